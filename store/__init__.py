@@ -1,0 +1,7 @@
+"""Dateline's core: the data model, the TinyDB store, ingest, extraction and export. No UI here."""
+from .errors import (NotAStore, ReadOnlyStore, SchemaTooNew, StoreCorrupt, StoreError, StoreLocked,
+                     StoreWriteFailed)
+from .store import NewArticle, Store
+
+__all__ = ["Store", "NewArticle", "StoreError", "StoreCorrupt", "NotAStore", "SchemaTooNew", "StoreLocked",
+           "ReadOnlyStore", "StoreWriteFailed"]

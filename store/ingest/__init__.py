@@ -1,0 +1,116 @@
+"""Ingest: read files in any supported format, extract, and store them in batches.
+
+Parsers (``formats.py`` and friends) turn files into ``ParsedArticle``s or one-line
+``IngestError``s; this module runs them over a batch of paths, skips articles already stored,
+extracts the rest and commits them a batch at a time, so a failure part-way keeps what was done
+and never touches what was stored before.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..catalog import text_hash
+from ..store import NewArticle, Store
+from .parsed import IngestError, ParsedArticle
+
+BATCH = 500
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    files: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_article(body: str, published: str | None, known: dict[str, str] | None = None,
+                    backend: str = "builtin") -> tuple[dict, list[tuple[int, int]]]:
+    """Run the extractor on one body; returns (extraction, sentence offsets)."""
+    from ..extract import extract
+    from ..extract.sentences import split_sentences
+
+    return extract(body, published, known=known, backend=backend), split_sentences(body)
+
+
+class _Batch:
+    """Articles waiting to be committed, with the keys that recognise a repeat inside the batch."""
+
+    def __init__(self) -> None:
+        self.items: list[NewArticle] = []
+        self.keys: set[str] = set()
+
+    def holds(self, art: ParsedArticle) -> bool:
+        return text_hash(art.body) in self.keys or bool(art.url and art.url in self.keys)
+
+    def add(self, item: NewArticle) -> None:
+        self.items.append(item)
+        self.keys.add(text_hash(item.body))
+        if item.url:
+            self.keys.add(item.url)
+
+    def commit(self, store: Store) -> None:
+        if self.items:
+            store.add_articles(self.items)
+        self.items, self.keys = [], set()
+
+
+def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", stdin: bytes | None = None,
+                 on_progress: Callable[[int, int], None] | None = None,
+                 on_message: Callable[[str], None] | None = None) -> IngestSummary:
+    """Ingest every file ``args`` name (files, folders, globs, ``-``) into ``store``."""
+    from .formats import parse_source
+    from .sources import expand_sources
+
+    say = on_message or (lambda _line: None)
+    summary = IngestSummary()
+    files, errors = expand_sources(args)
+    for err in errors:
+        _fail(summary, str(err), say)
+    known = store.known_names()
+    batch = _Batch()
+    summary.files = len(files)
+    for n, path in enumerate(files, 1):
+        try:
+            parsed = parse_source(path, stdin if path == "-" else None)
+        except IngestError as err:
+            _fail(summary, str(err), say)
+            parsed = []
+        except Exception as err:  # noqa: BLE001 - one bad file must not stop the batch
+            _fail(summary, f"{path}: could not be read ({type(err).__name__}: {err})", say)
+            parsed = []
+        for art in parsed:
+            _take(store, art, batch, summary, known, backend, say)
+        if len(batch.items) >= BATCH:
+            batch.commit(store)
+        if on_progress:
+            on_progress(n, len(files))
+    batch.commit(store)
+    return summary
+
+
+def _fail(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None:
+    summary.failed += 1
+    summary.errors.append(line)
+    say(f"error: {line}")
+
+
+def _take(store: Store, art: ParsedArticle, batch: _Batch, summary: IngestSummary,
+          known: dict[str, str], backend: str, say: Callable[[str], None]) -> None:
+    for w in art.warnings:
+        summary.warnings.append(f"{art.origin}: {w}")
+        say(f"warning: {art.origin}: {w}")
+    if not art.body.strip():
+        _fail(summary, f"{art.origin}: has no text", say)
+        return
+    if store.known_article(art.url, art.body) or batch.holds(art):
+        summary.unchanged += 1
+        return
+    extraction, sentences = extract_article(art.body, art.published, known, backend)
+    batch.add(NewArticle(title=art.title, body=art.body, url=art.url, source=art.source,
+                         published=art.published, origin=art.origin, extraction=extraction,
+                         sentences=sentences))
+    summary.new += 1

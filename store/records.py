@@ -1,0 +1,108 @@
+"""The hand-edit records: a small TinyDB file that every edit rewrites atomically.
+
+Hand edits live apart from the machine extraction, as overlays keyed by stable ids:
+
+- ``entity``: per entity id, the fields a user changed (name, type, aliases, notes, tags, ticker,
+  ``merged_into``, ``deleted``) or a whole entity a user created (``manual``);
+- ``mention``: per ``article|start|end``, a rejection or a link to an entity (relink or hand mark);
+- ``event``: per event id, the fields a user changed;
+- ``log``: the append-only edit log; each entry holds the overlay documents before and after.
+
+One edit — however many documents it changes, plus its log entry — is one atomic file write.
+Re-extraction rewrites shards only, so it can never overwrite any of this.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.middlewares import CachingMiddleware
+
+from .errors import ReadOnlyStore
+from .storage import AtomicJSONStorage
+
+TABLES = ("entity", "mention", "event")
+LOG = "log"
+
+
+class _ExplicitFlush(CachingMiddleware):
+    """Caching that writes only when told to, so one edit is one write."""
+
+    WRITE_CACHE_SIZE = 10**12
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def who() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in some containers
+        return "unknown"
+
+
+class Records:
+    """Overlay tables held in memory, persisted to ``records.json``."""
+
+    def __init__(self, path: Path, readonly: bool):
+        self.path = path
+        self.readonly = readonly
+        self._open()
+
+    def _open(self) -> None:
+        self._db = TinyDB(self.path, storage=_ExplicitFlush(AtomicJSONStorage), readonly=self.readonly)
+        self.data: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
+        self._doc_ids: dict[str, dict[str, int]] = {t: {} for t in TABLES}
+        for table in TABLES:
+            for doc in self._db.table(table, cache_size=0).all():
+                key = doc["k"]
+                self.data[table][key] = doc["v"]
+                self._doc_ids[table][key] = doc.doc_id
+        self.log: list[dict] = sorted(self._db.table(LOG, cache_size=0).all(), key=lambda d: d["seq"])
+
+    def get(self, table: str, key: str) -> dict | None:
+        return self.data[table].get(key)
+
+    def commit(self, action: str, summary: str, changes: list[tuple[str, str, dict | None]],
+               extra: dict | None = None) -> dict:
+        """Apply ``changes`` ((table, key, new value or None to delete)) and log them, in one write.
+
+        Returns the log entry. On a failed write nothing changes, in memory or on disk.
+        """
+        if self.readonly:
+            raise ReadOnlyStore(f"{self.path.parent}: store is open read-only; the edit was not saved")
+        entry = {"seq": (self.log[-1]["seq"] + 1) if self.log else 1, "at": now(), "who": who(),
+                 "action": action, "summary": summary,
+                 "changes": [[t, k, self.data[t].get(k), v] for t, k, v in changes], **(extra or {})}
+        self._apply([(t, k, v) for t, k, v in changes])
+        self._db.table(LOG, cache_size=0).insert(entry)
+        try:
+            self._db.storage.flush()
+        except Exception:
+            self._db.close()
+            self._open()  # drop the unsaved cache: memory matches the disk again
+            raise
+        self.log.append(entry)
+        return entry
+
+    def _apply(self, changes: list[tuple[str, str, dict | None]]) -> None:
+        for table, key, value in changes:
+            tdb = self._db.table(table, cache_size=0)
+            doc_id = self._doc_ids[table].get(key)
+            if value is None:
+                if doc_id is not None:
+                    tdb.remove(doc_ids=[doc_id])
+                    del self._doc_ids[table][key]
+                self.data[table].pop(key, None)
+            else:
+                if doc_id is None:
+                    self._doc_ids[table][key] = tdb.insert({"k": key, "v": value})
+                else:
+                    tdb.update({"v": value}, doc_ids=[doc_id])
+                self.data[table][key] = value
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,66 @@
+"""Reading and writing shard files: TinyDB tables of write-once article data.
+
+A shard holds up to ``SHARD_SIZE`` articles in two TinyDB files: ``texts`` (the bodies, read only
+when an article is opened) and ``catalog`` (metadata plus the machine extraction, read at open to
+build the indexes). Hand edits never touch shards.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from .errors import StoreCorrupt
+from .storage import AtomicJSONStorage
+
+TEXTS_TABLE = "texts"
+CATALOG_TABLE = "catalog"
+
+
+def write_table(path: Path, table: str, docs: list[dict]) -> None:
+    """Write a new shard file holding ``docs`` in ``table`` (one atomic write)."""
+    db = TinyDB(path, storage=AtomicJSONStorage)
+    try:
+        db.table(table, cache_size=0).insert_multiple(docs)
+    finally:
+        db.close()
+
+
+def read_table(path: Path, table: str) -> list[dict]:
+    """All documents of ``table`` in a shard file, in insertion order."""
+    db = TinyDB(path, storage=AtomicJSONStorage, readonly=True)
+    try:
+        data = db.storage.read() or {}
+    finally:
+        db.close()
+    rows = data.get(table)
+    if rows is None:
+        raise StoreCorrupt(f"{path}: has no '{table}' table; it was left untouched")
+    try:
+        return [rows[k] for k in sorted(rows, key=int)]
+    except ValueError as exc:
+        raise StoreCorrupt(f"{path}: has malformed document ids; it was left untouched") from exc
+
+
+class TextCache:
+    """Article bodies loaded a shard at a time, keeping the few shards read last."""
+
+    def __init__(self, folder: Path, keep: int = 4):
+        self.folder = folder
+        self.keep = keep
+        self._shards: OrderedDict[str, dict[str, str]] = OrderedDict()
+
+    def body(self, shard_file: str, article_id: str) -> str:
+        texts = self._shards.get(shard_file)
+        if texts is None:
+            texts = {d["id"]: d["body"] for d in read_table(self.folder / shard_file, TEXTS_TABLE)}
+            self._shards[shard_file] = texts
+            while len(self._shards) > self.keep:
+                self._shards.popitem(last=False)
+        else:
+            self._shards.move_to_end(shard_file)
+        return texts[article_id]
+
+    def forget(self, shard_file: str) -> None:
+        self._shards.pop(shard_file, None)

@@ -1,0 +1,309 @@
+"""``Store``: the one API the app and the command line use to read and write a Dateline store.
+
+A store is a folder: ``dateline.json`` (manifest, the commit point), shard files holding article
+bodies and machine extraction (write-once), ``records.json`` (hand edits and the edit log) and a
+writer lock. See ``manifest.py``, ``shards.py``, ``records.py`` and ``view.py``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import article_id, catalog_doc, text_hash
+from .edits import EditsMixin
+from .errors import ReadOnlyStore, StoreLocked
+from .index import MachineIndex
+from .lock import WriterLock
+from .manifest import RECORDS, SHARD_SIZE, Manifest, Shard, load_manifest, remove_orphans
+from .model import Article, Entity, Event, Figure, Mention
+from .records import Records
+from .shards import CATALOG_TABLE, TEXTS_TABLE, TextCache, read_table, write_table
+from .view import View
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class NewArticle:
+    """An article ready to store: its metadata, body and machine extraction."""
+
+    title: str
+    body: str
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    origin: str = ""
+    extraction: dict | None = None
+    sentences: list[tuple[int, int]] | None = None
+
+
+class Store(EditsMixin):
+    """An open Dateline store. Use ``Store.open``; close it (or use ``with``) when done."""
+
+    def __init__(self, folder: Path, manifest: Manifest, lock: WriterLock | None, readonly_reason: str | None):
+        self.path = folder
+        self.manifest = manifest
+        self._lock = lock
+        self.readonly_reason = readonly_reason
+        self.readonly = lock is None
+        self.records = Records(folder / RECORDS, readonly=self.readonly)
+        self.machine = MachineIndex()
+        for shard in manifest.shards:
+            for doc in read_table(folder / shard.catalog, CATALOG_TABLE):
+                self.machine.add(doc, shard.texts)
+        self.view = View(self.machine, self.records)
+        self._texts = TextCache(folder)
+        self._init_edits()
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False, wait: float | None = None,
+             on_wait: Callable[[str], None] | None = None) -> Store:
+        """Open (creating if missing) the store at ``path``.
+
+        A second writer is never let in: with ``wait=None`` (the app) it opens read-only and says
+        why in ``readonly_reason``; with ``wait=N`` (the command line) it waits up to N seconds for
+        the writer to finish, then raises ``StoreLocked``.
+        """
+        folder = Path(path).expanduser()
+        manifest = load_manifest(folder, create=not readonly)
+        if readonly:
+            return cls(folder, manifest, None, "opened read-only")
+        lock = WriterLock(folder)
+        if not lock.acquire(0):
+            holder = lock.holder()
+            if wait is None:
+                return cls(folder, manifest, None, f"{holder} is writing this store; opened read-only")
+            if on_wait:
+                on_wait(f"{folder}: waiting for {holder} to finish writing…")
+            if not lock.acquire(wait):
+                raise StoreLocked(f"{folder}: {holder} is writing this store; try again when it is done")
+        try:
+            manifest = load_manifest(folder, create=True)  # re-read under the lock
+            remove_orphans(manifest)
+            return cls(folder, manifest, lock, None)
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        self.records.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise ReadOnlyStore(f"{self.path}: {self.readonly_reason}; nothing was changed")
+
+    # -- reads ------------------------------------------------------------------------------------
+    def stats(self) -> dict:
+        by_type: dict[str, int] = {}
+        for eid in self.view.entity_ids():
+            ent = self.view.entity(eid)
+            by_type[ent.type] = by_type.get(ent.type, 0) + 1
+        dates = [a.published for a in self.machine.articles.values() if a.published]
+        mentions = sum(self.view.stats_of(e)[0] for e in self.view.entity_ids())
+        return {"articles": len(self.machine.articles), "entities": dict(sorted(by_type.items())),
+                "mentions": mentions, "events": len(self.machine.all_events),
+                "figures": len(self.machine.all_figures),
+                "first_published": min(dates) if dates else None, "last_published": max(dates) if dates else None}
+
+    def articles(self) -> list[Article]:
+        return sorted(self.machine.articles.values(), key=lambda a: (a.published or "", a.title), reverse=True)
+
+    def article(self, aid: str) -> Article | None:
+        return self.machine.articles.get(aid)
+
+    def body(self, aid: str) -> str:
+        return self._texts.body(self.machine.texts_file[aid], aid)
+
+    def sentence(self, aid: str, start: int, end: int) -> str:
+        return self.body(aid)[start:end]
+
+    def entities(self) -> list[Entity]:
+        return [self.view.entity(e) for e in self.view.entity_ids()]
+
+    def entity(self, eid: str) -> Entity | None:
+        return self.view.entity(eid)
+
+    def entity_counts(self, eid: str) -> tuple[int, int]:
+        mentions, articles, _ = self.view.stats_of(self.view.resolve(eid) or eid)
+        return mentions, articles
+
+    def entity_latest(self, eid: str) -> str | None:
+        return self.view.stats_of(self.view.resolve(eid) or eid)[2]
+
+    def mentions_of(self, eid: str) -> list[Mention]:
+        return self.view.mentions_of(eid)
+
+    def mentions_in(self, aid: str) -> list[Mention]:
+        return self.view.mentions_in(aid)
+
+    def articles_of(self, eid: str) -> list[tuple[Article, int]]:
+        counts: dict[str, int] = {}
+        for m in self.view.mentions_of(eid):
+            counts[m.article_id] = counts.get(m.article_id, 0) + 1
+        arts = [(self.machine.articles[a], n) for a, n in counts.items()]
+        return sorted(arts, key=lambda x: (x[0].published or "", x[0].title), reverse=True)
+
+    def events(self, eid: str | None = None) -> Sequence[Event]:
+        return self.view.events_of(eid)
+
+    def events_in(self, aid: str) -> list[Event]:
+        return [self.view.event(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("events", ())))]
+
+    def figures(self, eid: str | None = None) -> Sequence[Figure]:
+        return self.view.figures_of(eid)
+
+    def figures_in(self, aid: str) -> list[Figure]:
+        return [self.view.figure(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("figs", ())))]
+
+    def connected(self, eid: str, limit: int = 20) -> list[tuple[Entity, int, int]]:
+        """Entities that share sentences or articles with ``eid``, most shared first."""
+        eid = self.view.resolve(eid)
+        if eid is None:
+            return []
+        mine = self.view.mentions_of(eid)
+        sentences = {(m.article_id, m.sentence_start) for m in mine}
+        shared: dict[str, list] = {}
+        for aid in dict.fromkeys(m.article_id for m in mine):
+            seen_sentence: set[tuple[str, int]] = set()
+            for m in self.view.mentions_in(aid):
+                if m.entity_id == eid:
+                    continue
+                row = shared.setdefault(m.entity_id, [0, set()])
+                row[1].add(aid)
+                if (aid, m.sentence_start) in sentences and (m.entity_id, m.sentence_start) not in seen_sentence:
+                    seen_sentence.add((m.entity_id, m.sentence_start))
+                    row[0] += 1
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1][0], -len(kv[1][1]), kv[0]))[:limit]
+        return [(self.view.entity(e), s, len(arts)) for e, (s, arts) in ranked]
+
+    def mention_histogram(self, eid: str) -> list[tuple[str, int]]:
+        counts: dict[str, int] = {}
+        for m in self.view.mentions_of(eid):
+            month = (self.machine.articles[m.article_id].published or "")[:7]
+            if month:
+                counts[month] = counts.get(month, 0) + 1
+        return sorted(counts.items())
+
+    def find_entity(self, name: str) -> Entity | None:
+        """The entity whose name or alias is ``name`` (case-insensitive), most mentioned first."""
+        want = name.casefold().strip()
+        hits = [e for e in self.entities() if want == e.name.casefold() or want in (a.casefold() for a in e.aliases)]
+        return max(hits, key=lambda e: self.entity_counts(e.id)[0], default=None)
+
+    def search_entities(self, query: str, limit: int = 50) -> list[Entity]:
+        """Fuzzy search over names and aliases: substring hits first, then in-order letters."""
+        from .fuzzy import rank
+
+        return rank(query, self.entities(), lambda e: (e.name, *e.aliases),
+                    weight=lambda e: self.entity_counts(e.id)[0], limit=limit)
+
+    # -- ingest -----------------------------------------------------------------------------------
+    def known_article(self, url: str | None, body: str) -> str | None:
+        """The id of an already stored article with this URL or the same normalised text."""
+        if url and url in self.machine.by_url:
+            return self.machine.by_url[url]
+        return self.machine.by_hash.get(text_hash(body))
+
+    def add_articles(self, items: Iterable[NewArticle]) -> list[str]:
+        """Store new articles in one commit (an atomic manifest switch); returns their ids."""
+        self._check_writable()
+        docs, texts = [], []
+        ingested = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        for item in items:
+            if self.known_article(item.url, item.body) or any(d["hash"] == text_hash(item.body) for d in docs):
+                continue
+            aid = article_id(item.body)
+            meta = {"id": aid, "title": item.title, "url": item.url, "source": item.source,
+                    "published": item.published, "ingested_at": ingested, "origin": item.origin,
+                    "length": len(item.body), "hash": text_hash(item.body)}
+            docs.append(catalog_doc(meta, item.body, item.extraction or {}, item.sentences or []))
+            texts.append({"id": aid, "body": item.body})
+        if docs:
+            self._append_to_shards(docs, texts)
+        return [d["id"] for d in docs]
+
+    def _append_to_shards(self, docs: list[dict], texts: list[dict]) -> None:
+        m = self.manifest
+        gen = m.generation + 1
+        shards = list(m.shards)
+        old_files: list[str] = []
+        if shards and shards[-1].count < SHARD_SIZE:
+            last = shards.pop()
+            docs = read_table(self.path / last.catalog, CATALOG_TABLE) + docs
+            texts = read_table(self.path / last.texts, TEXTS_TABLE) + texts
+            old_files += [last.texts, last.catalog]
+            first_n = last.n
+        else:
+            first_n = shards[-1].n + 1 if shards else 0
+        new_shards = []
+        for k in range(0, len(docs), SHARD_SIZE):
+            n = first_n + k // SHARD_SIZE
+            tname, cname = m.shard_names(n, gen)
+            write_table(self.path / tname, TEXTS_TABLE, texts[k:k + SHARD_SIZE])
+            write_table(self.path / cname, CATALOG_TABLE, docs[k:k + SHARD_SIZE])
+            new_shards.append(Shard(n, tname, cname, len(docs[k:k + SHARD_SIZE])))
+        self._switch_manifest(gen, shards + new_shards, old_files)
+        for shard in new_shards:
+            for doc in docs[(shard.n - first_n) * SHARD_SIZE:(shard.n - first_n + 1) * SHARD_SIZE]:
+                self.machine.add(doc, shard.texts)
+        self.view.rebuild()
+
+    def _switch_manifest(self, gen: int, shards: list[Shard], old_files: list[str]) -> None:
+        """Commit: point the manifest at the new shard files, then delete the replaced ones."""
+        m = self.manifest
+        new = Manifest(m.folder, gen, m.created, shards)
+        new.save()
+        self.manifest = new
+        for name in old_files:
+            self._texts.forget(name)
+            try:
+                (self.path / name).unlink()
+            except OSError:
+                pass
+
+    def reextract(self, extract: Callable[[str, str | None], tuple[dict, list]],
+                  progress: Progress | None = None) -> int:
+        """Run extraction again over every stored article; hand edits are untouched (they are overlays).
+
+        ``extract(body, published)`` returns (extraction, sentences). All shards switch in one commit.
+        """
+        self._check_writable()
+        m = self.manifest
+        gen = m.generation + 1
+        total = len(self.machine.articles)
+        done = 0
+        new_shards, old_files, new_docs = [], [], []
+        for shard in m.shards:
+            bodies = {d["id"]: d["body"] for d in read_table(self.path / shard.texts, TEXTS_TABLE)}
+            docs = []
+            for doc in read_table(self.path / shard.catalog, CATALOG_TABLE):
+                body = bodies[doc["id"]]
+                extraction, sentences = extract(body, doc.get("published"))
+                meta = {k: v for k, v in doc.items() if k not in ("ents", "ments", "events", "figs")}
+                docs.append(catalog_doc(meta, body, extraction, sentences))
+                done += 1
+                if progress:
+                    progress(done, total)
+            _, cname = m.shard_names(shard.n, gen)
+            write_table(self.path / cname, CATALOG_TABLE, docs)
+            new_shards.append(Shard(shard.n, shard.texts, cname, len(docs)))
+            old_files.append(shard.catalog)
+            new_docs.append((docs, shard.texts))
+        self._switch_manifest(gen, new_shards, old_files)
+        self.machine = MachineIndex()
+        for docs, texts_file in new_docs:
+            for doc in docs:
+                self.machine.add(doc, texts_file)
+        self.view = View(self.machine, self.records)
+        return done

@@ -1,0 +1,90 @@
+"""Bad stores give one clear error naming the file and are never overwritten; the writer lock holds."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from store import NotAStore, ReadOnlyStore, SchemaTooNew, Store, StoreCorrupt, StoreLocked
+from tests.store_helpers import talks_article
+
+
+def test_corrupt_manifest_is_named_and_left_alone(tmp_path):
+    folder = tmp_path / "s"
+    Store.open(folder, wait=1).close()
+    (folder / "dateline.json").write_text('{"format": "dateline-store", "sch')
+    with pytest.raises(StoreCorrupt, match="dateline.json.*corrupt"):
+        Store.open(folder, wait=1)
+    assert (folder / "dateline.json").read_text() == '{"format": "dateline-store", "sch'
+
+
+def test_corrupt_shard_is_named(tmp_path):
+    folder = tmp_path / "s"
+    with Store.open(folder, wait=1) as s:
+        s.add_articles([talks_article()])
+        catalog = s.manifest.shards[0].catalog
+    (folder / catalog).write_bytes(b"\x00garbage")
+    with pytest.raises(StoreCorrupt, match=catalog):
+        Store.open(folder, wait=1)
+    assert (folder / catalog).read_bytes() == b"\x00garbage"
+
+
+def test_corrupt_records_file_is_named(tmp_path):
+    folder = tmp_path / "s"
+    with Store.open(folder, wait=1) as s:
+        s.add_articles([talks_article()])
+        s.rename(s.find_entity("London").id, "London, UK")
+    (folder / "records.json").write_text("[1, 2")
+    with pytest.raises(StoreCorrupt, match="records.json"):
+        Store.open(folder, wait=1)
+
+
+def test_folder_that_is_not_a_store(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(NotAStore, match="not a Dateline store"):
+        Store.open(tmp_path, wait=1)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+    with pytest.raises(NotAStore, match="is a file"):
+        Store.open(tmp_path / "notes.txt", wait=1)
+
+
+def test_manifest_of_another_program(tmp_path):
+    (tmp_path / "dateline.json").write_text(json.dumps({"hello": 1}))
+    with pytest.raises(NotAStore, match="not a Dateline store manifest"):
+        Store.open(tmp_path, wait=1)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    folder = tmp_path / "s"
+    Store.open(folder, wait=1).close()
+    data = json.loads((folder / "dateline.json").read_text())
+    data["schema"] = 99
+    (folder / "dateline.json").write_text(json.dumps(data))
+    with pytest.raises(SchemaTooNew, match="newer Dateline"):
+        Store.open(folder, wait=1)
+
+
+def test_orphan_temp_and_shard_files_are_removed_at_open(tmp_path):
+    folder = tmp_path / "s"
+    with Store.open(folder, wait=1) as s:
+        s.add_articles([talks_article()])
+    (folder / "records.json.tmp-123").write_text("half")
+    (folder / "catalog-00000.g99.json").write_text("{}")
+    Store.open(folder, wait=1).close()
+    assert not (folder / "records.json.tmp-123").exists()
+    assert not (folder / "catalog-00000.g99.json").exists()
+
+
+def test_second_opener_is_read_only_or_waits(tmp_path):
+    folder = tmp_path / "s"
+    with Store.open(folder, wait=1) as first:
+        first.add_articles([talks_article()])
+        second = Store.open(folder)  # the app: opens read-only and says why
+        assert second.readonly and "opened read-only" in second.readonly_reason
+        assert len(second.articles()) == 1
+        with pytest.raises(ReadOnlyStore):
+            second.rename(second.find_entity("London").id, "x")
+        second.close()
+        with pytest.raises(StoreLocked, match="is writing this store"):
+            Store.open(folder, wait=0.2)  # the command line: waits, then refuses clearly
+    Store.open(folder, wait=0.2).close()  # free again once the first writer closed
