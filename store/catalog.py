@@ -1,9 +1,18 @@
-"""Turning one article and its extraction into the compact catalog document a shard stores."""
+"""Turning one article and its extraction into the compact catalog document a shard stores.
+
+A catalog document is the article's metadata plus its machine extraction as compact rows:
+``e`` global entity indices (the article's local entity table), ``c`` mentions per local entity,
+``m`` a flat list of mention rows (local entity, start, end, sentence start, sentence end, form
+index, role index), ``v`` event rows and ``f`` figure rows (layouts in ``index.py``). Names, forms
+and roles live once in the registry, not in every article.
+"""
 from __future__ import annotations
 
 import bisect
 import hashlib
 import re
+
+from .index import MachineEntity, MachineIndex
 
 _WS = re.compile(r"\s+")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -23,57 +32,75 @@ def text_hash(body: str) -> str:
     return hashlib.blake2b(_WS.sub(" ", body).strip().encode(), digest_size=10).hexdigest()
 
 
-def article_id(body: str) -> str:
-    return text_hash(body)[:16]
-
-
 def sentence_bounds(sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The sentence (start, end) that contains offset ``start`` (the span itself if none does)."""
-    starts = [s for s, _ in sentences]
-    i = bisect.bisect_right(starts, start) - 1
+    i = bisect.bisect_right(sentences, (start, float("inf"))) - 1
     if 0 <= i < len(sentences) and sentences[i][0] <= start < max(sentences[i][1], start + 1):
         return sentences[i][0], max(sentences[i][1], end)
     return start, end
 
 
-def catalog_doc(meta: dict, body: str, extraction: dict, sentences: list[tuple[int, int]]) -> dict:
-    """The catalog document for one article: metadata plus the machine extraction, with entity ids."""
-    by_name: dict[str, str] = {}
-    ents: dict[str, list] = {}
-    ments: list[list] = []
+def _index_of(items: list[str], value: str | None) -> int:
+    if not value:
+        return -1
+    try:
+        return items.index(value)
+    except ValueError:
+        items.append(value)
+        return len(items) - 1
+
+
+def catalog_doc(meta: dict, body: str, extraction: dict, sentences: list[tuple[int, int]],
+                index: MachineIndex) -> dict:
+    """The catalog document for one article; new entities, forms and roles join ``index``'s registry."""
+    local: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    e: list[int] = []
+    c: list[int] = []
+    rows: list[tuple] = []
     for ent in extraction.get("entities", ()):
         eid = entity_id(ent["type"], ent["name"])
-        for n in [ent["name"], *ent.get("aliases", ())]:
-            by_name.setdefault(normalise_name(n), eid)
-        prev = ents.get(eid)
-        aliases = list(dict.fromkeys([*(prev[2] if prev else []), *ent.get("aliases", ())]))
-        roles = list(dict.fromkeys([*(prev[3] if prev else []), *ent.get("roles", ())]))
-        ents[eid] = [ent["name"], ent["type"], aliases, roles, (prev and prev[4]) or ent.get("ticker")]
+        reg = index.entities.get(eid)
+        if reg is None:
+            reg = index.registry[index.register(MachineEntity(eid, ent["name"], ent["type"], [ent["name"]]))]
+        for form in ent.get("aliases", ()):
+            _index_of(reg.forms, form)
+        for role in ent.get("roles", ()):
+            _index_of(reg.roles, role)
+        reg.ticker = reg.ticker or ent.get("ticker")
+        le = local.get(eid)
+        if le is None:
+            le = local[eid] = len(e)
+            e.append(index.gindex[eid])
+            c.append(0)
+        for n in (ent["name"], *ent.get("aliases", ())):
+            by_name.setdefault(normalise_name(n), le)
         for m in ent.get("mentions", ()):
             ss, se = sentence_bounds(sentences, m["start"], m["end"])
-            ments.append([eid, m["start"], m["end"], ss, se, m.get("role"), body[m["start"]:m["end"]]])
-    ments.sort(key=lambda r: r[1])
+            surface = body[m["start"]:m["end"]]
+            rows.append((m["start"], le, m["end"], ss, se, _index_of(reg.forms, surface),
+                         _index_of(reg.roles, m.get("role"))))
+            c[le] += 1
+    rows.sort()
+    flat = [x for start, le, *rest in rows for x in (le, start, *rest)]
 
-    def ids(names) -> list[str]:
-        return list(dict.fromkeys(e for n in names if n and (e := by_name.get(normalise_name(n)))))
+    def ids(names) -> list[int]:
+        return list(dict.fromkeys(i for n in names if n and (i := by_name.get(normalise_name(n))) is not None))
 
     events = []
     per_sentence: dict[int, int] = {}
     for ev in extraction.get("events", ()):
         s = ev.get("sentence") or {}
+        ss, se = s.get("start", 0), s.get("end", 0)
+        j = per_sentence[ss] = per_sentence.get(ss, -1) + 1
         place = ids([ev.get("place")])
-        j = per_sentence[s.get("start", 0)] = per_sentence.get(s.get("start", 0), -1) + 1
-        events.append({"k": f"{s.get('start', 0)}.{j}", "date": ev.get("date"), "precision": ev.get("precision") or "unknown",
-                       "phrase": ev.get("date_text"), "summary": ev.get("summary") or "",
-                       "parts": ids(ev.get("participants", ())), "place": place[0] if place else None,
-                       "s": [s.get("start", 0), s.get("end", 0)]})
+        events.append([f"{ss}.{j}", ev.get("date"), ev.get("precision") or "unknown", ev.get("date_text"),
+                       ev.get("summary") or "", ids(ev.get("participants", ())), place[0] if place else -1, ss, se])
     figs = []
     for f in extraction.get("figures", ()):
         s = f.get("sentence") or {}
-        if "start" not in s:
-            s = dict(zip(("start", "end"), sentence_bounds(sentences, f["start"], f["end"])))
-        figs.append({"start": f["start"], "end": f["end"], "text": f.get("text") or body[f["start"]:f["end"]],
-                     "value": f.get("value"), "unit": f.get("unit") or "", "metric": f.get("metric"),
-                     "direction": f.get("direction"), "period": f.get("period"), "baseline": f.get("baseline"),
-                     "ents": ids(f.get("entities", ())), "s": [s["start"], s["end"]]})
-    return {**meta, "ents": ents, "ments": ments, "events": events, "figs": figs}
+        ss, se = (s["start"], s["end"]) if "start" in s else sentence_bounds(sentences, f["start"], f["end"])
+        figs.append([f["start"], f["end"], f.get("text") or body[f["start"]:f["end"]], f.get("value"),
+                     f.get("unit") or "", f.get("metric"), f.get("direction"), f.get("period"), f.get("baseline"),
+                     ids(f.get("entities", ())), ss, se])
+    return {**meta, "e": e, "c": c, "m": flat, "v": events, "f": figs}

@@ -218,7 +218,7 @@ class EditsMixin:
             return
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                              + r")(?!\w)")
-        for aid in self.machine.articles:
+        for aid in self.machine.order:
             for m in pattern.finditer(self.body(aid)):
                 yield aid, m.start(), m.end()
 

@@ -1,8 +1,10 @@
 """In-memory indexes over the machine extraction, built once at open.
 
-Every lookup the panes need is a dict access whose cost is the size of its answer: entity → the
-places it is mentioned, the events it takes part in, the figures it is in; article → its records.
-Records stay as the compact rows the catalog holds; dataclasses are made only for what is asked.
+The registry lists every machine entity once (global index = position). Each catalog document
+refers to entities by global index and keeps its records as compact rows (see ``catalog.py``).
+At open only postings are built — entity → articles (with mention counts), events, figures — so
+opening costs one pass over small integer lists, and every lookup the panes need is a dict access
+whose cost is the size of its answer. Dataclasses are made only for what is asked.
 """
 from __future__ import annotations
 
@@ -10,23 +12,38 @@ from dataclasses import dataclass, field
 
 from .model import Article
 
+# compact row layouts (see catalog.py)
+M_WIDTH = 7  # mention: local entity, start, end, sentence start, sentence end, form index, role index
+EV_K, EV_DATE, EV_PREC, EV_PHRASE, EV_SUMMARY, EV_PARTS, EV_PLACE, EV_SS, EV_SE = range(9)
+F_START, F_END, F_TEXT, F_VALUE, F_UNIT, F_METRIC, F_DIR, F_PERIOD, F_BASE, F_ENTS, F_SS, F_SE = range(12)
+SLOT = 1 << 16  # packs (article number, row) into one int: number * SLOT + row
+
 Ref = tuple[str, int]  # (article id, row index in that article's list)
 
 
 @dataclass(slots=True)
 class MachineEntity:
-    """What extraction says of one entity id, merged over every article naming it."""
+    """What extraction says of one entity, merged over every article naming it."""
 
+    id: str
     name: str
     type: str
-    aliases: dict[str, None] = field(default_factory=dict)  # ordered set
-    roles: dict[str, None] = field(default_factory=dict)
+    forms: list[str] = field(default_factory=list)  # surface forms; forms[0] is the name
+    roles: list[str] = field(default_factory=list)
     ticker: str | None = None
 
+    @property
+    def aliases(self) -> list[str]:
+        return [f for f in self.forms[1:] if f != self.name]
 
-def event_id(aid: str, raw: dict, i: int) -> str:
+    def as_doc(self) -> dict:
+        return {"id": self.id, "name": self.name, "type": self.type, "forms": self.forms, "roles": self.roles,
+                "ticker": self.ticker}
+
+
+def event_id(aid: str, row: list, i: int) -> str:
     """Stable id of an event: its article and its place in the text (survives re-extraction)."""
-    return f"{aid}:v{raw.get('k', i)}"
+    return f"{aid}:v{row[EV_K] if row else i}"
 
 
 def article_of(doc: dict) -> Article:
@@ -36,47 +53,107 @@ def article_of(doc: dict) -> Article:
 
 
 class MachineIndex:
-    """Indexes of everything extraction produced, keyed by machine entity id and article id."""
+    """Postings of everything extraction produced, keyed by machine entity id and article."""
 
-    def __init__(self) -> None:
+    def __init__(self, registry: list[dict] | None = None) -> None:
+        self.registry: list[MachineEntity] = []
+        self.entities: dict[str, MachineEntity] = {}
+        self.gindex: dict[str, int] = {}
+        for doc in registry or ():
+            self.register(MachineEntity(doc["id"], doc["name"], doc["type"], list(doc.get("forms") or [doc["name"]]),
+                                        list(doc.get("roles") or ()), doc.get("ticker")))
         self.docs: dict[str, dict] = {}
-        self.articles: dict[str, Article] = {}
+        self.order: list[str] = []  # article number -> id
+        self.number: dict[str, int] = {}
+        self._articles: dict[str, Article] = {}
         self.texts_file: dict[str, str] = {}
         self.by_url: dict[str, str] = {}
         self.by_hash: dict[str, str] = {}
-        self.entities: dict[str, MachineEntity] = {}
-        self.mentions: dict[str, list[Ref]] = {}
-        self.events: dict[str, list[Ref]] = {}
-        self.figures: dict[str, list[Ref]] = {}
+        self.posting: dict[str, list[int]] = {}  # entity id -> article numbers
+        self.mcount: dict[str, int] = {}  # entity id -> machine mention count
+        self.latest: dict[str, str] = {}  # entity id -> latest publication date
+        self.ev_post: dict[str, list[int]] = {}  # entity id -> packed event refs
+        self.fig_post: dict[str, list[int]] = {}
         self.all_events: list[Ref] = []
-        self.event_refs: dict[str, Ref] = {}  # event id -> where it is
         self.all_figures: list[Ref] = []
+        self.event_refs: dict[str, Ref] = {}
+        self.n_mentions = 0
+
+    def register(self, ent: MachineEntity) -> int:
+        self.gindex[ent.id] = len(self.registry)
+        self.registry.append(ent)
+        self.entities[ent.id] = ent
+        return self.gindex[ent.id]
+
+    def article(self, aid: str) -> Article | None:
+        """The article's record, made on first read."""
+        got = self._articles.get(aid)
+        if got is None and aid in self.docs:
+            got = self._articles[aid] = article_of(self.docs[aid])
+        return got
+
+    def published(self, aid: str) -> str:
+        return self.docs[aid].get("published") or ""
 
     def add(self, doc: dict, texts_file: str) -> None:
         """Index one catalog document (an article and its machine extraction)."""
         aid = doc["id"]
+        n = len(self.order)
+        self.order.append(aid)
+        self.number[aid] = n
         self.docs[aid] = doc
-        self.articles[aid] = article_of(doc)
         self.texts_file[aid] = texts_file
         if doc.get("url"):
             self.by_url[doc["url"]] = aid
-        if doc.get("hash"):
-            self.by_hash[doc["hash"]] = aid
-        for eid, (name, etype, aliases, roles, ticker) in doc.get("ents", {}).items():
-            ent = self.entities.get(eid)
-            if ent is None:
-                ent = self.entities[eid] = MachineEntity(name, etype)
-            ent.aliases.update(dict.fromkeys(a for a in aliases if a != ent.name))
-            ent.roles.update(dict.fromkeys(roles))
-            ent.ticker = ent.ticker or ticker
-        for i, row in enumerate(doc.get("ments", ())):
-            self.mentions.setdefault(row[0], []).append((aid, i))
-        for i, ev in enumerate(doc.get("events", ())):
+        self.by_hash[doc["hash"]] = aid
+        published = doc.get("published") or ""
+        reg = self.registry
+        local = [reg[g].id for g in doc["e"]]
+        posting, mcount, latest = self.posting, self.mcount, self.latest
+        for eid, count in zip(local, doc["c"]):
+            p = posting.get(eid)
+            if p is None:
+                posting[eid] = [n]
+                mcount[eid] = count
+                latest[eid] = published
+            else:
+                p.append(n)
+                mcount[eid] += count
+                if published > latest[eid]:
+                    latest[eid] = published
+        self.n_mentions += sum(doc["c"])
+        for i, ev in enumerate(doc["v"]):
+            packed = n * SLOT + i
             self.all_events.append((aid, i))
-            self.event_refs[event_id(aid, ev, i)] = (aid, i)
-            for eid in dict.fromkeys([*ev.get("parts", ()), *([ev["place"]] if ev.get("place") else [])]):
-                self.events.setdefault(eid, []).append((aid, i))
-        for i, fig in enumerate(doc.get("figs", ())):
+            self.event_refs[f"{aid}:v{ev[EV_K]}"] = (aid, i)
+            for le in ev[EV_PARTS]:
+                self.ev_post.setdefault(local[le], []).append(packed)
+            if ev[EV_PLACE] >= 0 and ev[EV_PLACE] not in ev[EV_PARTS]:
+                self.ev_post.setdefault(local[ev[EV_PLACE]], []).append(packed)
+        for i, fig in enumerate(doc["f"]):
             self.all_figures.append((aid, i))
-            for eid in dict.fromkeys(fig.get("ents", ())):
-                self.figures.setdefault(eid, []).append((aid, i))
+            for le in fig[F_ENTS]:
+                self.fig_post.setdefault(local[le], []).append(n * SLOT + i)
+
+    def unpack(self, packed: int) -> Ref:
+        return self.order[packed // SLOT], packed % SLOT
+
+    def article_ids(self, eid: str) -> list[str]:
+        order = self.order
+        return [order[n] for n in self.posting.get(eid, ())]
+
+    def local_entities(self, aid: str) -> list[str]:
+        reg = self.registry
+        return [reg[g].id for g in self.docs[aid]["e"]]
+
+    def mention_rows(self, aid: str):
+        """(entity id, start, end, sentence start, sentence end, text, role) of each machine mention."""
+        doc = self.docs[aid]
+        reg = self.registry
+        ents = [reg[g] for g in doc["e"]]
+        m = doc["m"]
+        for k in range(0, len(m), M_WIDTH):
+            ent = ents[m[k]]
+            form, role = m[k + 5], m[k + 6]
+            yield (ent.id, m[k + 1], m[k + 2], m[k + 3], m[k + 4], ent.forms[form] if form >= 0 else None,
+                   ent.roles[role] if role >= 0 else None)

@@ -46,13 +46,14 @@ class Manifest:
     generation: int = 0
     created: str = ""
     shards: list[Shard] = field(default_factory=list)
+    registry: str | None = None  # the machine entity registry file
 
     @property
     def path(self) -> Path:
         return self.folder / MANIFEST
 
     def live_files(self) -> set[str]:
-        names = {MANIFEST, RECORDS}
+        names = {MANIFEST, RECORDS, *([self.registry] if self.registry else [])}
         for s in self.shards:
             names.update((s.texts, s.catalog))
         return names
@@ -60,9 +61,12 @@ class Manifest:
     def shard_names(self, n: int, generation: int) -> tuple[str, str]:
         return f"texts-{n:05d}.g{generation}.json", f"catalog-{n:05d}.g{generation}.json"
 
+    def registry_name(self, generation: int) -> str:
+        return f"registry.g{generation}.json"
+
     def save(self) -> None:
-        data = {"format": FORMAT, "schema": SCHEMA, "created": self.created,
-                "generation": self.generation, "shards": [s.as_json() for s in self.shards]}
+        data = {"format": FORMAT, "schema": SCHEMA, "created": self.created, "generation": self.generation,
+                "registry": self.registry, "shards": [s.as_json() for s in self.shards]}
         atomic_write_bytes(self.path, orjson.dumps(data, option=orjson.OPT_INDENT_2))
 
 
@@ -99,7 +103,8 @@ def load_manifest(folder: Path, create: bool) -> Manifest:
                   for s in data.get("shards", [])]
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreCorrupt(f"{path}: shard list is malformed ({exc}); it was left untouched") from exc
-    return Manifest(folder, int(data.get("generation", 0)), str(data.get("created", "")), shards)
+    return Manifest(folder, int(data.get("generation", 0)), str(data.get("created", "")), shards,
+                    data.get("registry"))
 
 
 def remove_orphans(manifest: Manifest) -> list[str]:
@@ -108,7 +113,7 @@ def remove_orphans(manifest: Manifest) -> list[str]:
     removed = []
     for p in manifest.folder.iterdir():
         orphan = TMP_MARK in p.name or (
-            p.suffix == ".json" and p.name.startswith(("texts-", "catalog-")) and p.name not in live)
+            p.suffix == ".json" and p.name.startswith(("texts-", "catalog-", "registry.")) and p.name not in live)
         if orphan and p.is_file():
             try:
                 p.unlink()

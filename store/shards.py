@@ -16,6 +16,7 @@ from .storage import AtomicJSONStorage
 
 TEXTS_TABLE = "texts"
 CATALOG_TABLE = "catalog"
+REGISTRY_TABLE = "entities"
 
 
 def write_table(path: Path, table: str, docs: list[dict]) -> None:

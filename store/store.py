@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import article_id, catalog_doc, text_hash
+from .catalog import catalog_doc, text_hash
 from .edits import EditsMixin
 from .errors import ReadOnlyStore, StoreLocked
 from .index import MachineIndex
@@ -19,7 +19,7 @@ from .lock import WriterLock
 from .manifest import RECORDS, SHARD_SIZE, Manifest, Shard, load_manifest, remove_orphans
 from .model import Article, Entity, Event, Figure, Mention
 from .records import Records
-from .shards import CATALOG_TABLE, TEXTS_TABLE, TextCache, read_table, write_table
+from .shards import CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, TextCache, read_table, write_table
 from .view import View
 
 Progress = Callable[[int, int], None]
@@ -49,12 +49,14 @@ class Store(EditsMixin):
         self.readonly_reason = readonly_reason
         self.readonly = lock is None
         self.records = Records(folder / RECORDS, readonly=self.readonly)
-        self.machine = MachineIndex()
+        registry = read_table(folder / manifest.registry, REGISTRY_TABLE) if manifest.registry else []
+        self.machine = MachineIndex(registry)
         for shard in manifest.shards:
             for doc in read_table(folder / shard.catalog, CATALOG_TABLE):
                 self.machine.add(doc, shard.texts)
         self.view = View(self.machine, self.records)
         self._texts = TextCache(folder)
+        self._articles_sorted: list[Article] | None = None
         self._init_edits()
 
     @classmethod
@@ -109,18 +111,22 @@ class Store(EditsMixin):
         for eid in self.view.entity_ids():
             ent = self.view.entity(eid)
             by_type[ent.type] = by_type.get(ent.type, 0) + 1
-        dates = [a.published for a in self.machine.articles.values() if a.published]
+        dates = [d for d in map(self.machine.published, self.machine.order) if d]
         mentions = sum(self.view.stats_of(e)[0] for e in self.view.entity_ids())
-        return {"articles": len(self.machine.articles), "entities": dict(sorted(by_type.items())),
+        return {"articles": len(self.machine.order), "entities": dict(sorted(by_type.items())),
                 "mentions": mentions, "events": len(self.machine.all_events),
                 "figures": len(self.machine.all_figures),
                 "first_published": min(dates) if dates else None, "last_published": max(dates) if dates else None}
 
     def articles(self) -> list[Article]:
-        return sorted(self.machine.articles.values(), key=lambda a: (a.published or "", a.title), reverse=True)
+        """Every article, newest first."""
+        if self._articles_sorted is None:
+            ids = sorted(self.machine.order, key=lambda a: (self.machine.published(a), a), reverse=True)
+            self._articles_sorted = [self.machine.article(a) for a in ids]
+        return self._articles_sorted
 
     def article(self, aid: str) -> Article | None:
-        return self.machine.articles.get(aid)
+        return self.machine.article(aid)
 
     def body(self, aid: str) -> str:
         return self._texts.body(self.machine.texts_file[aid], aid)
@@ -148,23 +154,31 @@ class Store(EditsMixin):
         return self.view.mentions_in(aid)
 
     def articles_of(self, eid: str) -> list[tuple[Article, int]]:
-        counts: dict[str, int] = {}
-        for m in self.view.mentions_of(eid):
-            counts[m.article_id] = counts.get(m.article_id, 0) + 1
-        arts = [(self.machine.articles[a], n) for a, n in counts.items()]
-        return sorted(arts, key=lambda x: (x[0].published or "", x[0].title), reverse=True)
+        """The articles naming ``eid``, newest first, each with how many times it does."""
+        eid = self.view.resolve(eid)
+        if eid is None:
+            return []
+        if self.view._plain(eid):
+            ids = self.view.article_ids_of(eid)
+            counts = {a: self.machine.docs[a]["c"][self.machine.local_entities(a).index(eid)] for a in ids}
+        else:
+            counts = {}
+            for m in self.view.mentions_of(eid):
+                counts[m.article_id] = counts.get(m.article_id, 0) + 1
+            ids = sorted(counts, key=self.machine.published, reverse=True)
+        return [(self.machine.article(a), counts[a]) for a in ids]
 
     def events(self, eid: str | None = None) -> Sequence[Event]:
         return self.view.events_of(eid)
 
     def events_in(self, aid: str) -> list[Event]:
-        return [self.view.event(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("events", ())))]
+        return [self.view.event(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("v", ())))]
 
     def figures(self, eid: str | None = None) -> Sequence[Figure]:
         return self.view.figures_of(eid)
 
     def figures_in(self, aid: str) -> list[Figure]:
-        return [self.view.figure(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("figs", ())))]
+        return [self.view.figure(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("f", ())))]
 
     def connected(self, eid: str, limit: int = 20) -> list[tuple[Entity, int, int]]:
         """Entities that share sentences or articles with ``eid``, most shared first."""
@@ -189,10 +203,10 @@ class Store(EditsMixin):
 
     def mention_histogram(self, eid: str) -> list[tuple[str, int]]:
         counts: dict[str, int] = {}
-        for m in self.view.mentions_of(eid):
-            month = (self.machine.articles[m.article_id].published or "")[:7]
+        for article, n in self.articles_of(eid):
+            month = (article.published or "")[:7]
             if month:
-                counts[month] = counts.get(month, 0) + 1
+                counts[month] = counts.get(month, 0) + n
         return sorted(counts.items())
 
     def find_entity(self, name: str) -> Entity | None:
@@ -220,14 +234,17 @@ class Store(EditsMixin):
         self._check_writable()
         docs, texts = [], []
         ingested = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        batch_keys: set[str] = set()
         for item in items:
-            if self.known_article(item.url, item.body) or any(d["hash"] == text_hash(item.body) for d in docs):
+            digest = text_hash(item.body)
+            if self.known_article(item.url, item.body) or digest in batch_keys or item.url in batch_keys:
                 continue
-            aid = article_id(item.body)
+            batch_keys.update(k for k in (digest, item.url) if k)
+            aid = digest[:16]
             meta = {"id": aid, "title": item.title, "url": item.url, "source": item.source,
                     "published": item.published, "ingested_at": ingested, "origin": item.origin,
-                    "length": len(item.body), "hash": text_hash(item.body)}
-            docs.append(catalog_doc(meta, item.body, item.extraction or {}, item.sentences or []))
+                    "length": len(item.body), "hash": digest}
+            docs.append(catalog_doc(meta, item.body, item.extraction or {}, item.sentences or [], self.machine))
             texts.append({"id": aid, "body": item.body})
         if docs:
             self._append_to_shards(docs, texts)
@@ -253,16 +270,24 @@ class Store(EditsMixin):
             write_table(self.path / tname, TEXTS_TABLE, texts[k:k + SHARD_SIZE])
             write_table(self.path / cname, CATALOG_TABLE, docs[k:k + SHARD_SIZE])
             new_shards.append(Shard(n, tname, cname, len(docs[k:k + SHARD_SIZE])))
-        self._switch_manifest(gen, shards + new_shards, old_files)
+        self._switch_manifest(gen, shards + new_shards, old_files, self._write_registry(self.machine, gen))
         for shard in new_shards:
             for doc in docs[(shard.n - first_n) * SHARD_SIZE:(shard.n - first_n + 1) * SHARD_SIZE]:
                 self.machine.add(doc, shard.texts)
         self.view.rebuild()
+        self._articles_sorted = None
 
-    def _switch_manifest(self, gen: int, shards: list[Shard], old_files: list[str]) -> None:
-        """Commit: point the manifest at the new shard files, then delete the replaced ones."""
+    def _write_registry(self, index: MachineIndex, gen: int) -> str:
+        name = self.manifest.registry_name(gen)
+        write_table(self.path / name, REGISTRY_TABLE, [e.as_doc() for e in index.registry])
+        return name
+
+    def _switch_manifest(self, gen: int, shards: list[Shard], old_files: list[str], registry: str) -> None:
+        """Commit: point the manifest at the new files, then delete the replaced ones."""
         m = self.manifest
-        new = Manifest(m.folder, gen, m.created, shards)
+        if m.registry and m.registry != registry:
+            old_files = [*old_files, m.registry]
+        new = Manifest(m.folder, gen, m.created, shards, registry)
         new.save()
         self.manifest = new
         for name in old_files:
@@ -281,17 +306,18 @@ class Store(EditsMixin):
         self._check_writable()
         m = self.manifest
         gen = m.generation + 1
-        total = len(self.machine.articles)
+        total = len(self.machine.order)
         done = 0
         new_shards, old_files, new_docs = [], [], []
+        fresh = MachineIndex()
         for shard in m.shards:
             bodies = {d["id"]: d["body"] for d in read_table(self.path / shard.texts, TEXTS_TABLE)}
             docs = []
             for doc in read_table(self.path / shard.catalog, CATALOG_TABLE):
                 body = bodies[doc["id"]]
                 extraction, sentences = extract(body, doc.get("published"))
-                meta = {k: v for k, v in doc.items() if k not in ("ents", "ments", "events", "figs")}
-                docs.append(catalog_doc(meta, body, extraction, sentences))
+                meta = {k: v for k, v in doc.items() if k not in ("e", "c", "m", "v", "f")}
+                docs.append(catalog_doc(meta, body, extraction, sentences, fresh))
                 done += 1
                 if progress:
                     progress(done, total)
@@ -300,10 +326,11 @@ class Store(EditsMixin):
             new_shards.append(Shard(shard.n, shard.texts, cname, len(docs)))
             old_files.append(shard.catalog)
             new_docs.append((docs, shard.texts))
-        self._switch_manifest(gen, new_shards, old_files)
-        self.machine = MachineIndex()
+        self._switch_manifest(gen, new_shards, old_files, self._write_registry(fresh, gen))
         for docs, texts_file in new_docs:
             for doc in docs:
-                self.machine.add(doc, texts_file)
+                fresh.add(doc, texts_file)
+        self.machine = fresh
         self.view = View(self.machine, self.records)
+        self._articles_sorted = None
         return done

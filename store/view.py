@@ -2,27 +2,22 @@
 
 Merges are resolved through ``merged_into`` chains; ``members[E]`` lists the machine (and manual)
 entity ids whose records now belong to E, so "everything about E" is a walk over its members'
-indexed refs — the size of the answer, not a scan. After an edit only the entities it touched are
-refreshed.
+postings — the size of the answer, not a scan. After an edit only the entities it touched are
+refreshed. Events and figures are answered by ``EventsView`` (``view_events.py``).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from .index import MachineIndex, event_id
-from .model import ACTIVE, MACHINE, MANUAL, Entity, Event, Figure, Mention
+from .index import MachineIndex
+from .model import ACTIVE, MACHINE, MANUAL, Entity, Mention
 from .records import Records
+from .view_events import EventsView
 
 
 def mention_key(aid: str, start: int, end: int) -> str:
     return f"{aid}|{start}|{end}"
 
 
-def figure_id(aid: str, i: int) -> str:
-    return f"{aid}:f{i}"
-
-
-class View:
+class View(EventsView):
     """Answers record queries over ``MachineIndex`` + ``Records``."""
 
     def __init__(self, machine: MachineIndex, records: Records):
@@ -38,11 +33,11 @@ class View:
             seen.add(eid)
             ov = self.r.data["entity"].get(eid)
             if ov is None:
-                return eid if eid in self.m.entities else None
+                return eid if eid in self.m.posting else None
             if ov.get("merged_into"):
                 eid = ov["merged_into"]
                 continue
-            if ov.get("deleted") or (eid not in self.m.entities and not ov.get("manual")):
+            if ov.get("deleted") or (eid not in self.m.posting and not ov.get("manual")):
                 return None
             return eid
         return None
@@ -51,10 +46,14 @@ class View:
         """Recompute every derived structure (at open and after re-extraction)."""
         self.members: dict[str, set[str]] = {}
         self.owner: dict[str, str] = {}
-        for eid in [*self.m.entities, *self.r.data["entity"]]:
+        for eid in self.m.posting:
+            self.owner[eid] = eid
+            self.members[eid] = {eid}
+        for eid in self.r.data["entity"]:
             self._place(eid)
         self.linked: dict[str, set[str]] = {}  # entity id -> keys of mention overlays linking to it
         self.article_linked: dict[str, set[str]] = {}  # article id -> keys of its mention overlays
+        self.overridden: dict[str, set[str]] = {}  # machine entity id -> keys of its overridden mentions
         for key, ov in self.r.data["mention"].items():
             self._index_mention(key, ov)
         self.event_linked: dict[str, set[str]] = {}
@@ -62,8 +61,7 @@ class View:
             self._index_event(evid, ov)
         self._entity_cache: dict[str, Entity] = {}
         self._stats: dict[str, tuple[int, int, str | None]] = {}
-        self._event_refs: list[tuple[str, int]] | None = None
-        self._figure_refs: list[tuple[str, int]] | None = None
+        self.reset_event_order()
 
     def _place(self, eid: str) -> None:
         old = self.owner.pop(eid, None)
@@ -75,10 +73,15 @@ class View:
             self.members.setdefault(target, set()).add(eid)
 
     def _index_mention(self, key: str, ov: dict | None, add: bool = True) -> None:
+        if ov is None:
+            return
         aid = key.split("|", 1)[0]
-        for table, k in ((self.linked, (ov or {}).get("entity")), (self.article_linked, aid)):
-            if k and (ov is not None):
-                (table.setdefault(k, set()).add if add else table.get(k, set()).discard)(key)
+        targets = [(self.article_linked, aid)]
+        if ov.get("entity"):
+            targets.append((self.linked, ov["entity"]))
+        targets += [(self.overridden, e) for e in self._machine_entities_at(key)]
+        for table, k in targets:
+            (table.setdefault(k, set()).add if add else table.get(k, set()).discard)(key)
 
     def _index_event(self, evid: str, ov: dict | None, add: bool = True) -> None:
         for eid in [*(ov or {}).get("parts", ()), (ov or {}).get("place")]:
@@ -101,7 +104,7 @@ class View:
             elif table == "event":
                 self._index_event(key, before, add=False)
                 self._index_event(key, after)
-                self._event_refs = None
+                self.reset_event_order()
         group = set(touched)
         for eid in touched:
             group |= self.members.get(self.owner.get(eid, eid), set())
@@ -115,12 +118,13 @@ class View:
 
     def _machine_entities_at(self, key: str) -> list[str]:
         aid, start, end = key.split("|")
-        doc = self.m.docs.get(aid, {})
-        return [row[0] for row in doc.get("ments", ()) if row[1] == int(start) and row[2] == int(end)]
+        if aid not in self.m.docs:
+            return []
+        return [row[0] for row in self.m.mention_rows(aid) if row[1] == int(start) and row[2] == int(end)]
 
     # -- entities ---------------------------------------------------------------------------------
     def entity_ids(self) -> list[str]:
-        return [e for e, members in self.members.items() if members and self.resolve(e) == e]
+        return [e for e, members in self.members.items() if members and self.owner.get(e) == e]
 
     def entity(self, eid: str) -> Entity | None:
         eid = self.resolve(eid)
@@ -139,38 +143,39 @@ class View:
         ticker = None
         for member in sorted(self.members.get(eid, ()), key=lambda x: x != eid):
             mm = self.m.entities.get(member)
+            mov = self.r.data["entity"].get(member, {})
             if mm:
                 if member != eid:
-                    aliases[mm.name] = None
-                aliases.update(mm.aliases)
-                roles.update(mm.roles)
+                    aliases[mov.get("name") or mm.name] = None
+                aliases.update(dict.fromkeys(mm.aliases))
+                roles.update(dict.fromkeys(mm.roles))
                 ticker = ticker or mm.ticker
-            mov = self.r.data["entity"].get(member, {})
-            if member != eid and mov.get("name"):
-                aliases[mov["name"]] = None
-            aliases.update(dict.fromkeys(mov.get("aliases", ()) if member != eid else ()))
+            if member != eid:
+                aliases.update(dict.fromkeys(mov.get("aliases", ())))
         name = ov.get("name") or (me.name if me else eid)
         if "aliases" in ov:
             aliases = dict.fromkeys(ov["aliases"])
         aliases.pop(name, None)
-        for hidden in ov.get("split_aliases", ()):
-            aliases.pop(hidden, None)
         return Entity(id=eid, name=name, type=ov.get("type") or (me.type if me else "OTHER"),
                       aliases=tuple(aliases), roles=tuple(ov.get("roles", roles)),
                       ticker=ov.get("ticker", ticker), notes=ov.get("notes", ""), tags=tuple(ov.get("tags", ())),
                       origin=MANUAL if ov.get("manual") else MACHINE)
 
     # -- mentions ---------------------------------------------------------------------------------
-    def _machine_mention(self, aid: str, i: int) -> Mention | None:
-        row = self.m.docs[aid]["ments"][i]
-        eid, start, end, ss, se, role, text = row
-        if mention_key(aid, start, end) in self.r.data["mention"]:
-            return None  # a hand decision overrides this row
-        target = self.resolve(eid)
-        if target is None:
-            return None
-        return Mention(id=mention_key(aid, start, end), entity_id=target, article_id=aid, start=start, end=end,
-                       sentence_start=ss, sentence_end=se, text=text, role=role)
+    def _machine_mentions(self, aid: str, only: str | None = None) -> list[Mention]:
+        overlays = self.article_linked.get(aid)
+        out = []
+        for eid, start, end, ss, se, text, role in self.m.mention_rows(aid):
+            if only is not None and eid != only:
+                continue
+            key = f"{aid}|{start}|{end}"
+            if overlays and key in overlays:
+                continue  # a hand decision overrides this row
+            target = self.owner.get(eid)
+            if target is not None:
+                out.append(Mention(id=key, entity_id=target, article_id=aid, start=start, end=end,
+                                   sentence_start=ss, sentence_end=se, text=text or "", role=role))
+        return out
 
     def _overlay_mention(self, key: str) -> Mention | None:
         ov = self.r.data["mention"][key]
@@ -190,106 +195,46 @@ class View:
             return []
         out = []
         for member in self.members.get(eid, ()):
-            for aid, i in self.m.mentions.get(member, ()):
-                men = self._machine_mention(aid, i)
-                if men is not None:
-                    out.append(men)
-            for key in self.linked.get(member, ()):
-                men = self._overlay_mention(key)
-                if men is not None:
-                    out.append(men)
-        out.sort(key=lambda x: (self.m.articles[x.article_id].published or "", x.article_id, x.start))
+            for aid in self.m.article_ids(member):
+                out += self._machine_mentions(aid, only=member)
+            out += [m for key in self.linked.get(member, ()) if (m := self._overlay_mention(key))]
+        out.sort(key=lambda x: (self.m.published(x.article_id), x.article_id, x.start))
         return out
 
     def mentions_in(self, aid: str) -> list[Mention]:
-        doc = self.m.docs.get(aid)
-        if doc is None:
+        if aid not in self.m.docs:
             return []
-        out = [m for i in range(len(doc.get("ments", ()))) if (m := self._machine_mention(aid, i))]
+        out = self._machine_mentions(aid)
         out += [m for k in self.article_linked.get(aid, ()) if (m := self._overlay_mention(k))]
         out.sort(key=lambda x: x.start)
         return out
+
+    def article_ids_of(self, eid: str) -> list[str]:
+        """Articles that mention ``eid`` (after edits), newest first."""
+        eid = self.resolve(eid)
+        if eid is None:
+            return []
+        if self._plain(eid):
+            ids = self.m.article_ids(eid)
+        else:
+            ids = list(dict.fromkeys(m.article_id for m in self.mentions_of(eid)))
+        return sorted(ids, key=self.m.published, reverse=True)
+
+    def _plain(self, eid: str) -> bool:
+        """True when no hand edit changes which mentions ``eid`` has (its counts are the machine's)."""
+        return (self.members.get(eid) == {eid} and not self.linked.get(eid) and not self.overridden.get(eid)
+                and eid in self.m.posting)
 
     def stats_of(self, eid: str) -> tuple[int, int, str | None]:
         """(mentions, articles, latest date) of an entity, cached until an edit touches it."""
         got = self._stats.get(eid)
         if got is None:
-            ments = self.mentions_of(eid)
-            arts = {m.article_id for m in ments}
-            dates = [d for a in arts if (d := self.m.articles[a].published)]
-            got = self._stats[eid] = (len(ments), len(arts), max(dates) if dates else None)
+            if self._plain(eid):
+                got = (self.m.mcount[eid], len(self.m.posting[eid]), self.m.latest[eid] or None)
+            else:
+                ments = self.mentions_of(eid)
+                arts = {m.article_id for m in ments}
+                dates = [d for a in arts if (d := self.m.published(a))]
+                got = (len(ments), len(arts), max(dates) if dates else None)
+            self._stats[eid] = got
         return got
-
-    # -- events and figures -----------------------------------------------------------------------
-    def event(self, aid: str, i: int) -> Event:
-        raw = self.m.docs[aid]["events"][i]
-        evid = event_id(aid, raw, i)
-        ov = self.r.data["event"].get(evid, {})
-        parts = [p for p in dict.fromkeys(self.resolve(x) for x in ov.get("parts", raw.get("parts", ()))) if p]
-        sa, sb = raw.get("s", (0, 0))
-        return Event(id=evid, article_id=aid, date=ov.get("date", raw.get("date")),
-                     precision=ov.get("precision", raw.get("precision") or "unknown"),
-                     phrase=raw.get("phrase"), summary=ov.get("summary", raw.get("summary") or ""),
-                     participants=tuple(parts), place=self.resolve(ov.get("place", raw.get("place"))),
-                     sentence_start=sa, sentence_end=sb, origin=MANUAL if ov else MACHINE)
-
-    def figure(self, aid: str, i: int) -> Figure:
-        raw = self.m.docs[aid]["figs"][i]
-        sa, sb = raw.get("s", (0, 0))
-        ents = tuple(p for p in dict.fromkeys(self.resolve(x) for x in raw.get("ents", ())) if p)
-        return Figure(id=figure_id(aid, i), article_id=aid, start=raw["start"], end=raw["end"], text=raw["text"],
-                      value=raw.get("value"), unit=raw.get("unit") or "", metric=raw.get("metric"),
-                      direction=raw.get("direction"), period=raw.get("period"), baseline=raw.get("baseline"),
-                      entities=ents, sentence_start=sa, sentence_end=sb)
-
-    def events_of(self, eid: str | None) -> Sequence[Event]:
-        if eid is None:
-            if self._event_refs is None:
-                self._event_refs = sorted(self.m.all_events, key=self._event_order)
-            return LazyRecords(self._event_refs, self.event)
-        eid = self.resolve(eid)
-        refs: dict[tuple[str, int], None] = {}
-        for member in self.members.get(eid, ()):
-            refs.update(dict.fromkeys(self.m.events.get(member, ())))
-            for evid in self.event_linked.get(member, ()):
-                if evid in self.m.event_refs:
-                    refs[self.m.event_refs[evid]] = None
-        events = [e for e in (self.event(a, i) for a, i in refs) if eid in e.participants or e.place == eid]
-        return sorted(events, key=lambda e: (e.sort_key, e.article_id, e.sentence_start))
-
-    def figures_of(self, eid: str | None) -> Sequence[Figure]:
-        if eid is None:
-            if self._figure_refs is None:
-                self._figure_refs = sorted(self.m.all_figures, key=self._figure_order)
-            return LazyRecords(self._figure_refs, self.figure)
-        eid = self.resolve(eid)
-        refs = dict.fromkeys(r for m in self.members.get(eid, ()) for r in self.m.figures.get(m, ()))
-        return [self.figure(a, i) for a, i in sorted(refs, key=self._figure_order)]
-
-    def _event_order(self, ref: tuple[str, int]) -> tuple:
-        aid, i = ref
-        raw = self.m.docs[aid]["events"][i]
-        date = self.r.data["event"].get(event_id(aid, raw, i), {}).get("date", raw.get("date"))
-        return (date or "9999", aid, raw.get("s", (0,))[0])
-
-    def _figure_order(self, ref: tuple[str, int]) -> tuple:
-        aid, i = ref
-        raw = self.m.docs[aid]["figs"][i]
-        period = raw.get("period")
-        return (period if period and period[:1].isdigit() else "9999", aid, raw["start"])
-
-
-class LazyRecords(Sequence):
-    """A read-only sequence that makes each record only when it is read (lists of 100k+ rows)."""
-
-    def __init__(self, refs: list[tuple[str, int]], make):
-        self._refs = refs
-        self._make = make
-
-    def __len__(self) -> int:
-        return len(self._refs)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self._make(*r) for r in self._refs[i]]
-        return self._make(*self._refs[i])

@@ -1,0 +1,91 @@
+"""RSS and Atom feeds via feedparser: one article per entry, its HTML reduced to text."""
+from __future__ import annotations
+
+import time
+
+import feedparser
+
+from store.ingest.headers import parse_date, published_from
+from store.ingest.htmltext import html_to_text, looks_like_html
+from store.ingest.parsed import IngestError, ParsedArticle
+from store.ingest.titles import first_sentence_title
+
+_DATE_KEYS = ("published", "updated", "created")
+
+
+def parse_feed(name: str, data: bytes) -> list[ParsedArticle]:
+    """One article per entry; entries with no title and no text are skipped with a warning."""
+    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if not parsed.entries:
+        if problem is not None:
+            raise IngestError(name, f"broken feed: {_describe(problem)}")
+        if not parsed.get("version"):
+            raise IngestError(name, "not an RSS or Atom feed")
+        raise IngestError(name, "feed has no entries")
+    source = _plain(parsed.feed.get("title", "")) or None
+    articles: list[ParsedArticle] = []
+    skipped: list[str] = []
+    for number, entry in enumerate(parsed.entries, start=1):
+        article = _entry_article(f"{name}#entry-{number}", entry, source)
+        if article is None:
+            skipped.append(f"entry {number}: no title and no text; skipped")
+        else:
+            articles.append(article)
+    if not articles:
+        reason = f"broken feed: {_describe(problem)}" if problem is not None else "no entry has a title or text"
+        raise IngestError(name, reason)
+    notes = skipped
+    if problem is not None and not _is_benign(problem):
+        notes = [f"feed is not well-formed ({_describe(problem)}); read what could be read"] + skipped
+    articles[0].warnings[:0] = notes
+    return articles
+
+
+def _entry_article(origin: str, entry, source: str | None) -> ParsedArticle | None:
+    title = _plain(entry.get("title", ""))
+    body = _entry_text(entry)
+    warnings: list[str] = []
+    if not body:
+        if not title:
+            return None
+        body = title
+        warnings.append("entry has no text; its title is used as the text")
+    published, date_warnings = published_from(_entry_date(entry))
+    return ParsedArticle(title=title or first_sentence_title(body), body=body,
+                         url=entry.get("link") or None, source=source, published=published,
+                         origin=origin, warnings=warnings + date_warnings)
+
+
+def _entry_text(entry) -> str:
+    """The longest of the entry's content blocks and summary, as text."""
+    candidates = [(block.get("value", ""), block.get("type", "")) for block in entry.get("content", [])]
+    if entry.get("summary"):
+        candidates.append((entry["summary"], entry.get("summary_detail", {}).get("type", "text/html")))
+    texts = [_plain(value, kind) for value, kind in candidates]
+    return max(texts, key=len, default="")
+
+
+def _plain(value: str, kind: str = "text/html") -> str:
+    if "html" in kind and looks_like_html(value):
+        return html_to_text(value)
+    return value.strip()
+
+
+def _entry_date(entry) -> str | None:
+    """The entry's own date as written; feedparser's parse when ours cannot read the text."""
+    raw = next((entry[key] for key in _DATE_KEYS if entry.get(key)), None)
+    if raw and parse_date(raw):
+        return raw
+    parsed = next((entry[f"{key}_parsed"] for key in _DATE_KEYS if entry.get(f"{key}_parsed")), None)
+    return time.strftime("%Y-%m-%d", parsed) if parsed else raw
+
+
+def _is_benign(problem: Exception) -> bool:
+    """feedparser flags a declared-vs-actual encoding mismatch that it has already handled."""
+    return type(problem).__name__ in ("CharacterEncodingOverride", "NonXMLContentType")
+
+
+def _describe(problem: Exception) -> str:
+    text = " ".join(str(problem).split()) or type(problem).__name__
+    return text[:200]

@@ -1,0 +1,34 @@
+"""What every ingest parser returns: one ``ParsedArticle`` per article, or an ``IngestError``."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ParsedArticle:
+    """One article read from a file, before it is stored.
+
+    ``published`` is an ISO ``YYYY-MM-DD`` date or ``None`` (never "today"). ``origin`` is the file
+    path, or ``path#entry-N`` (N counted from 1) for an entry of a feed, JSON list or JSONL file.
+    Warnings about the whole file (its encoding, skipped entries) ride on the file's first article.
+    """
+
+    title: str
+    body: str
+    url: str | None
+    source: str | None
+    published: str | None
+    origin: str
+    warnings: list[str] = field(default_factory=list)
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested; ``str(error)`` is one line: ``<path>: <reason>``."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = " ".join(str(reason).split())
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

@@ -1,0 +1,60 @@
+"""Command-line arguments to a list of files: files, folders (recursively), globs and ``-``."""
+from __future__ import annotations
+
+import glob
+import os
+
+from store.ingest.formats import EXTENSION_KINDS, STDIN
+from store.ingest.parsed import IngestError
+
+_GLOB_CHARS = set("*?[")
+
+
+def expand_sources(args: list[str]) -> tuple[list[str], list[IngestError]]:
+    """The files named by ``args``, in order, each once; and an error for each argument that names none.
+
+    A folder contributes the files under it whose extension Dateline reads, hidden ones excepted; a
+    file named directly is always read, whatever its extension.
+    """
+    files: list[str] = []
+    errors: list[IngestError] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = path if path == STDIN else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for arg in args:
+        if arg == STDIN:
+            add(STDIN)
+        elif os.path.isdir(arg):
+            found = folder_files(arg)
+            if not found:
+                errors.append(IngestError(arg, "folder holds no files Dateline can read"))
+            for path in found:
+                add(path)
+        elif os.path.exists(arg):
+            add(arg)
+        elif _GLOB_CHARS & set(arg):
+            matches = sorted(glob.glob(os.path.expanduser(arg), recursive=True))
+            if not matches:
+                errors.append(IngestError(arg, "no files match this pattern"))
+            for match in matches:
+                for path in folder_files(match) if os.path.isdir(match) else [match]:
+                    add(path)
+        else:
+            errors.append(IngestError(arg, "no such file or folder"))
+    return files, errors
+
+
+def folder_files(folder: str) -> list[str]:
+    """Readable files under ``folder``, sorted, skipping hidden files and folders."""
+    found: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in EXTENSION_KINDS:
+                found.append(os.path.join(root, name))
+    return sorted(found)

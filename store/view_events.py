@@ -1,0 +1,97 @@
+"""Events and figures of the effective view: machine rows with hand edits applied, sorted by date."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .index import (EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE,
+                    F_DIR, F_END, F_ENTS, F_METRIC, F_PERIOD, F_SE, F_SS, F_START, F_TEXT, F_UNIT, F_VALUE, Ref)
+from .model import MACHINE, MANUAL, Event, Figure
+
+
+def figure_id(aid: str, i: int) -> str:
+    return f"{aid}:f{i}"
+
+
+class EventsView:
+    """Mixin of ``View``: needs ``self.m`` (MachineIndex), ``self.r`` (Records), ``resolve``, ``members``."""
+
+    def reset_event_order(self) -> None:
+        self._event_refs: list[Ref] | None = None
+        self._figure_refs: list[Ref] | None = None
+
+    def event(self, aid: str, i: int) -> Event:
+        doc = self.m.docs[aid]
+        raw = doc["v"][i]
+        local = self.m.local_entities(aid)
+        evid = f"{aid}:v{raw[EV_K]}"
+        ov = self.r.data["event"].get(evid, {})
+        parts_raw = ov["parts"] if "parts" in ov else [local[le] for le in raw[EV_PARTS]]
+        place_raw = ov["place"] if "place" in ov else (local[raw[EV_PLACE]] if raw[EV_PLACE] >= 0 else None)
+        parts = [p for p in dict.fromkeys(self.resolve(x) for x in parts_raw) if p]
+        return Event(id=evid, article_id=aid, date=ov.get("date", raw[EV_DATE]),
+                     precision=ov.get("precision", raw[EV_PREC] or "unknown"), phrase=raw[EV_PHRASE],
+                     summary=ov.get("summary", raw[EV_SUMMARY] or ""), participants=tuple(parts),
+                     place=self.resolve(place_raw), sentence_start=raw[EV_SS], sentence_end=raw[EV_SE],
+                     origin=MANUAL if ov else MACHINE)
+
+    def figure(self, aid: str, i: int) -> Figure:
+        raw = self.m.docs[aid]["f"][i]
+        local = self.m.local_entities(aid)
+        ents = tuple(p for p in dict.fromkeys(self.resolve(local[le]) for le in raw[F_ENTS]) if p)
+        return Figure(id=figure_id(aid, i), article_id=aid, start=raw[F_START], end=raw[F_END], text=raw[F_TEXT],
+                      value=raw[F_VALUE], unit=raw[F_UNIT] or "", metric=raw[F_METRIC], direction=raw[F_DIR],
+                      period=raw[F_PERIOD], baseline=raw[F_BASE], entities=ents, sentence_start=raw[F_SS],
+                      sentence_end=raw[F_SE])
+
+    def events_of(self, eid: str | None) -> Sequence[Event]:
+        if eid is None:
+            if self._event_refs is None:
+                self._event_refs = sorted(self.m.all_events, key=self._event_order)
+            return LazyRecords(self._event_refs, self.event)
+        eid = self.resolve(eid)
+        refs: dict[Ref, None] = {}
+        for member in self.members.get(eid, ()):
+            refs.update(dict.fromkeys(map(self.m.unpack, self.m.ev_post.get(member, ()))))
+            refs.update(dict.fromkeys(self.m.event_refs[e] for e in self.event_linked.get(member, ())
+                                      if e in self.m.event_refs))
+        events = (self.event(a, i) for a, i in refs)
+        return sorted((e for e in events if eid in e.participants or e.place == eid),
+                      key=lambda e: (e.sort_key, e.article_id, e.sentence_start))
+
+    def figures_of(self, eid: str | None) -> Sequence[Figure]:
+        if eid is None:
+            if self._figure_refs is None:
+                self._figure_refs = sorted(self.m.all_figures, key=self._figure_order)
+            return LazyRecords(self._figure_refs, self.figure)
+        eid = self.resolve(eid)
+        refs = dict.fromkeys(self.m.unpack(p) for m in self.members.get(eid, ()) for p in self.m.fig_post.get(m, ()))
+        return [self.figure(a, i) for a, i in sorted(refs, key=self._figure_order)]
+
+    def _event_order(self, ref: Ref) -> tuple:
+        aid, i = ref
+        raw = self.m.docs[aid]["v"][i]
+        ov = self.r.data["event"].get(f"{aid}:v{raw[EV_K]}") if self.r.data["event"] else None
+        date = ov.get("date", raw[EV_DATE]) if ov else raw[EV_DATE]
+        return (date or "9999", aid, raw[EV_SS])
+
+    def _figure_order(self, ref: Ref) -> tuple:
+        aid, i = ref
+        raw = self.m.docs[aid]["f"][i]
+        period = raw[F_PERIOD]
+        return (period if period and period[:1].isdigit() else "9999", aid, raw[F_START])
+
+
+class LazyRecords(Sequence):
+    """A read-only sequence that makes each record only when it is read (lists of 100k+ rows)."""
+
+    def __init__(self, refs: list[Ref], make: Callable[[str, int], object]):
+        self._refs = refs
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._refs)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._make(*r) for r in self._refs[i]]
+        return self._make(*self._refs[i])
