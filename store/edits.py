@@ -269,12 +269,12 @@ class EditsMixin:
         return [_edit(e) for e in self.records.log]
 
     def known_names(self) -> dict[str, str]:
-        """Names (and aliases) of entities a user created or edited: future ingests find them too."""
+        """Names (and aliases) of entities a user created by hand: future ingests find them too."""
         out: dict[str, str] = {}
         for eid, ov in self.records.data["entity"].items():
             ent = self.entity(eid)
-            if ent is None or not (ov.get("manual") or "name" in ov or "aliases" in ov or "type" in ov):
-                continue
+            if ent is None or not ov.get("manual"):
+                continue  # machine entities are found anyway; their edits apply as overlays
             if ent.type in ENTITY_TYPES[:3]:
                 for n in (ent.name, *ent.aliases):
                     out.setdefault(n, ent.type)

@@ -49,6 +49,9 @@ class EventsView:
                 self._event_refs = sorted(self.m.all_events, key=self._event_order)
             return LazyRecords(self._event_refs, self.event)
         eid = self.resolve(eid)
+        if self._plain(eid) and not self.event_linked.get(eid) and not self.r.data["event"]:
+            refs = sorted(map(self.m.unpack, self.m.ev_post.get(eid, ())), key=self._event_order)
+            return LazyRecords(refs, self.event)
         refs: dict[Ref, None] = {}
         for member in self.members.get(eid, ()):
             refs.update(dict.fromkeys(map(self.m.unpack, self.m.ev_post.get(member, ()))))
@@ -65,7 +68,7 @@ class EventsView:
             return LazyRecords(self._figure_refs, self.figure)
         eid = self.resolve(eid)
         refs = dict.fromkeys(self.m.unpack(p) for m in self.members.get(eid, ()) for p in self.m.fig_post.get(m, ()))
-        return [self.figure(a, i) for a, i in sorted(refs, key=self._figure_order)]
+        return LazyRecords(sorted(refs, key=self._figure_order), self.figure)
 
     def _event_order(self, ref: Ref) -> tuple:
         aid, i = ref
