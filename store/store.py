@@ -168,6 +168,20 @@ class Store(EditsMixin):
             ids = sorted(counts, key=self.machine.published, reverse=True)
         return [(self.machine.article(a), counts[a]) for a in ids]
 
+    def mention(self, mention_id: str) -> Mention | None:
+        """One mention by id (``article|start|end``), as it is after hand edits."""
+        aid = mention_id.split("|", 1)[0]
+        return next((m for m in self.view.mentions_in(aid) if m.id == mention_id), None)
+
+    def event(self, event_id: str) -> Event | None:
+        ref = self.machine.event_refs.get(event_id)
+        return self.view.event(*ref) if ref else None
+
+    def figure(self, figure_id: str) -> Figure | None:
+        aid, _, i = figure_id.rpartition(":f")
+        doc = self.machine.docs.get(aid)
+        return self.view.figure(aid, int(i)) if doc and i.isdigit() and int(i) < len(doc["f"]) else None
+
     def events(self, eid: str | None = None) -> Sequence[Event]:
         return self.view.events_of(eid)
 

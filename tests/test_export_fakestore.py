@@ -84,6 +84,15 @@ class FakeStore:
     def entity(self, eid):
         return self._entities.get(eid)
 
+    def mention(self, mention_id):
+        return next((m for m in self._mentions if m.id == mention_id), None)
+
+    def event(self, event_id):
+        return next((e for e in self._events if e.id == event_id), None)
+
+    def figure(self, figure_id):
+        return next((f for f in self._figures if f.id == figure_id), None)
+
     def mentions_of(self, eid):
         return [m for m in self._mentions if m.entity_id == eid]
 

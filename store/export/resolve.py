@@ -71,43 +71,20 @@ class Reader:
         return self.body(aid)[start:end]
 
 
-def _find(wanted: list[str], per_entity, everything, entity_ids: list[str]) -> list:
-    """Records by id: first through the selected entities, then (if ids remain) the whole store."""
-    if not wanted:
-        return []
-    found: dict[str, object] = {}
-    remaining = set(wanted)
-    for eid in entity_ids:
-        for record in per_entity(eid):
-            if record.id in remaining:
-                found[record.id] = record
-                remaining.discard(record.id)
-        if not remaining:
-            break
-    for record in everything() if remaining else ():
-        if record.id in remaining:
-            found[record.id] = record
-            remaining.discard(record.id)
-            if not remaining:
-                break
-    return [found[i] for i in wanted if i in found]
-
-
-def _all_mentions(store: ReadStore):
-    for entity in store.entities():
-        yield from store.mentions_of(entity.id)
+def _by_id(wanted: list[str], get) -> list:
+    """Records by id, in selection order; ids the store no longer has are skipped."""
+    return [r for r in map(get, dict.fromkeys(wanted)) if r is not None]
 
 
 def resolve(store: ReadStore, selection: Selection) -> Records:
     """Look every selected id up once; ids the store no longer has are skipped."""
     entities = [e for e in (store.entity(i) for i in selection.entities) if e is not None]
-    eids = [e.id for e in entities]
     reader = Reader(store)
     articles = [a for a in (reader.article(i) for i in selection.articles) if a is not None]
     return Records(
         entities=entities,
-        mentions=_find(selection.mentions, store.mentions_of, lambda: _all_mentions(store), eids),
-        events=_find(selection.events, store.events, store.events, eids),
-        figures=_find(selection.figures, store.figures, store.figures, eids),
+        mentions=_by_id(selection.mentions, store.mention),
+        events=_by_id(selection.events, store.event),
+        figures=_by_id(selection.figures, store.figure),
         articles=articles,
     )

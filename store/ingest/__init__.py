@@ -7,6 +7,7 @@ and never touches what was stored before.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -52,17 +53,53 @@ class _Batch:
         if item.url:
             self.keys.add(item.url)
 
-    def commit(self, store: Store) -> None:
+    def commit(self, store: Store, extractor: _Extractor) -> None:
+        """Extract every waiting article (in parallel when there are many), then store them in one commit."""
         if self.items:
+            results = extractor.run([(a.body, a.published) for a in self.items])
+            for item, (extraction, sentences) in zip(self.items, results):
+                item.extraction, item.sentences = extraction, sentences
             store.add_articles(self.items)
         self.items, self.keys = [], set()
+
+
+def _extract_one(args: tuple) -> tuple[dict, list[tuple[int, int]]]:
+    body, published, known, backend = args
+    return extract_article(body, published, known, backend)
+
+
+class _Extractor:
+    """Runs extraction over a batch: in this process for a few articles, in a process pool for many."""
+
+    PARALLEL_FROM = 64
+
+    def __init__(self, known: dict[str, str], backend: str):
+        self.known = known
+        self.backend = backend
+        self._pool = None
+
+    def run(self, items: list[tuple[str, str | None]]) -> list[tuple[dict, list]]:
+        jobs = [(body, published, self.known, self.backend) for body, published in items]
+        workers = os.cpu_count() or 1
+        if len(jobs) < self.PARALLEL_FROM or workers < 2:
+            return [_extract_one(j) for j in jobs]
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn, not fork: ingest may run beside the app's threads, and forking threads can deadlock
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        return list(self._pool.map(_extract_one, jobs, chunksize=16))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
 
 
 def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", stdin: bytes | None = None,
                  on_progress: Callable[[int, int], None] | None = None,
                  on_message: Callable[[str], None] | None = None) -> IngestSummary:
     """Ingest every file ``args`` name (files, folders, globs, ``-``) into ``store``."""
-    from .formats import parse_source
     from .sources import expand_sources
 
     say = on_message or (lambda _line: None)
@@ -70,9 +107,19 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
     files, errors = expand_sources(args)
     for err in errors:
         _fail(summary, str(err), say)
-    known = store.known_names()
+    extractor = _Extractor(store.known_names(), backend)
     batch = _Batch()
     summary.files = len(files)
+    try:
+        _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progress)
+    finally:
+        extractor.close()
+    return summary
+
+
+def _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progress) -> None:
+    from .formats import parse_source
+
     for n, path in enumerate(files, 1):
         try:
             parsed = parse_source(path, stdin if path == "-" else None)
@@ -83,13 +130,12 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
             _fail(summary, f"{path}: could not be read ({type(err).__name__}: {err})", say)
             parsed = []
         for art in parsed:
-            _take(store, art, batch, summary, known, backend, say)
-        if len(batch.items) >= BATCH:
-            batch.commit(store)
+            _take(store, art, batch, summary, say)
+            if len(batch.items) >= BATCH:
+                batch.commit(store, extractor)
         if on_progress:
             on_progress(n, len(files))
-    batch.commit(store)
-    return summary
+    batch.commit(store, extractor)
 
 
 def _fail(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None:
@@ -99,7 +145,7 @@ def _fail(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None
 
 
 def _take(store: Store, art: ParsedArticle, batch: _Batch, summary: IngestSummary,
-          known: dict[str, str], backend: str, say: Callable[[str], None]) -> None:
+          say: Callable[[str], None]) -> None:
     for w in art.warnings:
         summary.warnings.append(f"{art.origin}: {w}")
         say(f"warning: {art.origin}: {w}")
@@ -109,8 +155,6 @@ def _take(store: Store, art: ParsedArticle, batch: _Batch, summary: IngestSummar
     if store.known_article(art.url, art.body) or batch.holds(art):
         summary.unchanged += 1
         return
-    extraction, sentences = extract_article(art.body, art.published, known, backend)
     batch.add(NewArticle(title=art.title, body=art.body, url=art.url, source=art.source,
-                         published=art.published, origin=art.origin, extraction=extraction,
-                         sentences=sentences))
+                         published=art.published, origin=art.origin))
     summary.new += 1

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Dateline's benchmark: build corpora of N articles, ingest them, and measure what users feel.
+
+    python bench/run.py --sizes 1000,10000,100000 [--work /tmp/dateline-bench] [--json out.json]
+
+Per size: ingest rate (extraction included), store size, open time, startup to first paint,
+``enter`` on an entity → all panes repainted (p50/p95 over 200 entities of mixed frequency),
+holding ``j`` for 500 rows, one durable edit (rename, merge), export of 1,000 records, peak memory.
+Each measurement that opens the store runs in a fresh process, so one does not warm the next.
+Prints one table with the bars of the issues beside the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+BARS_100K = {"focus_p95_ms": 50, "startup_s": 3.0, "edit_ms": 50, "ingest_per_s": 200, "peak_mb": 1536}
+
+
+def run_child(code: str, *args: str) -> dict:
+    """Run ``code`` in a fresh interpreter; it prints one JSON object last."""
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        raise SystemExit(f"benchmark step failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def ensure_corpus(work: Path, n: int) -> Path:
+    corpus = work / f"corpus-{n}"
+    if not (corpus / ".done").exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--articles", str(n), "--out",
+                        str(corpus)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        (corpus / ".done").touch()
+    return corpus
+
+
+def ingest(work: Path, n: int, corpus: Path) -> tuple[Path, dict]:
+    db = work / f"store-{n}"
+    shutil.rmtree(db, ignore_errors=True)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "tui.cli", "ingest", "--db", str(db), str(corpus)], check=True, cwd=ROOT,
+                   stderr=subprocess.DEVNULL)
+    secs = time.perf_counter() - t
+    size = sum(p.stat().st_size for p in db.iterdir() if p.is_file())
+    return db, {"ingest_s": round(secs, 1), "ingest_per_s": round(n / secs), "store_mb": round(size / 2**20, 1)}
+
+
+OPEN_AND_EDIT = r"""
+import json, resource, statistics, sys, time
+t0 = time.perf_counter()
+from store import Store
+from store.export import Selection, export
+s = Store.open(sys.argv[1], wait=30)
+open_s = time.perf_counter() - t0
+ents = sorted(s.entities(), key=lambda e: -s.entity_counts(e.id)[0])
+list_s = time.perf_counter() - t0
+edits = []
+for e in ents[:10]:
+    t = time.perf_counter(); s.rename(e.id, e.name + " (renamed)"); edits.append(time.perf_counter() - t)
+    t = time.perf_counter(); s.undo(); edits.append(time.perf_counter() - t)
+merges = []
+for a, b in zip(ents[20:30], ents[30:40]):
+    t = time.perf_counter(); s.merge(a.id, b.id); merges.append(time.perf_counter() - t)
+    t = time.perf_counter(); s.undo(); merges.append(time.perf_counter() - t)
+mid = ents[len(ents) // 3]
+ments = [m.id for e in ents[5:] for m in s.mentions_of(e.id)[:5]][:1000]
+t = time.perf_counter()
+n = export(s, Selection(mentions=ments), "jsonl", sys.argv[2])
+export_s = time.perf_counter() - t
+s.close()
+print(json.dumps({"open_s": round(open_s, 2), "entities_listed_s": round(list_s, 2), "entities": len(ents),
+                  "edit_p50_ms": round(statistics.median(edits) * 1000, 1),
+                  "edit_max_ms": round(max(edits) * 1000, 1),
+                  "merge_p50_ms": round(statistics.median(merges) * 1000, 1),
+                  "export_1000_s": round(export_s, 2), "exported": n,
+                  "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+"""
+
+
+def measure(sizes: list[int], work: Path) -> list[dict]:
+    rows = []
+    for n in sizes:
+        corpus = ensure_corpus(work, n)
+        db, row = ingest(work, n, corpus)
+        row = {"articles": n, **row, **run_child(OPEN_AND_EDIT, str(db), str(work / "export.jsonl"))}
+        tui_bench = ROOT / "bench" / "tui_bench.py"
+        if tui_bench.exists():
+            out = subprocess.run([sys.executable, str(tui_bench), str(db)], capture_output=True, text=True, cwd=ROOT)
+            if out.returncode == 0:
+                row.update(json.loads(out.stdout.strip().splitlines()[-1]))
+            else:
+                print(out.stderr[-2000:], file=sys.stderr)
+        rows.append(row)
+        print(json.dumps(row), file=sys.stderr)
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    cols = [("articles", "articles"), ("ingest_per_s", "ingest art/s"), ("store_mb", "store MB"),
+            ("open_s", "open s"), ("startup_s", "first paint s"), ("focus_p50_ms", "focus p50 ms"),
+            ("focus_p95_ms", "focus p95 ms"), ("hold_j_ms_per_row", "hold j ms/row"), ("edit_p50_ms", "edit p50 ms"),
+            ("merge_p50_ms", "merge p50 ms"), ("export_1000_s", "export 1k s"), ("peak_mb", "peak MB")]
+    lines = ["| " + " | ".join(h for _, h in cols) + " |", "|" + "---|" * len(cols)]
+    for r in rows:
+        lines.append("| " + " | ".join(str(r.get(k, "—")) for k, _ in cols) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/dateline-bench"))
+    ap.add_argument("--json", type=Path)
+    a = ap.parse_args()
+    a.work.mkdir(parents=True, exist_ok=True)
+    rows = measure([int(x) for x in a.sizes.split(",")], a.work)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(table(rows))
+    print("bars at 100k: " + ", ".join(f"{k} {'≤' if k != 'ingest_per_s' else '≥'} {v}" for k, v in BARS_100K.items()))
+    if a.json:
+        a.json.write_text(json.dumps(rows, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
