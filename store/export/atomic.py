@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import IO, Iterator
 
+from store.storage import fsync_dir
+
 
 class ExportError(Exception):
     """An export could not be written; the message names the path and the reason in one line."""
@@ -20,20 +22,6 @@ def is_stdout(path: str | Path | None) -> bool:
 
 def _reason(exc: OSError) -> str:
     return exc.strerror or exc.__class__.__name__
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (best effort)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _open_temp(target: Path) -> tuple[Path, IO[str]]:
@@ -74,4 +62,4 @@ def atomic_text(path: str | Path | None) -> Iterator[IO[str]]:
         if isinstance(exc, OSError):
             raise ExportError(f"cannot write {target}: {_reason(exc)}") from exc
         raise
-    _fsync_folder(target.parent)
+    fsync_dir(target.parent)

@@ -1,0 +1,118 @@
+"""``dateline extract``: print the extraction of one file, or of a JSONL batch, as JSON.
+
+    dateline extract FILE|-                 one article (its header, if any, gives the date)
+    dateline extract --jsonl IN.jsonl       {"id","text","published"} a line -> one result a line
+Offsets in the output always index the text as given (the raw file, or each line's ``text``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+
+from store.extract import BACKENDS, extract
+
+try:  # the ingest header reader (store/ingest/headers.py)
+    from store.ingest.headers import published_from, split_header
+except ImportError:  # pragma: no cover - fallback while ingest is not installed
+    split_header = published_from = None
+
+__all__ = ["main", "extract_raw"]
+
+_DATELINE = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+
+
+def _header(raw: str) -> tuple[str | None, int]:
+    """The publication date written at the top of ``raw`` and where the body starts."""
+    if split_header is not None:
+        meta, body_start = split_header(raw)
+        published, _warnings = published_from(meta.get("date"))
+        return published, body_start
+    match = _DATELINE.match(raw)
+    return (match[1], match.end()) if match else (None, 0)
+
+
+def extract_raw(raw: str, *, published: str | None = None, backend: str = "builtin") -> dict:
+    """Extract a raw file's body, with every offset shifted back to index ``raw``."""
+    found_date, body_start = _header(raw)
+    result = extract(raw[body_start:], published or found_date, backend=backend)
+    if body_start:
+        _shift(result, body_start)
+    result["published"] = published or found_date
+    return result
+
+
+def _shift(result: dict, delta: int) -> None:
+    for entity in result["entities"]:
+        for mention in entity.get("mentions", []):
+            mention["start"] += delta
+            mention["end"] += delta
+    for item in result["dates"] + result["figures"]:
+        item["start"] += delta
+        item["end"] += delta
+    for item in result["events"] + result["figures"]:
+        sentence = item.get("sentence")
+        if sentence:
+            sentence["start"] += delta
+            sentence["end"] += delta
+
+
+def _run_jsonl(path: str, backend: str, out) -> int:
+    source = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    with source:
+        for number, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                text = doc["text"]
+                if not isinstance(text, str):
+                    raise TypeError("'text' is not a string")
+            except (ValueError, KeyError, TypeError) as exc:
+                print(f"dateline extract: line {number}: not an article ({exc})", file=sys.stderr)
+                return 2
+            result = {"id": doc.get("id")}
+            result.update(extract(text, doc.get("published"), backend=backend))
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    """Entry point of ``dateline extract``; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="dateline extract", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("file", nargs="?", help="article file, or - for standard input")
+    parser.add_argument("--jsonl", metavar="IN.jsonl", help="batch of {id, text, published} lines")
+    parser.add_argument("--extractor", choices=BACKENDS, default="builtin", help="name finder backend")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the header)")
+    args = parser.parse_args(argv)
+    if bool(args.jsonl) == bool(args.file):
+        parser.error("give exactly one of FILE or --jsonl IN.jsonl")
+    try:
+        if args.jsonl:
+            return _run_jsonl(args.jsonl, args.extractor, sys.stdout)
+        if args.file == "-":
+            raw = sys.stdin.read()
+        else:
+            with open(args.file, encoding="utf-8", newline="") as handle:
+                raw = handle.read()
+        result = extract_raw(raw, published=args.published, backend=args.extractor)
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader left early (``| head``): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        print(f"dateline extract: {exc}", file=sys.stderr)
+        return 1
+    except (ValueError, RuntimeError) as exc:  # e.g. the spaCy backend is not installed
+        print(f"dateline extract: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,165 @@
+"""Turn sentences into events: what happened, when, who took part and where.
+
+A sentence yields one event per distinct resolved date in it, or one undated event (precision
+``unknown``) when it has no date but an event word ("talks", "imposed", "agreement", ...).
+A sentence that refers back ("The talks ...", "They ...") inherits the earlier event's participants
+and place.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from store.extract.figures import MentionIndex
+
+__all__ = ["find_events", "TRIGGER_RE"]
+
+# Event nouns grouped so that "the talks" can refer back to "negotiations" in an earlier sentence.
+_NOUN_GROUPS = {
+    "talks": "talks negotiations negotiation discussions meeting meetings summit summits conference",
+    "call": "call calls phone",
+    "deal": "agreement agreements deal deals accord treaty pact contract contracts merger acquisition",
+    "measure": "restrictions restriction sanctions tariffs tariff ban bans controls embargo",
+    "vote": "election elections vote votes referendum ballot",
+    "incident": "attack attacks crash explosion earthquake fire strike strikes protest protests",
+}
+_NOUN_GROUP = {noun: group for group, nouns in _NOUN_GROUPS.items() for noun in nouns.split()}
+_VERBS = ("announced announces imposed imposes signed signs agreed agrees launched launches met meets "
+          "visited visits elected resigned appointed acquired bought sold purchased approved rejected "
+          "released ordered declared invaded arrested killed died closed opened filed won lost fired hired "
+          "resumed resume begin began started ended warned sued ruled passed vetoed unveiled cut "
+          "raised lowered suspended lifted").split()
+TRIGGER_RE = re.compile(r"\b(" + "|".join(sorted(list(_NOUN_GROUP) + _VERBS, key=len, reverse=True)) + r")\b",
+                        re.IGNORECASE)
+_REFER_BACK_RE = re.compile(r"^\W*(?:(?:the|these|those|such)\s+(?P<words>\w+(?:[ \t]+\w+)?)|(?P<pronoun>they|both"
+                            r"\s+sides|the\s+two\s+sides|the\s+two)\b)", re.IGNORECASE)
+_SECTION_LABEL_RE = re.compile(r"^[A-Z][\w' ]{0,40}:\s+")
+_CLAUSE_BREAK_RE = re.compile(r";|,\s+(?=(?:which|while|whereas|but|as|although|according|suggesting|"
+                              r"indicating|following|after)\b)")
+_PLACE_PREP_RE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SOURCE_RE = re.compile(r"\b(?:according\s+to|told|said|reported\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+_WORDY_RE = re.compile(r"[^\W\d_]{3}")
+MAX_SUMMARY_WORDS = 24
+
+
+def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
+                entities: list[dict]) -> list[dict]:
+    """Events of the article in reading order."""
+    mentions = MentionIndex(entities)
+    events: list[dict] = []
+    event_nouns: list[set[str]] = []  # the event-noun groups of each event's sentence, for refer-back
+    date_index = 0
+    for s_start, s_end in sentences:
+        while date_index < len(dates) and dates[date_index]["start"] < s_start:
+            date_index += 1
+        in_sentence = []
+        while date_index < len(dates) and dates[date_index]["start"] < s_end:
+            in_sentence.append(dates[date_index])
+            date_index += 1
+        sentence = text[s_start:s_end]
+        trigger = TRIGGER_RE.search(sentence)
+        if not in_sentence and trigger is None:
+            continue
+        if in_sentence and _only_dates(text, s_start, s_end, in_sentence):
+            continue  # a dateline line, not an event
+        participants, place = _people_and_place(text, s_start, s_end, mentions)
+        nouns = _noun_groups(sentence)
+        antecedent = _antecedent(sentence, nouns, events, event_nouns)
+        if antecedent is not None:
+            participants += [p for p in antecedent["participants"] if p not in participants and p != place]
+            place = place or antecedent["place"]
+        clauses = _Clauses(sentence)
+        seen_values: set[str] = set()
+        dated: list[dict | None] = list(in_sentence) or [None]
+        for date in dated:
+            if date is not None:
+                if date["value"] in seen_values:
+                    continue
+                seen_values.add(date["value"])
+            focus = date["start"] - s_start if date else (trigger.start() if trigger else 0)
+            events.append({
+                "date": date["value"] if date else None,
+                "precision": date["precision"] if date else "unknown",
+                "date_text": date["text"] if date else None,
+                "summary": clauses.summary_around(focus),
+                "participants": list(participants),
+                "place": place,
+                "sentence": {"start": s_start, "end": s_end},
+            })
+            event_nouns.append(nouns)
+    return events
+
+
+def _only_dates(text: str, start: int, end: int, dates: list[dict]) -> bool:
+    """Whether the sentence is nothing but its dates (a dateline such as "March 01, 2008")."""
+    cursor = start
+    for date in dates:
+        if _WORDY_RE.search(text, cursor, max(cursor, date["start"])):
+            return False
+        cursor = max(cursor, date["end"])
+    return _WORDY_RE.search(text, cursor, end) is None
+
+
+def _people_and_place(text: str, start: int, end: int, mentions: MentionIndex) -> tuple[list[str], str | None]:
+    """Entity names mentioned in the sentence, and the first place introduced by "in"/"at"."""
+    participants: list[str] = []
+    place = None
+    for m_start, _m_end, entity in mentions.between(start, end):
+        name = entity["name"]
+        before = text[max(start, m_start - 30):m_start]
+        if _SOURCE_RE.search(before):
+            continue  # "according to Reuters": the source, not a participant
+        if entity.get("type") == "PLACE" and place is None and _PLACE_PREP_RE.search(before):
+            place = name
+            continue
+        if name not in participants and name != place:
+            participants.append(name)
+    return participants, place
+
+
+def _noun_groups(sentence: str) -> set[str]:
+    return {_NOUN_GROUP[w.lower()] for w in re.findall(r"[A-Za-z]+", sentence) if w.lower() in _NOUN_GROUP}
+
+
+def _antecedent(sentence: str, nouns: set[str], events: list[dict], event_nouns: list[set[str]]) -> dict | None:
+    """The earlier event this sentence points back to ("The talks ...", "They ..."), if any.
+
+    "The talks follow a phone call ..." names a second kind of event: its date belongs to the call,
+    so the sentence does not take over the talks' participants."""
+    opening = _REFER_BACK_RE.match(_SECTION_LABEL_RE.sub("", sentence, count=1))
+    if opening is None or not events:
+        return None
+    if opening.group("pronoun"):
+        return events[-1]
+    # "The talks", "The trade talks": the event noun is one of the first two words.
+    group = next((_NOUN_GROUP[w] for w in opening.group("words").lower().split() if w in _NOUN_GROUP), None)
+    if group is None or nouns - {group}:
+        return None
+    for event, earlier in zip(reversed(events), reversed(event_nouns)):
+        if group in earlier:
+            return event
+    return None
+
+
+class _Clauses:
+    """A sentence cut into clauses (at ";" and ", which/while/but/..."), for short event summaries."""
+
+    def __init__(self, sentence: str):
+        label = _SECTION_LABEL_RE.match(sentence)  # "What Happened: " is not part of any clause
+        self.sentence = sentence
+        self.start = label.end() if label else 0
+        self.cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK_RE.finditer(sentence, self.start)]
+
+    def summary_around(self, focus: int) -> str:
+        """The clause holding offset ``focus`` (relative to the sentence), cut to a few words."""
+        clause_start, clause_end = self.start, len(self.sentence)
+        i = bisect.bisect_left(self.cuts, (focus, focus))
+        if i > 0:
+            clause_start = self.cuts[i - 1][1]
+        if i < len(self.cuts):
+            clause_end = self.cuts[i][0]
+        words = self.sentence[clause_start:clause_end].split()
+        summary = " ".join(words[:MAX_SUMMARY_WORDS]).strip(" ,;:\"'\u201c\u201d")
+        if len(words) > MAX_SUMMARY_WORDS:
+            summary += " \u2026"
+        return summary

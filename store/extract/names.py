@@ -1,0 +1,391 @@
+"""The name finder: people, organisations and places in one article, with aliases, roles and tickers.
+
+``find_entities(text, sentences)`` is the entry point. The built-in backend needs no model: it chunks
+runs of capitalised words (with connectors such as "of", "de", "&"), drops sentence openers, labels,
+weekdays and months, and types each chunk from general gazetteers and cues (titles, given names,
+corporate suffixes). ``store.extract.name_linking`` then works at document level: one entity per thing
+named, surnames and acronyms linked to full names, one type per entity, roles and tickers attached.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from store.extract import gazetteer as gz
+from store.extract.name_linking import Candidate, link_entities, lookup_place
+from store.extract.name_typing import (PINYIN, TITLE_WORDS, TITLES_RE, LowerCaseUse, common_word_opening, is_title,
+                                       type_votes)
+from store.extract.tickers import find_tickers
+from store.model import ENTITY_TYPES
+
+__all__ = ["find_entities", "backend_names", "SPACY_MISSING"]
+
+SPACY_MISSING = "spaCy backend needs: pip install 'dateline[spacy]' and an English pipeline"
+
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(
+    chr(c) for c in range(0x100, 0x250) if chr(c).isupper()) + "\u0391-\u03a9\u0400-\u042f"
+_ABBR = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Co|Inc|Corp|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Bros|Mt|Ft|Adm|Cmdr"
+_PARTICLE = r"(?:(?:al|el|bin|de|da|di|van|von|le|la|du|del|der|d|ul)[-'’])"
+WORD = (rf"(?:[{_UP}](?:\.[{_UP}])+\.?(?!\w)|(?:{_ABBR})\.|{_PARTICLE}?[{_UP}][\w&]*"
+        rf"(?:-[\w&]+|['’‘](?!(?:[sSdDmMtT]|re|ll|ve)\b)\w+)*(?:\.(?:com|net|org|io)(?!\w))?)")
+_CONNECTOR = r"of|for|de|da|di|do|dos|das|del|della|des|du|van|von|der|den|ter|ten|la|le|bin|ibn|y|and|&"
+_GAP = rf"[ \t]+(?:(?:{_CONNECTOR})(?:[ \t]+the)?[ \t]+)?"
+CHUNK = re.compile(rf"(?<![\w$@#])(?:{WORD})(?:{_GAP}(?:{WORD}))*")
+TOKEN = re.compile(rf"{WORD}|(?<![\w])(?:{_CONNECTOR}|the)(?![\w])")
+_EMPLOYER_NEXT = re.compile(r"(?:'s|’s)?[ \t]+(?:[a-z]+[ \t]+)?(?:%s)[ \t]+[A-Z]" % TITLES_RE)
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_PARTY_TAG = re.compile(r"(?<![\w-])[DRI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*")  # "Sen. Jane Doe, D-N.Y., said"
+_LINE = re.compile(r"[^\n]+")
+_ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_FUNCTION_WORDS = frozenset("a an the of in on at to for from with by after before as and or but over under into "
+                            "amid against about is are was be".split())
+_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Z&]{1,9})\)")
+_LABEL_END = re.compile(r"[ \t]*:")
+_OPENING_PUNCT = "\"'“‘`([«—–- \t"
+
+
+def backend_names() -> list[str]:
+    """The name-finder backends usable here: always ``builtin``, plus ``spacy`` when it is installed."""
+    from store.extract import spacy_backend
+
+    return ["builtin"] + (["spacy"] if spacy_backend.available() else [])
+
+
+def find_entities(text: str, sentences: list[tuple[int, int]], *, known: dict[str, str] | None = None,
+                  backend: str = "builtin") -> list[dict]:
+    """known: extra names the user marked by hand: {surface name: TYPE}; always found and typed so."""
+    if backend == "builtin":
+        candidates = builtin_candidates(text, sentences)
+    elif backend == "spacy":
+        from store.extract import spacy_backend
+
+        if not spacy_backend.available():
+            raise RuntimeError(SPACY_MISSING)
+        candidates = spacy_backend.candidates(text, sentences)
+    else:
+        raise ValueError(f"unknown name-finder backend {backend!r}; choose builtin or spacy")
+    if known:
+        candidates = _with_known(text, candidates, known)
+    return link_entities(text, candidates, sentences)
+
+
+def builtin_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Candidate]:
+    """Typed name candidates from capitalised chunks, before any document-level linking."""
+    starts = sorted({s for s, _ in sentences} | {m.end() for m in re.finditer(r"\n", text)} | {0})
+    lower_words = LowerCaseUse(text)
+    tickers = find_tickers(text)
+    ticker_at = {s: sym for s, _, sym, form in tickers if form == "suffix"}
+    blocked = sorted([(s, e) for s, e, _, form in tickers if form != "suffix"] +
+                     [m.span() for m in _PARTY_TAG.finditer(text)])
+    blocked_starts = [s for s, _ in blocked]
+    found: list[Candidate] = []
+    pieces: list[list] = []
+    for chunk in CHUNK.finditer(text):
+        k = bisect.bisect_right(blocked_starts, chunk.start()) - 1
+        if k >= 0 and chunk.start() < blocked[k][1]:
+            continue  # inside "(NYSE: GM)", "$GM" or "D-N.Y."
+        words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, chunk.start(), chunk.end())]
+        pieces += _split_chunk(text, words, starts, ticker_at)
+    pieces = _trim_title_case_lines(text, pieces)
+    midsentence = {t[2] for p in pieces if len(p) > 1 or not _is_sentence_start(text, p[0][0], starts) for t in p}
+    openers = Counter(p[0][2] for p in pieces if len(p) == 1 and _is_sentence_start(text, p[0][0], starts))
+    repeated = midsentence | {w for w, n in openers.items() if n > 1}  # opening two sentences: maybe a name
+    for piece in pieces:
+        found += _piece_candidates(text, piece, starts, lower_words, ticker_at, (midsentence, repeated))
+    found += [Candidate(s, e, text[s:e], {"ORG": 1}, ticker=sym) for s, e, sym, form in tickers
+              if form == "cashtag"]
+    found += [Candidate(s, e, text[s:e], {}, ticker=sym, tag=True) for s, e, sym, form in tickers
+              if form == "exchange"]
+    return found
+
+
+def _trim_title_case_lines(text: str, pieces: list[list]) -> list[list]:
+    """In a Title Case headline keep only words the article also capitalises elsewhere (or known names)."""
+    spans = [m.span() for m in _LINE.finditer(text) if _is_title_case(m.group())]
+    if not spans:
+        return pieces
+    starts = [s for s, _ in spans]
+
+    def in_title(piece: list) -> bool:
+        k = bisect.bisect_right(starts, piece[0][0]) - 1
+        return k >= 0 and piece[0][0] < spans[k][1]
+
+    seen = {t[2] for p in pieces if p and not in_title(p) for t in p}
+    out: list[list] = []
+    for piece in pieces:
+        if not piece or not in_title(piece):
+            out.append(piece)
+            continue
+        run: list = []
+        for tok in piece + [None]:
+            if tok is not None and (tok[3] or tok[2] in seen or lookup_place(tok[2]) or tok[2] in gz.KNOWN_ORGS
+                                    or tok[2] in gz.DEMONYMS):
+                run.append(tok)
+                continue
+            while run and run[-1][3]:
+                run.pop()
+            while run and run[0][3]:
+                run.pop(0)
+            if run:
+                out.append(run)
+            run = []
+    return out
+
+
+def _is_title_case(line: str) -> bool:
+    """A headline in Title Case: most words capitalised, function words too ("Shares Surge After ...")."""
+    if len(line) > 200:
+        return False
+    words = _ALPHA_WORD.findall(line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) and any(
+        w[0].isupper() and w.lower() in _FUNCTION_WORDS for w in words[1:])
+
+
+def _split_chunk(text: str, words: list[tuple[int, int, str]], starts: list[int],
+                 ticker_at: dict[int, str]) -> list[list]:
+    """Cut a chunk at sentence starts, hard non-name words, weak connectors and '-based' style tails."""
+    pieces: list[list] = [[]]
+    for i, (s, e, w) in enumerate(words):
+        low = w.lower()
+        if "-" in w and w.rsplit("-", 1)[1].islower() and not w.split("-", 1)[0].islower():
+            if w.split("-", 1)[0].lower() in gz.HYPHEN_PREFIXES:
+                pieces.append([])  # "Pre-orders" is a word, not a name
+                continue
+            e = s + w.rindex("-")  # "City-based" → "City"
+            w = text[s:e]
+        if w == low and (low == "the" or low in _CONNECTOR_SET) or w == "&":
+            pieces[-1].append((s, e, w, True))
+            continue
+        if w.isupper() and len(w) > 1:
+            low = ""  # "US" is not "us"
+        if w in gz.FAMILY_FIRST_SURNAMES and i + 1 < len(words) and PINYIN.fullmatch(words[i + 1][2].lower()):
+            low = ""  # "He Lifeng": a family name, not the pronoun
+        if text[e:e + 1] == "$":
+            pieces.append([])  # "US$40": a currency
+            continue
+        at_start = _is_sentence_start(text, s, starts) or (
+            i > 0 and words[i - 1][2] in _ENDING_SUFFIXES and w not in gz.CORP_SUFFIXES and s not in ticker_at)
+        if at_start or low in gz.NOT_NAMES:
+            pieces.append([])
+        if low in gz.NOT_NAMES:
+            prev = pieces[-2] if len(pieces) > 1 else []
+            if low in _CALENDAR and len(prev) == 1 and not lookup_place(prev[0][2]) and not prev[0][2].isupper():
+                pieces[-2] = []  # "Black Monday", "Super Tuesday": a named day, not a name before a date
+            continue
+        pieces[-1].append((s, e, w, False))
+    out = []
+    for piece in pieces:
+        out.extend(_split_connectors(text, piece))
+    return out
+
+
+_MAX_NAME_WORDS = 12
+_CONNECTOR_SET = frozenset(_CONNECTOR.split("|"))
+_ENDING_SUFFIXES = gz.CORP_SUFFIXES - {"Group", "Holdings", "Company", "Corporation", "Limited", "Incorporated"}
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                      "june july august september october november december".split())
+
+
+def _split_connectors(text: str, piece: list) -> list[list]:
+    """Keep "X of Y" / "X & Y" together only where the gazetteers say such names exist."""
+    out: list[list] = []
+    while piece:
+        while piece and piece[0][3]:
+            piece = piece[1:]
+        while piece and piece[-1][3]:
+            piece = piece[:-1]
+        if not piece:
+            break
+        joined = text[piece[0][0]:piece[-1][1]]
+        cut = None
+        if lookup_place(joined) is None and joined not in gz.KNOWN_ORGS and not _acronym_follows(text, piece):
+            cut = next((i for i, p in enumerate(piece) if p[3] and not _keeps(piece, i)), None)
+        if cut is None:
+            out.append(piece)
+            break
+        out.append(piece[:cut])
+        piece = piece[cut + 1:]
+    return [p for p in out if p and not p[0][3]]
+
+
+def _acronym_follows(text: str, piece: list) -> bool:
+    """ "Securities and Exchange Commission (SEC)": the initials written after the name hold it together."""
+    m = _ACRONYM_AFTER.match(text, piece[-1][1])
+    if not m:
+        return False
+    initials = "".join(p[2][0] for p in piece if not p[3] or p[2] == "&")
+    return m.group(1).replace("&", "") in (initials.replace("&", ""), initials.replace("&", "") + "S")
+
+
+def _keeps(piece: list, i: int) -> bool:
+    """Whether connector ``i`` stays inside the name: "&" always; "of"/"for" after a head such as "Bank"."""
+    low = piece[i][2].lower()
+    if low == "&":
+        return True
+    left = [p[2] for p in piece[max(0, i - _MAX_NAME_WORDS):i] if not p[3]]
+    if low in ("of", "for", "the"):
+        return bool(left) and (left[-1] in gz.OF_HEADS or left[-1].lower() in TITLE_WORDS
+                               or any(w in gz.ORG_WORDS for w in left))
+    if low == "and":  # "Department of Health and Human Services", not "Bank of America and Wells Fargo"
+        words = [p[2] for p in piece]
+        of = [k for k in range(i) if piece[k][3] and piece[k][2] == "of"]
+        if not of or "and" in words[of[-1]:i] or len(piece) - i > 4:
+            return False
+        return _keeps(piece, of[-1]) and not any(lookup_place(w) for w in words[of[-1] + 1:])
+    return True  # name particles: "de", "van", "bin"
+
+
+def _is_sentence_start(text: str, pos: int, starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos - starts[i] <= 8 and not text[starts[i]:pos].strip(_OPENING_PUNCT)
+
+
+def _piece_candidates(text: str, piece: list, starts: list[int], lower_words: LowerCaseUse,
+                      ticker_at: dict[int, str], elsewhere: tuple[set[str], set[str]]) -> list[Candidate]:
+    """Type one run of name words (and the places inside a title before it), or drop it."""
+    ticker = None
+    if len(piece) > 1 and piece[-1][0] in ticker_at and piece[-2][2] in gz.CORP_SUFFIXES:
+        ticker = ticker_at[piece[-1][0]]
+        piece = piece[:-1]
+    words = [p[2] for p in piece]
+    if len(words) > _MAX_NAME_WORDS:
+        return []  # a run of capitalised words this long is a headline or a shout, not a name
+    found: list[Candidate] = []
+    title_cue = False
+    if is_title(words, len(words) - 1) and len(words) > 1:  # "White House Press Secretary": a role only
+        return _role_candidates(text, piece, lower_words)
+    for i in range(len(words) - 1, -1, -1):  # "U.S. Commerce Secretary Howard Lutnick": name after the title
+        if is_title(words, i) and i + 1 < len(piece) and piece[i + 1][3]:
+            k = _name_after_title_of(text, piece, i + 2)  # "Prime Minister of Canada Stephen Harper"
+            found = _role_candidates(text, piece[:k], lower_words)
+            if k == len(piece):
+                return found
+            piece, words, title_cue = piece[k:], words[k:], True
+            break
+        if is_title(words, i) and not _names_organisation(text, piece[i + 1:]):
+            found = _role_candidates(text, piece[:i + 1], lower_words)
+            piece, words, title_cue = piece[i + 1:], words[i + 1:], True
+            break
+    if not piece:
+        return found
+    start, end = piece[0][0], piece[-1][1]
+    surface = text[start:end]
+    at_start = _is_sentence_start(text, start, starts)
+    if _LABEL_END.match(text, end) and at_start and not lookup_place(surface) and surface not in gz.KNOWN_ORGS:
+        return found  # a section label: "What Happened:"
+    if words[0] in gz.HONORIFICS:
+        if len(piece) == 1:
+            return found
+        title_cue, piece, words, start = True, piece[1:], words[1:], piece[1][0]
+        surface = text[start:end]
+    for n in range(len(words) - 1, 0, -1):  # "United States Senate" → the place, then the Senate
+        head = text[start:piece[n - 1][1]]
+        if " ".join(words[n:]) in gz.STATE_BODIES and (lookup_place(head) or head in gz.DEMONYMS) and \
+                surface not in gz.KNOWN_ORGS:
+            found.append(Candidate(start, piece[n - 1][1], head, {"PLACE": 5},
+                                   canonical=lookup_place(head) or gz.DEMONYMS[head]))
+            piece, words, start = piece[n:], words[n:], piece[n][0]
+            surface = text[start:end]
+            break
+    if at_start and len(words) == 1 and (words[0] not in elsewhere[0] and common_word_opening(text, words[0], end) or (
+            words[0] not in elsewhere[1] and _plural_opener(text, words[0], end))):
+        return found  # "Bankruptcy for ...", "Technical problem ...": a common word opening a sentence
+    employer = _EMPLOYER_NEXT.match(text, end) is not None  # "Morgan Stanley analyst Joseph Moore"
+    votes = type_votes(text, words, start, end, at_start, lower_words, employer=employer)
+    if votes is None:
+        return found
+    if title_cue:
+        votes["PERSON"] = votes.get("PERSON", 0) + 6
+    place = (lookup_place(surface) or gz.DEMONYMS.get(surface)) if votes.get("PLACE", 0) >= 5 else None
+    found.append(Candidate(start, end, surface, votes, ticker=ticker, canonical=place))
+    return found
+
+
+def _plural_opener(text: str, word: str, end: int) -> bool:
+    """ "Critics say ...", "Hundreds of ...": a plural common noun opening a sentence, used nowhere else."""
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("us", "ss", "is", "os")) and word[1:].islower()
+            and _LOWER_NEXT.match(text, end) is not None and not lookup_place(word) and word not in gz.KNOWN_ORGS
+            and word not in gz.DEMONYMS)
+
+
+def _role_candidates(text: str, role: list, lower_words: LowerCaseUse) -> list[Candidate]:
+    """Places and employers named inside a title ("U.S. Commerce Secretary", "Morgan Stanley analyst")."""
+    lows = [p[2].lower() for p in role]
+    titled = [False] * len(role)
+    for i in range(len(role)):
+        n = next((n for n in (3, 2, 1) if " ".join(lows[i:i + n]) in gz.PERSON_TITLES), 0)
+        titled[i:i + n] = [True] * n
+    found, run = [], []
+    for tok, in_title in zip(role + [None], titled + [True]):
+        if not in_title:
+            run.append(tok)
+            continue
+        while run and run[0][3]:
+            run = run[1:]
+        while run and run[-1][3]:
+            run = run[:-1]
+        words = [t[2] for t in run if not t[3]]
+        if words and not all(w in gz.DEPARTMENTS for w in words):
+            s, e = run[0][0], run[-1][1]
+            places = [t for t in run if not t[3] and (lookup_place(t[2]) or t[2] in gz.DEMONYMS)]
+            if places and not lookup_place(text[s:e]) and text[s:e] not in gz.KNOWN_ORGS:
+                found += [Candidate(t[0], t[1], t[2], {"PLACE": 5}, canonical=lookup_place(t[2]) or gz.DEMONYMS[t[2]])
+                          for t in places]
+            else:
+                votes = type_votes(text, words, s, e, False, lower_words, employer=True)
+                if votes:
+                    found.append(Candidate(s, e, text[s:e], votes, canonical=lookup_place(text[s:e])))
+        run = []
+    return found
+
+
+def _name_after_title_of(text: str, piece: list, first: int) -> int:
+    """Where a person's name starts after "<title> of <place or organisation>", or len(piece) if nowhere."""
+    for k in range(first + 1, len(piece)):
+        left, right = text[piece[first][0]:piece[k - 1][1]], [p[2] for p in piece[k:]]
+        if (lookup_place(left) or left in gz.KNOWN_ORGS or piece[k - 1][2] in gz.ORG_WORDS) and (
+                len(right) <= 4 and not any(p[3] for p in piece[k:])):
+            return k
+    return len(piece)
+
+
+def _names_organisation(text: str, rest: list) -> bool:
+    """Whether the words after a title-like word make an organisation or place ("General Motors Co.")."""
+    if not rest:
+        return True
+    words = [p[2] for p in rest]
+    return bool(lookup_place(text[rest[0][0]:rest[-1][1]]) or any(w in gz.ORG_WORDS for w in words))
+
+
+def _with_known(text: str, candidates: list[Candidate], known: dict[str, str]) -> list[Candidate]:
+    """Add every occurrence of a hand-marked name, typed as marked; it wins over overlapping candidates."""
+    names = sorted((n for n in known if n and n.strip()), key=len, reverse=True)
+    if not names:
+        return candidates
+    pattern = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, names)))
+    marked = []
+    for m in pattern.finditer(text):
+        typ = str(known[m.group()]).upper()
+        marked.append(Candidate(m.start(), m.end(), m.group(), {typ if typ in ENTITY_TYPES else "OTHER": 100},
+                                canonical=m.group(), fixed=True))
+    kept, dropped, ends = [], set(), [m.end for m in marked]
+    for c in sorted(candidates, key=lambda c: c.start):
+        inside = [m for m in _overlapping(marked, ends, c) if c.start < m.start and m.end == c.end]
+        if len(inside) == 1:  # "Howard Lutnick" found, "Lutnick" marked: keep the longer name, typed as marked
+            c.votes = dict(inside[0].votes)
+            dropped.update(id(m) for m in inside)
+            kept.append(c)
+        elif not _overlapping(marked, ends, c):
+            kept.append(c)
+    return kept + [m for m in marked if id(m) not in dropped]
+
+
+def _overlapping(marked: list[Candidate], ends: list[int], c: Candidate) -> list[Candidate]:
+    """The marked names (sorted, disjoint; ``ends`` their ends) that overlap candidate ``c``."""
+    i = bisect.bisect_left(ends, c.start + 1)
+    out = []
+    while i < len(marked) and marked[i].start < c.end:
+        out.append(marked[i])
+        i += 1
+    return out
