@@ -8,6 +8,7 @@ whose cost is the size of its answer. Dataclasses are made only for what is aske
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 
 from .model import Article
@@ -98,6 +99,7 @@ class MachineIndex:
     def add(self, doc: dict, texts_file: str) -> None:
         """Index one catalog document (an article and its machine extraction)."""
         aid = doc["id"]
+        doc["m"] = array("i", doc["m"])  # 4 bytes a number instead of a Python int each
         n = len(self.order)
         self.order.append(aid)
         self.number[aid] = n

@@ -7,6 +7,8 @@ writer lock. See ``manifest.py``, ``shards.py``, ``records.py`` and ``view.py``.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,20 @@ from .shards import CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, TextCache, read_
 from .view import View
 
 Progress = Callable[[int, int], None]
+
+
+@contextmanager
+def bulk_load():
+    """Build millions of small objects without the cyclic GC rescanning them again and again, then
+    move them out of its reach (they live as long as the store), so later collections stay short."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass
@@ -49,11 +65,12 @@ class Store(EditsMixin):
         self.readonly_reason = readonly_reason
         self.readonly = lock is None
         self.records = Records(folder / RECORDS, readonly=self.readonly)
-        registry = read_table(folder / manifest.registry, REGISTRY_TABLE) if manifest.registry else []
-        self.machine = MachineIndex(registry)
-        for shard in manifest.shards:
-            for doc in read_table(folder / shard.catalog, CATALOG_TABLE):
-                self.machine.add(doc, shard.texts)
+        with bulk_load():
+            registry = read_table(folder / manifest.registry, REGISTRY_TABLE) if manifest.registry else []
+            self.machine = MachineIndex(registry)
+            for shard in manifest.shards:
+                for doc in read_table(folder / shard.catalog, CATALOG_TABLE):
+                    self.machine.add(doc, shard.texts)
         self.view = View(self.machine, self.records)
         self._texts = TextCache(folder)
         self._articles_sorted: list[Article] | None = None
