@@ -71,6 +71,7 @@ class MachineIndex:
         self.by_url: dict[str, str] = {}
         self.by_hash: dict[str, str] = {}
         self.posting: dict[str, list[int]] = {}  # entity id -> article numbers
+        self.post_counts: dict[str, list[int]] = {}  # entity id -> its mentions in each of those articles
         self.mcount: dict[str, int] = {}  # entity id -> machine mention count
         self.latest: dict[str, str] = {}  # entity id -> latest publication date
         self.ev_post: dict[str, list[int]] = {}  # entity id -> packed event refs
@@ -111,15 +112,17 @@ class MachineIndex:
         published = doc.get("published") or ""
         reg = self.registry
         local = [reg[g].id for g in doc["e"]]
-        posting, mcount, latest = self.posting, self.mcount, self.latest
+        posting, post_counts, mcount, latest = self.posting, self.post_counts, self.mcount, self.latest
         for eid, count in zip(local, doc["c"]):
             p = posting.get(eid)
             if p is None:
                 posting[eid] = [n]
+                post_counts[eid] = [count]
                 mcount[eid] = count
                 latest[eid] = published
             else:
                 p.append(n)
+                post_counts[eid].append(count)
                 mcount[eid] += count
                 if published > latest[eid]:
                     latest[eid] = published
@@ -143,6 +146,11 @@ class MachineIndex:
     def article_ids(self, eid: str) -> list[str]:
         order = self.order
         return [order[n] for n in self.posting.get(eid, ())]
+
+    def article_counts(self, eid: str) -> dict[str, int]:
+        """Article id -> how many machine mentions of ``eid`` it holds."""
+        order = self.order
+        return {order[n]: c for n, c in zip(self.posting.get(eid, ()), self.post_counts.get(eid, ()))}
 
     def local_entities(self, aid: str) -> list[str]:
         reg = self.registry

@@ -61,6 +61,7 @@ class View(EventsView):
             self._index_event(evid, ov)
         self._entity_cache: dict[str, Entity] = {}
         self._stats: dict[str, tuple[int, int, str | None]] = {}
+        self._article_ids: dict[str, list[str]] = {}
         self.reset_event_order()
 
     def _place(self, eid: str) -> None:
@@ -115,6 +116,7 @@ class View(EventsView):
         for eid in owners | group:
             self._entity_cache.pop(eid, None)
             self._stats.pop(eid, None)
+            self._article_ids.pop(eid, None)
 
     def _machine_entities_at(self, key: str) -> list[str]:
         aid, start, end = key.split("|")
@@ -209,16 +211,26 @@ class View(EventsView):
         out.sort(key=lambda x: x.start)
         return out
 
+    def entity_sentences_in(self, aid: str) -> list[tuple[str, int]]:
+        """(entity, sentence start) of each mention in an article, cheaply when no hand edit touches it."""
+        if aid in self.article_linked:
+            return [(m.entity_id, m.sentence_start) for m in self.mentions_in(aid)]
+        owner = self.owner
+        return [(owner[e], ss) for e, _s, _e, ss, *_ in self.m.mention_rows(aid) if e in owner]
+
     def article_ids_of(self, eid: str) -> list[str]:
         """Articles that mention ``eid`` (after edits), newest first."""
         eid = self.resolve(eid)
         if eid is None:
             return []
-        if self._plain(eid):
-            ids = self.m.article_ids(eid)
-        else:
-            ids = list(dict.fromkeys(m.article_id for m in self.mentions_of(eid)))
-        return sorted(ids, key=self.m.published, reverse=True)
+        cached = self._article_ids.get(eid)
+        if cached is None:
+            if self._plain(eid):
+                ids = self.m.article_ids(eid)
+            else:
+                ids = list(dict.fromkeys(m.article_id for m in self.mentions_of(eid)))
+            cached = self._article_ids[eid] = sorted(ids, key=self.m.published, reverse=True)
+        return cached
 
     def _plain(self, eid: str) -> bool:
         """True when no hand edit changes which mentions ``eid`` has (its counts are the machine's)."""

@@ -18,6 +18,7 @@ class EventsView:
     def reset_event_order(self) -> None:
         self._event_refs: list[Ref] | None = None
         self._figure_refs: list[Ref] | None = None
+        self._sorted_refs: dict[tuple, list[Ref]] = {}  # per-entity timelines, sorted once
 
     def event(self, aid: str, i: int) -> Event:
         doc = self.m.docs[aid]
@@ -50,7 +51,10 @@ class EventsView:
             return LazyRecords(self._event_refs, self.event)
         eid = self.resolve(eid)
         if self._plain(eid) and not self.event_linked.get(eid) and not self.r.data["event"]:
-            refs = sorted(map(self.m.unpack, self.m.ev_post.get(eid, ())), key=self._event_order)
+            refs = self._sorted_refs.get(("v", eid))
+            if refs is None:
+                refs = self._sorted_refs[("v", eid)] = sorted(map(self.m.unpack, self.m.ev_post.get(eid, ())),
+                                                               key=self._machine_event_date)
             return LazyRecords(refs, self.event)
         refs: dict[Ref, None] = {}
         for member in self.members.get(eid, ()):
@@ -67,8 +71,17 @@ class EventsView:
                 self._figure_refs = sorted(self.m.all_figures, key=self._figure_order)
             return LazyRecords(self._figure_refs, self.figure)
         eid = self.resolve(eid)
-        refs = dict.fromkeys(self.m.unpack(p) for m in self.members.get(eid, ()) for p in self.m.fig_post.get(m, ()))
-        return LazyRecords(sorted(refs, key=self._figure_order), self.figure)
+        members = self.members.get(eid, ())
+        key = ("f", eid, frozenset(members))
+        refs = self._sorted_refs.get(key)
+        if refs is None:
+            refs = dict.fromkeys(self.m.unpack(p) for m in members for p in self.m.fig_post.get(m, ()))
+            refs = self._sorted_refs[key] = sorted(refs, key=self._figure_order)
+        return LazyRecords(refs, self.figure)
+
+    def _machine_event_date(self, ref: Ref) -> str:
+        """Sort key of an unedited event (the sort is stable: ties keep article order)."""
+        return self.m.docs[ref[0]]["v"][ref[1]][EV_DATE] or "9999"
 
     def _event_order(self, ref: Ref) -> tuple:
         aid, i = ref
@@ -87,14 +100,14 @@ class EventsView:
 class LazyRecords(Sequence):
     """A read-only sequence that makes each record only when it is read (lists of 100k+ rows)."""
 
-    def __init__(self, refs: list[Ref], make: Callable[[str, int], object]):
-        self._refs = refs
+    def __init__(self, refs: list[tuple], make: Callable[..., object] | None):
+        self.refs = refs
         self._make = make
 
     def __len__(self) -> int:
-        return len(self._refs)
+        return len(self.refs)
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [self._make(*r) for r in self._refs[i]]
-        return self._make(*self._refs[i])
+            return [self._make(*r) for r in self.refs[i]]
+        return self._make(*self.refs[i])
