@@ -82,8 +82,7 @@ class Records:
         try:
             self._db.storage.flush()
         except Exception:
-            self._db.close()
-            self._open()  # drop the unsaved cache: memory matches the disk again
+            self._open()  # drop the unsaved cache (closing would try to write it): memory matches the disk
             raise
         self.log.append(entry)
         return entry

@@ -120,3 +120,26 @@ def test_export_csv_of_one_entity(tmp_path):
     for r in rows:
         if r["kind"] == "event":
             assert "Lutnick" in r["sentence"] or r["participants"]
+
+
+def test_ingest_while_the_app_holds_the_store_waits_then_refuses_or_proceeds(tmp_path):
+    import time
+
+    from store import Store
+
+    db = tmp_path / "t"
+    app_side = Store.open(db)  # what the app does: it takes the writer lock for its session
+    assert not app_side.readonly
+    refused = dateline("ingest", "--db", str(db), "--wait", "0.5", str(SEED))
+    assert refused.returncode == 3 and b"is writing this store" in refused.stderr
+    import os
+
+    env = dict(os.environ)
+    waiting = subprocess.Popen([sys.executable, "-m", "tui.cli", "ingest", "--db", str(db), "--wait", "60", str(SEED)],
+                               cwd=Path(__file__).parents[1], stderr=subprocess.PIPE, env=env)
+    time.sleep(1.0)
+    assert waiting.poll() is None  # still waiting for the app to finish
+    app_side.close()
+    _, err = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0 and b"1 new" in err
+    assert stats(db)["articles"] == 1

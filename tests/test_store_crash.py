@@ -1,4 +1,4 @@
-"""SIGKILL at random moments while a child process ingests and edits: the store always opens, with
+"""SIGKILL at random moments while a child process ingests, edits and re-extracts: the store always opens, with
 each operation either wholly there or wholly absent, and the orphans a kill leaves are cleaned."""
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ CHILD = textwrap.dedent("""
                         article(body2, [("Paris", "PLACE", body2)], title=f"r{{k}}b")])
         paris = s.find_entity("Paris")
         s.rename(paris.id, f"Paris {{len(s.log()) + 1}}")
+        if k % 3 == 0:
+            s.reextract(lambda body, published: (lambda a: (a.extraction, a.sentences))(
+                article(body, [("Paris", "PLACE", body)])))
 """)
 
 
@@ -41,6 +44,9 @@ def _check(folder: Path) -> int:
         assert len(arts) % 2 == 0, "an ingest batch was half committed"
         for a in arts:
             assert s.body(a.id)
+        paris = s.find_entity(s.entities()[0].name) if arts else None
+        if paris:
+            assert s.entity_counts(paris.id) == (len(arts), len(arts)), "re-extraction was half applied"
         log = s.log()
         if log:
             assert s.entities()[0].name == f"Paris {len(log)}", "an edit and its log entry disagree"
