@@ -15,7 +15,10 @@ _DATE_KEYS = ("published", "updated", "created")
 
 def parse_feed(name: str, data: bytes) -> list[ParsedArticle]:
     """One article per entry; entries with no title and no text are skipped with a warning."""
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    except Exception as exc:  # noqa: BLE001 - feedparser raises on some malformed encodings declarations
+        raise IngestError(name, f"broken feed: {type(exc).__name__}") from exc
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not parsed.entries:
         if problem is not None:

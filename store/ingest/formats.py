@@ -32,7 +32,12 @@ def parse_source(path: str, data: bytes | None = None) -> list[ParsedArticle]:
         data = _read(path)
     text, warnings = decode_bytes(data, name)
     kind = detect_kind(path, text)
-    articles = _parse(kind, name, text, data, EXTENSION_KINDS.get(_suffix(path)))
+    try:
+        articles = _parse(kind, name, text, data, EXTENSION_KINDS.get(_suffix(path)))
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a parser library choking on malformed input
+        raise IngestError(name, f"broken {kind}: the {kind} parser failed ({type(exc).__name__})") from exc
     if kind != "feed":
         articles[0].warnings[:0] = warnings
     return articles

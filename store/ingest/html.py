@@ -26,9 +26,13 @@ _ANY_TAG = re.compile(r"<[A-Za-z!/][^>]*>")
 _MIN_MAIN_TEXT = 200  # shorter than this and readability probably missed the article
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def parse_html(name: str, text: str) -> list[ParsedArticle]:
     """One article from an HTML page; raises IngestError when no text can be read from it."""
     text = strip_xml_declaration(text)  # lxml refuses decoded text that declares an encoding
+    text = _XML_INVALID.sub("", text)  # browsers drop NUL and C0 controls; lxml refuses them
     if not _ANY_TAG.search(text):
         raise IngestError(name, "broken HTML: no HTML tags found")
     root = parse_fragment(text)
