@@ -13,7 +13,6 @@ import re
 from store.extract.date_patterns import (
     FUTURE_RE,
     MONTH_NUMBER,
-    NUMBER_WORDS,
     ORDINALS,
     PATTERN,
     SEASON_MONTHS,
@@ -34,6 +33,7 @@ from store.extract.date_patterns import (
     PAST_BEFORE_RE,
     TITLE_AFTER_DAY_RE,
 )
+from store.extract import dates_calendar as cal
 from store.extract.sentences import windows_around
 
 __all__ = ["find_dates", "parse_published"]
@@ -141,89 +141,26 @@ class _Context:
 
 # --- helpers -----------------------------------------------------------------------------------
 
-def _iso(day: dt.date) -> str:
-    return day.isoformat()
-
-
-def _week(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _month(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _day_number(raw: str) -> int:
-    return int(raw.rstrip("stndrhSTNDRH"))
-
-
-def _year_of(raw: str | None) -> int | None:
-    if not raw:
-        return None
-    return int(raw[-4:]) if raw[-4:].isdigit() else None
-
-
-def _year_for_day(anchor: dt.date, month: int, day: int, future: bool) -> int:
-    """The year of a day named without one ("June 15"): the publication year, unless that puts it
-    well past the publication date in a clause not about the future (then last year), or well before
-    it in one about the future (then next year)."""
-    ahead = (dt.date(anchor.year, month, min(day, 28)) - anchor).days
-    if future:
-        return anchor.year + 1 if ahead < -30 else anchor.year
-    return anchor.year - 1 if ahead > 90 else anchor.year
-
-
-def _month_year(anchor: dt.date, month: int, future: bool) -> int:
-    """Bare month names: past months this year, later months last year, unless the clause is future."""
-    if future:
-        return anchor.year if month >= anchor.month else anchor.year + 1
-    return anchor.year if month <= anchor.month else anchor.year - 1
-
-
-def _weekday(anchor: dt.date, weekday: int, direction: int) -> dt.date:
-    """``direction`` -1: on or before the anchor; +1: on or after; -2 / +2: strictly before / after."""
-    if direction < 0:
-        back = (anchor.weekday() - weekday) % 7 or (7 if direction == -2 else 0)
-        return anchor - dt.timedelta(days=back)
-    ahead = (weekday - anchor.weekday()) % 7 or (7 if direction == 2 else 0)
-    return anchor + dt.timedelta(days=ahead)
-
-
-def _word_number(raw: str) -> int | None:
-    raw = raw.lower().strip("[]")
-    if raw.isdigit():
-        return int(raw)
-    return NUMBER_WORDS.get(raw)
-
-
-# --- resolvers (one per named group in PATTERN) ------- ---------------------------------------
-
 def _full(match: re.Match, ctx: _Context) -> Resolved | None:
     """"March 3, 2019", "Monday, May 18", "11 December 2009": a day, in the nearest year if none is given."""
     dmy = match["full_dmy"] is not None
     month = MONTH_NUMBER[match["g_month" if dmy else "f_month"].rstrip(".").lower()]
-    day = _day_number(match["g_day" if dmy else "f_day"])
-    year = _year_of(match["g_year" if dmy else "f_year"])
+    day = cal.day_number(match["g_day" if dmy else "f_day"])
+    year = cal.year_of(match["g_year" if dmy else "f_year"])
     if year is None:
         if ctx.anchor is None:
             return None
-        year = _year_for_day(ctx.anchor, month, day, ctx.is_future(match))
-    return _iso(dt.date(year, month, day)), "day"
+        year = cal.year_for_day(ctx.anchor, month, day, ctx.is_future(match))
+    return cal.iso(dt.date(year, month, day)), "day"
 
 
 def _iso_date(match: re.Match, ctx: _Context) -> Resolved | None:
-    return _iso(dt.date(int(match["i_y"]), int(match["i_m"]), int(match["i_d"]))), "day"
+    return cal.iso(dt.date(int(match["i_y"]), int(match["i_m"]), int(match["i_d"]))), "day"
 
 
 def _month_with_year(match: re.Match, ctx: _Context) -> Resolved | None:
     month = MONTH_NUMBER[match["m_month"].rstrip(".").lower()]
-    return _month(int(match["m_year"]), month), "month"
+    return cal.month(int(match["m_year"]), month), "month"
 
 
 def _bare_month(match: re.Match, ctx: _Context) -> Resolved | None:
@@ -245,8 +182,8 @@ def _bare_month(match: re.Match, ctx: _Context) -> Resolved | None:
     elif modifier == "next":
         year = ctx.anchor.year + 1 if month <= ctx.anchor.month else ctx.anchor.year
     else:
-        year = _month_year(ctx.anchor, month, ctx.is_future(match))
-    return _month(year, month), "month"
+        year = cal.month_year(ctx.anchor, month, ctx.is_future(match))
+    return cal.month(year, month), "month"
 
 
 def _weekday_name(match: re.Match, ctx: _Context) -> Resolved | None:
@@ -265,7 +202,7 @@ def _weekday_name(match: re.Match, ctx: _Context) -> Resolved | None:
         direction = -2
     else:
         direction = 1 if ctx.is_future(match) else -1
-    return _iso(_weekday(ctx.anchor, weekday, direction)), "day"
+    return cal.iso(cal.weekday(ctx.anchor, weekday, direction)), "day"
 
 
 def _relative_day(match: re.Match, ctx: _Context) -> Resolved | None:
@@ -275,7 +212,7 @@ def _relative_day(match: re.Match, ctx: _Context) -> Resolved | None:
     offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
     if (match["r_mod"] or "").lower() == "last":
         offset = -1
-    return _iso(ctx.anchor + dt.timedelta(days=offset)), "day"
+    return cal.iso(ctx.anchor + dt.timedelta(days=offset)), "day"
 
 
 def _relative_unit(match: re.Match, ctx: _Context) -> Resolved | None:
@@ -290,76 +227,39 @@ def _relative_unit(match: re.Match, ctx: _Context) -> Resolved | None:
         unit = "year"
     step = {"last": -1, "previous": -1, "this past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[which]
     if unit == "week":
-        return _week(anchor + dt.timedelta(days=7 * step)), "week"
+        return cal.week(anchor + dt.timedelta(days=7 * step)), "week"
     if unit == "month":
-        return _month(*_shift_month(anchor.year, anchor.month, step)), "month"
+        return cal.month(*cal.shift_month(anchor.year, anchor.month, step)), "month"
     if unit == "year":
         return f"{anchor.year + step:04d}", "year"
     if unit == "quarter":
         year, quarter = divmod((anchor.year * 4 + (anchor.month - 1) // 3) + step, 4)
         return f"{year:04d}-Q{quarter + 1}", "quarter"
     if unit == "weekend":
-        return _weekend(anchor, step, ctx.is_future(match)), "range"
+        return cal.weekend(anchor, step, ctx.is_future(match)), "range"
     if unit in SEASON_MONTHS:
-        return _season(anchor, unit.replace("fall", "autumn"), step), "range"
+        return cal.season(anchor, unit.replace("fall", "autumn"), step), "range"
     return None
 
 
-def _weekend(anchor: dt.date, step: int, future: bool) -> str:
-    if step == 0 and anchor.weekday() >= 5:
-        saturday = anchor - dt.timedelta(days=anchor.weekday() - 5)
-    elif step > 0 or (step == 0 and future):
-        saturday = _weekday(anchor, 5, 2)
-    else:
-        saturday = _weekday(anchor, 5, -2)
-        if step < 0 and anchor.weekday() >= 5:
-            saturday -= dt.timedelta(days=7)
-    return f"{_iso(saturday)}/{_iso(saturday + dt.timedelta(days=1))}"
-
-
-def _season_range(year: int, season: str) -> str:
-    first, last = SEASON_MONTHS[season]
-    end_year = year + 1 if last < first else year
-    return f"{_month(year, first)}/{_month(end_year, last)}"
-
-
-def _season(anchor: dt.date, season: str, step: int) -> str:
-    """``last``: the latest one over before the anchor; ``this``: the one in (or of) the anchor's year;
-    ``next``: the first one starting after the anchor."""
-    year = anchor.year - (1 if season == "winter" and anchor.month <= 2 else 0)
-    if step < 0:
-        while _season_bounds(year, season)[1] >= anchor:
-            year -= 1
-    elif step > 0:
-        while _season_bounds(year, season)[0] <= anchor:
-            year += 1
-    return _season_range(year, season)
-
-
-def _season_bounds(year: int, season: str) -> tuple[dt.date, dt.date]:
-    first, last = SEASON_MONTHS[season]
-    end_year, end_month = _shift_month(year + (1 if last < first else 0), last, 1)
-    return dt.date(year, first, 1), dt.date(end_year, end_month, 1) - dt.timedelta(days=1)
-
-
 def _season_year(match: re.Match, ctx: _Context) -> Resolved | None:
-    return _season_range(int(match["s_year"]), match["s_season"].lower().replace("fall", "autumn")), "range"
+    return cal.season_range(int(match["s_year"]), match["s_season"].lower().replace("fall", "autumn")), "range"
 
 
 def _ago(match: re.Match, ctx: _Context) -> Resolved | None:
     if ctx.anchor is None:
         return None
-    count = _word_number(match["a_count"])
+    count = cal.word_number(match["a_count"])
     if count is None:
         return None
     unit = match["a_unit"].lower().rstrip("s")
     anchor = ctx.anchor
     if unit == "day":
-        return _iso(anchor - dt.timedelta(days=count)), "day"
+        return cal.iso(anchor - dt.timedelta(days=count)), "day"
     if unit == "week":
-        return _iso(anchor - dt.timedelta(days=7 * count)), "day"
+        return cal.iso(anchor - dt.timedelta(days=7 * count)), "day"
     if unit == "month":
-        return _month(*_shift_month(anchor.year, anchor.month, -count)), "month"
+        return cal.month(*cal.shift_month(anchor.year, anchor.month, -count)), "month"
     if unit == "decade":
         count *= 10
     return f"{anchor.year - count:04d}", "year"
@@ -369,7 +269,7 @@ def _quarter(match: re.Match, ctx: _Context) -> Resolved | None:
     """"the first quarter", "Q3 2009", "the last quarter": a quarter; without a year, the one in the
     publication year, or last year's when it has not begun yet and the clause is not about the future."""
     ordinal = (match["q_ord"] or match["q_num"] or "").lower()
-    year = _year_of(match["q_year"] or match["q_year2"])
+    year = cal.year_of(match["q_year"] or match["q_year2"])
     relative = (match["q_rel"] or "").lower()
     anchor = ctx.anchor
     if ordinal in ("last", "previous") and year is None and not relative:
@@ -389,7 +289,7 @@ def _quarter(match: re.Match, ctx: _Context) -> Resolved | None:
 
 
 def _half(match: re.Match, ctx: _Context) -> Resolved | None:
-    year = _year_of(match["h_year"])
+    year = cal.year_of(match["h_year"])
     if year is None:
         if ctx.anchor is None:
             return None
@@ -438,12 +338,12 @@ def _holiday(match: re.Match, ctx: _Context) -> Resolved | None:
     """Fixed-date holidays ("Christmas Day", "New Year's Eve 2009"), in the nearest year if none is given."""
     name = " ".join(match["hol_name"].lower().replace("\u2019", "'").split())
     month, day = _HOLIDAYS[name]
-    year = _year_of(match["hol_year"])
+    year = cal.year_of(match["hol_year"])
     if year is None:
         if ctx.anchor is None:
             return None
-        year = _year_for_day(ctx.anchor, month, day, ctx.is_future(match))
-    return _iso(dt.date(year, month, day)), "day"
+        year = cal.year_for_day(ctx.anchor, month, day, ctx.is_future(match))
+    return cal.iso(dt.date(year, month, day)), "day"
 
 
 def _next_day(match: re.Match, ctx: _Context) -> Resolved | None:
@@ -452,14 +352,14 @@ def _next_day(match: re.Match, ctx: _Context) -> Resolved | None:
     if base is None:
         return None
     step = 1 if match["nd_which"].lower() in ("following", "next") else -1
-    return _iso(base + dt.timedelta(days=step)), "day"
+    return cal.iso(base + dt.timedelta(days=step)), "day"
 
 
 def _same_day(match: re.Match, ctx: _Context) -> Resolved | None:
     """"the same day", "the end of the day": the last day named before, else the publication day."""
     if ctx.last_day is not None:
         return ctx.last_day, "day"
-    return (_iso(ctx.anchor), "day") if ctx.anchor else None
+    return (cal.iso(ctx.anchor), "day") if ctx.anchor else None
 
 
 _RESOLVERS = {
