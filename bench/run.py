@@ -96,7 +96,8 @@ def measure(sizes: list[int], work: Path) -> list[dict]:
         row = {"articles": n, **row, **run_child(OPEN_AND_EDIT, str(db), str(work / "export.jsonl"))}
         tui_bench = ROOT / "bench" / "tui_bench.py"
         if tui_bench.exists():
-            out = subprocess.run([sys.executable, str(tui_bench), str(db)], capture_output=True, text=True, cwd=ROOT)
+            out = subprocess.run([sys.executable, str(tui_bench), "--db", str(db)], capture_output=True, text=True,
+                                 cwd=ROOT)
             if out.returncode == 0:
                 row.update(json.loads(out.stdout.strip().splitlines()[-1]))
             else:
@@ -108,8 +109,10 @@ def measure(sizes: list[int], work: Path) -> list[dict]:
 
 def table(rows: list[dict]) -> str:
     cols = [("articles", "articles"), ("ingest_per_s", "ingest art/s"), ("store_mb", "store MB"),
-            ("open_s", "open s"), ("startup_s", "first paint s"), ("focus_p50_ms", "focus p50 ms"),
-            ("focus_p95_ms", "focus p95 ms"), ("hold_j_ms_per_row", "hold j ms/row"), ("edit_p50_ms", "edit p50 ms"),
+            ("open_s", "open s"), ("first_paint_s", "first paint s"), ("startup_s", "all lists s"),
+            ("focus_p50_ms", "focus p50 ms"), ("focus_p95_ms", "focus p95 ms"),
+            ("focus_connected_p95_ms", "focus+connected p95 ms"), ("hold_j_backlog", "hold j backlog keys"),
+            ("hold_j_detail_ms", "hold j detail ms"), ("edit_p50_ms", "edit p50 ms"),
             ("merge_p50_ms", "merge p50 ms"), ("export_1000_s", "export 1k s"), ("peak_mb", "peak MB")]
     lines = ["| " + " | ".join(h for _, h in cols) + " |", "|" + "---|" * len(cols)]
     for r in rows:

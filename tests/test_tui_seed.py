@@ -1,0 +1,101 @@
+"""Issue 4's "Done when" on a store built by the real ingest + extraction path (``store.testing``)."""
+from __future__ import annotations
+
+import pytest
+
+from store.testing import seed_store
+from tui.app import DatelineApp
+from tui.article_reader import ArticleReader
+from tui.messages import EntityTarget, SentenceTarget
+from tui_fake_store import entity_id_named, run_async, settle
+
+SIZE = (160, 50)
+
+
+@pytest.fixture(scope="module")
+def seed_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("seed") / "db"
+    seed_store(path).close()
+    return path
+
+
+@pytest.fixture
+def store(seed_path):
+    from store import Store
+
+    store = Store.open(seed_path)
+    yield store
+    store.close()
+
+
+def labels(app) -> list[str]:
+    return [line.data.label for line in app.timeline_pane.lines if line.selectable]
+
+
+def texts(app) -> list[str]:
+    pane = app.timeline_pane
+    return [pane.render_row(line, 300).plain for line in pane.lines if line.selectable]
+
+
+async def focus(pilot, query: str) -> None:
+    await pilot.press("1", "slash", *query, "enter", "enter")
+    await settle(pilot)
+
+
+@run_async
+async def test_done_when_lutnick_on_the_real_seed(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus(pilot, "Lutnick")
+        lutnick = entity_id_named(store, "Howard Lutnick")
+        assert app.history.current.focus == lutnick
+        assert {"2025-06-09", "2025-06-10"} <= set(labels(app))
+        card = app.detail_pane.card
+        assert "U.S. Commerce Secretary" in card.data.entity.roles
+        connected = {entity.name for entity, _, _ in card.data.connected}
+        assert {"Scott Bessent", "Jamieson Greer", "He Lifeng"} <= connected
+        await pilot.press("2", "enter")
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleReader)
+        target = app.history.current.detail
+        assert isinstance(target, SentenceTarget)
+        reader = app.detail_pane.reader
+        start, end = reader.current.data
+        assert start <= target.start < end and reader.data.sentence == (target.start, target.end)
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert app.history.current == app.history.current.__class__(lutnick, EntityTarget(lutnick), "timeline")
+
+
+@run_async
+async def test_done_when_china_on_the_real_seed(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus(pilot, "China")
+        lines = texts(app)
+        assert any(line.startswith("2025-04") and "restrictions" in line for line in lines)
+        for value in ("34.5%", "4.8%", "11.4%"):
+            assert any(value in line for line in lines), value
+
+
+@run_async
+async def test_done_when_trump_call_on_the_real_seed(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus(pilot, "Donald Trump")
+        assert any(line.startswith("2025-W23") and "Xi Jinping" in line for line in texts(app))
+
+
+@pytest.mark.xfail(strict=True, reason="the extractor links the 30%/145% tariff figures to the U.S. and China only "
+                                       "(issue 3); the app shows whatever figures the store links to the focus")
+@run_async
+async def test_done_when_trump_tariff_figures_on_the_real_seed(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus(pilot, "Donald Trump")
+        lines = texts(app)
+        assert any("30%" in line for line in lines) and any("145%" in line for line in lines)

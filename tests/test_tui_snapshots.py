@@ -1,0 +1,69 @@
+"""Snapshot tests (pytest-textual-snapshot) of the explorer's main states on the seed store.
+
+Update after an intended visual change with ``pytest tests/test_tui_snapshots.py --snapshot-update``.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tui.app import DatelineApp
+from tui_fake_store import build_store
+
+
+@pytest.fixture
+def make_app(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    stores = []
+
+    def make(hostile: bool = False) -> DatelineApp:
+        store = build_store(tmp_path / "db", hostile=hostile)
+        stores.append(store)
+        return DatelineApp(store, store_path="seed-store")  # a stable path in the status bar
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+def keys_then_settle(*keys: str):
+    async def run_before(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        if keys:
+            await pilot.press(*keys)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+    return run_before
+
+
+def test_start_screen(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(160, 45), run_before=keys_then_settle())
+
+
+def test_lutnick_focused(snap_compare, make_app):
+    keys = ("1", "slash", *"Lutnick", "enter", "enter")
+    assert snap_compare(make_app(), terminal_size=(160, 45), run_before=keys_then_settle(*keys))
+
+
+def test_event_opens_sentence(snap_compare, make_app):
+    keys = ("1", "slash", *"Lutnick", "enter", "enter", "2", "enter")
+    assert snap_compare(make_app(), terminal_size=(160, 45), run_before=keys_then_settle(*keys))
+
+
+def test_china_timeline_with_figures(snap_compare, make_app):
+    keys = ("1", "slash", *"China", "enter", "enter", "2")
+    assert snap_compare(make_app(), terminal_size=(160, 45), run_before=keys_then_settle(*keys))
+
+
+def test_narrow_terminal(snap_compare, make_app):
+    keys = ("1", "slash", *"Trump", "enter", "enter", "2")
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=keys_then_settle(*keys))
+
+
+def test_help_screen(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=keys_then_settle("question_mark"))
+
+
+def test_hostile_article_is_inert(snap_compare, make_app):
+    keys = ("3", "slash", *"pwned", "enter", "enter")
+    assert snap_compare(make_app(hostile=True), terminal_size=(160, 45), run_before=keys_then_settle(*keys))

@@ -1,0 +1,445 @@
+"""``DatelineApp``: four panes in sync (entities, timeline, articles, detail) over one store.
+
+State flows one way: panes post ``RowHighlighted`` / ``RowChosen``; the app turns them into a
+``View`` (focused entity + what the detail pane shows), records it in the history, and hands the
+new data to each pane. Panes never touch each other.
+"""
+from __future__ import annotations
+
+import gc
+from dataclasses import replace
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import ProgressBar
+
+from tui.article_reader import ReaderData
+from tui.articles_pane import ArticlesPane
+from tui.commands import DatelineCommands, EntityProvider
+from tui.detail_pane import DetailPane
+from tui.entities_pane import EntitiesPane
+from tui.entity_card import card_data
+from tui.filter_bar import FilterBar
+from tui.detail_data import overview_lines, reader_data
+from tui.help_screen import HelpScreen
+from tui.keys import key_sections, palette_commands
+from tui.history import History
+from tui.line_list import LineList, SelectionChanged
+from tui.loading import EntityLists, WholeLists, load_entities, load_whole_lists
+from tui.messages import (ArticleTarget, ConnectedLoaded, FocusListsLoaded, EntityTarget, FilterRequested, LoadProgress, RowChosen,
+                          RowHighlighted, SentenceTarget, StoreLoaded, Target, View)
+from tui.status_bar import Status, StatusBar, counts_text
+from tui.timeline_pane import TimelinePane, timeline_items
+
+PANES = ("entities", "timeline", "articles", "detail")
+TITLES = {"entities": "1 Entities", "timeline": "2 Timeline", "articles": "3 Articles", "detail": "4 Detail"}
+PREVIEW_DELAY = 0.04  # seconds: a held-down cursor key repaints the detail pane once it rests
+LIVE_FILTER_LIMIT = 20_000  # above this many rows, the filter runs on `enter` only
+CONNECTED = 20  # how many connected entities the card ranks
+BIG_FOCUS = 2000  # mentions: above this, a focus reads its timeline and articles in a worker
+GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation GC passes (default 700)
+_UNSET = object()
+
+
+class DatelineApp(App[None]):
+    """The explorer. ``store`` is an open ``Store`` or a path the loading worker opens."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Dateline"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    COMMANDS = App.COMMANDS | {DatelineCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("q", "quit", "Quit", id="app.quit_q"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="app.next_pane"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="app.previous_pane"),
+        Binding("1", "pane('entities')", "Entities pane", id="app.pane_entities"),
+        Binding("2", "pane('timeline')", "Timeline pane", id="app.pane_timeline"),
+        Binding("3", "pane('articles')", "Articles pane", id="app.pane_articles"),
+        Binding("4", "pane('detail')", "Detail pane", id="app.pane_detail"),
+        Binding("backspace,alt+left", "back", "Back", id="app.back"),
+        Binding("alt+right", "forward", "Forward", id="app.forward"),
+        Binding("escape", "clear", "Clear filter, then focus", id="app.clear"),
+        Binding("question_mark,f1", "help", "Help: all keys", id="app.help"),
+        Binding("ctrl+r,f5", "reload", "Reload the store", id="app.reload"),
+        Binding("ctrl+g", "go_to_entity_palette", "Go to entity…", id="app.go_to_entity"),
+    ]
+
+    def __init__(self, store, *, store_path: str | None = None) -> None:
+        super().__init__()
+        self.store = None if isinstance(store, (str, Path)) else store
+        self._open_path = str(store) if isinstance(store, (str, Path)) else None
+        self.store_path = store_path or self._open_path or str(getattr(store, "path", ""))
+        self.loaded: EntityLists | None = None
+        self.whole: WholeLists | None = None
+        self.history = History(View())
+        self._focus: str | None = None
+        self._detail: Target | None = None
+        self._last_pane = "entities"
+        self._pending_preview: tuple[Target | None] | None = None
+        self._preview_timer = None
+        self._selected: dict[str, int] = {}
+        self._busy: str | None = "opening store"
+        self._gc_threshold = gc.get_threshold()
+
+    # ----- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="lists"):
+                yield EntitiesPane(id="entities", classes="pane -active")
+                yield TimelinePane(id="timeline", classes="pane")
+                yield ArticlesPane(id="articles", classes="pane")
+            yield DetailPane(id="detail")
+        yield ProgressBar(id="progress", show_eta=False)
+        yield FilterBar()
+        yield StatusBar(id="status")
+
+    def on_mount(self) -> None:
+        self._gc_threshold = gc.get_threshold()
+        gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 100)  # loading makes 100k's of objects: fewer GC passes
+        for pane_id in PANES:
+            self.query_one(f"#{pane_id}").border_title = TITLES[pane_id]
+        self.query_one("#entities").focus()
+        self._update_status()
+        self.load_store()
+
+    def on_unmount(self) -> None:
+        gc.set_threshold(*self._gc_threshold)  # leave the process as we found it (tests run many apps)
+        gc.unfreeze()
+
+    def pane(self, name: str) -> Widget:
+        return self.query_one(f"#{name}")
+
+    @property
+    def entities_pane(self) -> EntitiesPane:
+        return self.query_one(EntitiesPane)
+
+    @property
+    def timeline_pane(self) -> TimelinePane:
+        return self.query_one(TimelinePane)
+
+    @property
+    def articles_pane(self) -> ArticlesPane:
+        return self.query_one(ArticlesPane)
+
+    @property
+    def detail_pane(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    # ----- loading (worker) ---------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_store(self) -> None:
+        """Open the store if given a path, then read the whole-store lists, reporting progress."""
+        if self.store is None:
+            from store import Store  # the store is only imported when the app has to open one
+
+            self.post_message(LoadProgress(0.0, "opening store"))
+            self.store = Store.open(self._open_path)
+        report = lambda fraction, label: self.post_message(LoadProgress(fraction, label))  # noqa: E731
+        self.post_message(StoreLoaded(load_entities(self.store, report)))
+        self.post_message(StoreLoaded(load_whole_lists(self.store, report)))
+
+    @on(LoadProgress)
+    def _on_progress(self, message: LoadProgress) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.add_class("-loading")
+        bar.update(total=100, progress=round(message.fraction * 100))
+        self._busy = message.label
+        self._update_status()
+
+    @on(StoreLoaded)
+    def _on_loaded(self, message: StoreLoaded) -> None:
+        data = message.data
+        if isinstance(data, EntityLists):
+            self.loaded = data
+            self.whole = None
+            self.entities_pane.set_entities(data.entities)
+            self.timeline_pane.name_of = self._name_of
+            for pane in (self.timeline_pane, self.articles_pane):
+                pane.EMPTY = "loading…"
+            self._focus = _UNSET
+            self._apply(self.history.current)
+            return
+        self.whole = data
+        self.query_one(ProgressBar).remove_class("-loading")
+        self._busy = None
+        for pane in (self.timeline_pane, self.articles_pane):
+            pane.EMPTY = type(pane).EMPTY
+        if self._focus is None:  # the whole-store lists were showing "loading…"
+            self._show_focus(None)
+        self._update_status()
+        gc.freeze()  # the loaded records live for the whole session: keep them out of GC passes
+
+    def on_worker_state_changed(self, event) -> None:
+        if event.worker.group == "load" and event.state.name == "ERROR":
+            self._busy = None
+            self.query_one(ProgressBar).remove_class("-loading")
+            self.notify(f"Could not load the store: {event.worker.error}", severity="error", timeout=10,
+                        markup=False)
+            self._update_status()
+
+    def action_reload(self) -> None:
+        self._busy = "reloading"
+        self._update_status()
+        self.load_store()
+
+    # ----- navigation -----------------------------------------------------------------------------
+    def navigate(self, view: View) -> None:
+        """Go to ``view`` and record it, like following a link."""
+        self.history.replace(replace(self.history.current, pane=self._current_pane(), detail=self._detail))
+        self.history.push(view)
+        self._apply(view)
+
+    def go_to_entity(self, entity_id: str) -> None:
+        """Make an entity the focus (from the palette, a card, a mention…)."""
+        self.navigate(View(entity_id, EntityTarget(entity_id), self._current_pane()))
+
+    def _apply(self, view: View) -> None:
+        if self.loaded is None:
+            return
+        if view.focus != self._focus:
+            self._show_focus(view.focus)
+        self._show_detail(view.detail)
+        self._focus_pane(view.pane)
+        self._update_status()
+
+    def _show_focus(self, entity_id: str | None) -> None:
+        self._focus = entity_id
+        store = self.store
+        if entity_id is None:
+            whole = self.whole or WholeLists([], [])  # still loading: the panes say so until it lands
+            self.timeline_pane.set_items(whole.timeline)
+            self.articles_pane.set_articles(whole.articles)
+            return
+        self.entities_pane.move_cursor_to_key(entity_id)
+        if store.entity_counts(entity_id)[0] > BIG_FOCUS:
+            for pane in (self.timeline_pane, self.articles_pane):
+                pane.EMPTY = "loading…"
+            self.timeline_pane.set_items([])
+            self.articles_pane.set_articles([])
+            self.read_focus_lists(entity_id)
+            return
+        for pane in (self.timeline_pane, self.articles_pane):
+            pane.EMPTY = type(pane).EMPTY
+        self.timeline_pane.set_items(timeline_items(store.events(entity_id), store.figures(entity_id)))
+        self.articles_pane.set_articles(list(store.articles_of(entity_id)))
+
+    @work(thread=True, exclusive=True, group="focus", exit_on_error=False)
+    def read_focus_lists(self, entity_id: str) -> None:
+        """The timeline and articles of a frequent entity, read off the UI thread."""
+        store = self.store
+        items = timeline_items(store.events(entity_id), store.figures(entity_id))
+        self.post_message(FocusListsLoaded(entity_id, items, list(store.articles_of(entity_id))))
+
+    @on(FocusListsLoaded)
+    def _on_focus_lists(self, message: FocusListsLoaded) -> None:
+        if message.entity_id != self._focus:
+            return  # the user moved on
+        for pane in (self.timeline_pane, self.articles_pane):
+            pane.EMPTY = type(pane).EMPTY
+        self.timeline_pane.set_items(message.timeline)
+        self.articles_pane.set_articles(message.articles)
+
+    def _name_of(self, entity_id: str) -> str:
+        entity = self.loaded.by_id.get(entity_id) if self.loaded else None
+        return entity.name if entity else entity_id
+
+    def _show_detail(self, target: Target | None) -> None:
+        self._detail = target
+        detail, store = self.detail_pane, self.store
+        if isinstance(target, EntityTarget):
+            detail.show_card(card_data(store, target.entity_id, connected_limit=None))
+            self.rank_connected(target.entity_id)
+        elif isinstance(target, (ArticleTarget, SentenceTarget)):
+            detail.show_article(self._reader_data(target))
+        else:
+            detail.show_overview(self._overview())
+
+    @work(thread=True, exclusive=True, group="connected", exit_on_error=False)
+    def rank_connected(self, entity_id: str) -> None:
+        """Rank the entities sharing sentences/articles with ``entity_id`` (costly for frequent ones)."""
+        self.post_message(ConnectedLoaded(entity_id, tuple(self.store.connected(entity_id, limit=CONNECTED))))
+
+    @on(ConnectedLoaded)
+    def _on_connected(self, message: ConnectedLoaded) -> None:
+        card = self.detail_pane.card
+        if card.data is not None and card.data.entity.id == message.entity_id:
+            card.show(replace(card.data, connected=message.connected))
+
+    def _reader_data(self, target: ArticleTarget | SentenceTarget) -> ReaderData:
+        return reader_data(self.store, target, self.loaded.by_id)
+
+    def _overview(self) -> list[tuple[str, str]]:
+        return overview_lines(self.store_path, self.loaded.stats if self.loaded else {})
+
+    def _focus_pane(self, name: str) -> None:
+        if name == "detail":
+            self.detail_pane.focus_active()
+        elif name in PANES:
+            self.pane(name).focus()
+
+    def _current_pane(self) -> str:
+        node = self.focused
+        while node is not None:
+            if node.id in PANES:
+                return node.id
+            node = node.parent
+        return self._last_pane
+
+    def on_descendant_focus(self, event) -> None:
+        name = self._current_pane()
+        if name != self._last_pane:
+            self._last_pane = name
+            for pane_id in ("entities", "timeline", "articles"):
+                self.pane(pane_id).set_class(pane_id == name or (name == "detail" and pane_id == "entities"), "-active")
+
+    # ----- messages from panes ------------------------------------------------------------------
+    @on(RowChosen)
+    def _on_chosen(self, message: RowChosen) -> None:
+        target = message.target
+        if isinstance(target, EntityTarget):
+            self.navigate(View(target.entity_id, target, self._current_pane()))
+        else:
+            self.navigate(View(self._focus, target, "detail"))
+
+    @on(RowHighlighted)
+    def _on_highlighted(self, message: RowHighlighted) -> None:
+        if message.source.parent is self.detail_pane or message.target is None:
+            return
+        self._pending_preview = (message.target,)
+        if self._preview_timer is None:
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, self._show_preview)
+        else:
+            self._preview_timer.reset()  # a held key keeps pushing the update back until it rests
+
+    def _show_preview(self) -> None:
+        self._preview_timer = None
+        if self._pending_preview is not None:
+            (target,) = self._pending_preview
+            self._pending_preview = None
+            if target != self._detail:
+                self._show_detail(target)
+
+    @on(SelectionChanged)
+    def _on_selection(self, message: SelectionChanged) -> None:
+        self._selected[message.source.id] = message.count
+        self._update_status()
+
+    @on(FilterRequested)
+    def _on_filter_requested(self, message: FilterRequested) -> None:
+        pane_id = message.source.id
+        self.query_one(FilterBar).open_for(pane_id, message.current, TITLES[pane_id][2:].lower())
+
+    @on(FilterBar.Applied)
+    def _on_filter(self, message: FilterBar.Applied) -> None:
+        pane = self.pane(message.pane_id)
+        if message.final or len(pane.rows) <= LIVE_FILTER_LIMIT:
+            if pane.filter_query != message.query.strip():
+                pane.set_query(message.query)
+        if message.final:
+            pane.focus()
+        self._update_status()
+
+    # ----- actions ------------------------------------------------------------------------------
+    def action_pane(self, name: str) -> None:
+        self._focus_pane(name)
+
+    def action_cycle_pane(self, step: int) -> None:
+        index = PANES.index(self._current_pane())
+        self._focus_pane(PANES[(index + step) % len(PANES)])
+
+    def action_focus_next(self) -> None:
+        if len(self.screen_stack) > 1:  # a dialog or the palette is open: Textual's own focus chain
+            return super().action_focus_next()
+        self.action_cycle_pane(1)
+
+    def action_focus_previous(self) -> None:
+        if len(self.screen_stack) > 1:
+            return super().action_focus_previous()
+        self.action_cycle_pane(-1)
+
+    def action_back(self) -> None:
+        self.history.replace(replace(self.history.current, pane=self._current_pane(), detail=self._detail))
+        view = self.history.back()
+        if view is None:
+            self.bell()
+        else:
+            self._apply(view)
+
+    def action_forward(self) -> None:
+        view = self.history.forward()
+        if view is None:
+            self.bell()
+        else:
+            self._apply(view)
+
+    def action_clear(self) -> None:
+        """`escape`: close the filter bar, else clear the pane's filters, else drop the focus."""
+        bar = self.query_one(FilterBar)
+        if bar.is_open:
+            pane_id = bar.pane_id
+            bar.close()
+            if pane_id:
+                self.pane(pane_id).set_query("")
+                self.pane(pane_id).focus()
+            self._update_status()
+            return
+        pane = self.pane(self._current_pane())
+        if isinstance(pane, LineList) and pane.filter_query:
+            pane.set_query("")
+        elif isinstance(pane, EntitiesPane) and pane.clear_type_filter():
+            pass
+        elif self._focus is not None or self._detail is not None:
+            self.navigate(View(None, None, self._current_pane()))
+        self._update_status()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.key_sections()))
+
+    def action_go_to_entity_palette(self) -> None:
+        self.push_screen(CommandPalette(providers=[EntityProvider], placeholder="Go to entity…"))
+
+    # ----- keys, for help and palette ----------------------------------------------------------
+    def _key_nodes(self) -> list[tuple[str, object]]:
+        return [("App", self), ("Entities pane", self.entities_pane), ("Timeline pane", self.timeline_pane),
+                ("Articles pane", self.articles_pane), ("Article reader", self.detail_pane.reader)]
+
+    def key_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """Every binding with its current (remapped) keys, by section, for the help screen."""
+        return key_sections(self, self._key_nodes())
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """(name, "node_index:action", help) for every keyed command plus "Go to entity…"."""
+        return palette_commands(self, self._key_nodes())
+
+    def run_palette_action(self, spec: str) -> None:
+        number, action = spec.split(":", 1)
+        node = self._key_nodes()[int(number)][1]
+        if node is not self:
+            node.focus()
+        self.call_later(self.run_action, action, node)
+
+    # ----- status bar -------------------------------------------------------------------------
+    def _update_status(self) -> None:
+        panes = (self.entities_pane, self.timeline_pane, self.articles_pane)
+        filters = [f"{pane.id} /{pane.filter_query}" for pane in panes if pane.filter_query]
+        if self.entities_pane.type_filter:
+            filters.append(f"type {self.entities_pane.type_filter}")
+        readonly = None
+        if self.store is not None and getattr(self.store, "readonly", False):
+            readonly = getattr(self.store, "readonly_reason", None) or ""
+        self.query_one(StatusBar).show(Status(
+            path=self.store_path, counts=counts_text(self.loaded.stats if self.loaded else {}),
+            focus=self._name_of(self._focus) if isinstance(self._focus, str) else None, filters=tuple(filters),
+            selected=tuple(f"{pane_id} {count}" for pane_id, count in self._selected.items() if count),
+            readonly=readonly, busy=self._busy))
+
+
+def run_app(store) -> None:
+    """Run the explorer on an open ``Store`` (or a store path, opened in a worker)."""
+    DatelineApp(store).run()

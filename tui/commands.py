@@ -1,0 +1,50 @@
+"""Command palette providers: every app command, and "Go to entity…" fuzzy over the whole store."""
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.fuzzy import score
+from tui.safe_text import clean
+
+ENTITY_HITS = 20
+
+
+class EntityProvider(Provider):
+    """Entities by name or alias, answered by ``Store.search_entities`` (the whole store)."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        store = getattr(app, "store", None)
+        if store is None or not query.strip():
+            return
+        for rank, entity in enumerate(store.search_entities(query, limit=ENTITY_HITS)):
+            label = Text(no_wrap=True)
+            label.append("Go to entity: ", style="dim")
+            label.append(clean(entity.name), style="bold")
+            label.append(f"  {clean(entity.type)}", style="dim")
+            if entity.aliases:
+                label.append("  aka " + ", ".join(clean(a) for a in entity.aliases[:3]), style="dim italic")
+            yield Hit(1.0 - rank / (ENTITY_HITS * 2), label, partial(app.go_to_entity, entity.id),
+                      text=f"Go to entity: {clean(entity.name)}", help="Make this entity the focus")
+
+
+class DatelineCommands(Provider):
+    """The app's own commands (the same actions its keys run), plus entity hits as you type."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        return self.app.palette_commands()
+
+    async def discover(self) -> Hits:
+        for name, action, help_text in self._commands():
+            yield DiscoveryHit(name, partial(self.app.run_palette_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        for name, action, help_text in self._commands():
+            value = score(query, name)
+            if value > 0:
+                yield Hit(value, name, partial(self.app.run_palette_action, action), help=help_text)
+        async for hit in EntityProvider(self.screen, self.match_style).search(query):
+            yield Hit(hit.score * 0.5, hit.match_display, hit.command, text=hit.text, help=hit.help)

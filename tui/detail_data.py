@@ -1,0 +1,41 @@
+"""What the detail pane shows, read from the store: an article for the reader, the store overview."""
+from __future__ import annotations
+
+from tui.article_reader import ReaderData
+from tui.messages import ArticleTarget, SentenceTarget
+
+
+def reader_data(store, target: ArticleTarget | SentenceTarget, by_id: dict) -> ReaderData:
+    """An article with its mentions (typed), and for a sentence target the sentence and who it involves."""
+    def type_of(entity_id: str) -> str:
+        entity = by_id.get(entity_id) or store.entity(entity_id)
+        return entity.type if entity else "OTHER"
+
+    def name_of(entity_id: str) -> str:
+        entity = by_id.get(entity_id) or store.entity(entity_id)
+        return entity.name if entity else entity_id
+
+    mentions = tuple(store.mentions_in(target.article_id))
+    types = {mention.entity_id: type_of(mention.entity_id) for mention in mentions}
+    sentence, involved = None, ()
+    if isinstance(target, SentenceTarget):
+        sentence = (target.start, target.end)
+        records = [*store.events_in(target.article_id), *store.figures_in(target.article_id)]
+        record = next((r for r in records if r.id == target.record_id), None)
+        ids = (getattr(record, "participants", None) or getattr(record, "entities", ())) if record else ()
+        involved = tuple((eid, name_of(eid), types.get(eid) or type_of(eid)) for eid in ids)
+    return ReaderData(store.article(target.article_id), store.body(target.article_id), mentions, types,
+                      sentence, involved)
+
+
+def overview_lines(store_path: str, stats: dict) -> list[tuple[str, str]]:
+    """(text, style) lines summarising the store, for when nothing is focused."""
+    articles = stats.get("articles", 0)
+    lines = [("Dateline", "bold"), (store_path, "dim"), ("", ""),
+             (f"{articles} article{'' if articles == 1 else 's'}, {stats.get('first_published') or '?'} → "
+              f"{stats.get('last_published') or '?'}", "")]
+    lines += [(f"{count:>8}  {etype}", "") for etype, count in sorted(stats.get("entities", {}).items())]
+    lines += [(f"{stats.get('mentions', 0):>8}  mentions", ""), (f"{stats.get('events', 0):>8}  events", ""),
+              (f"{stats.get('figures', 0):>8}  figures", ""), ("", ""),
+              ("enter on an entity focuses it · ? lists every key · ctrl+p palette", "dim")]
+    return lines

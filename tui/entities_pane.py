@@ -1,0 +1,117 @@
+"""Entities pane: every entity with its type badge, mention and article counts; sort and type filter."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+
+from store.model import ENTITY_TYPES, Entity
+from tui.formatting import badge, type_style
+from tui.line_list import LineList, Row
+from tui.messages import EntityTarget
+from tui.safe_text import clean
+
+SORTS = ("count", "name", "latest")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    """What the pane shows about one entity (counts are computed once, at load)."""
+
+    entity: Entity
+    mentions: int
+    articles: int
+    latest: str | None
+
+
+class EntitiesPane(LineList):
+    """The list of entities. `enter` makes the entity under the cursor the focus."""
+
+    BINDINGS = [
+        *LineList.SELECTION_BINDINGS,
+        Binding("o", "cycle_sort", "Sort: count/name/latest", id="entities.sort"),
+        Binding("f", "cycle_type", "Filter by type", id="entities.type"),
+    ]
+    SELECTABLE = True
+    EMPTY = "no entities"
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._entities: list[EntityRow] = []
+        self.sort = "count"
+        self.type_filter: str | None = None
+
+    def set_entities(self, entities: list[EntityRow]) -> None:
+        """Show these entities (sorted and type-filtered by the pane's current settings)."""
+        self._entities = entities
+        self._rebuild(keep_cursor=True)
+
+    def _rebuild(self, keep_cursor: bool = False) -> None:
+        entities = self._entities
+        if self.type_filter:
+            entities = [row for row in entities if row.entity.type == self.type_filter]
+        if self.sort == "name":
+            entities = sorted(entities, key=lambda row: row.entity.name.casefold())
+        elif self.sort == "latest":
+            entities = sorted(entities, key=lambda row: (row.latest or "", row.mentions), reverse=True)
+        else:
+            entities = sorted(entities, key=lambda row: (-row.mentions, -row.articles, row.entity.name.casefold()))
+        rows = [
+            Row(
+                key=row.entity.id,
+                target=EntityTarget(row.entity.id),
+                search=" ".join((row.entity.name, *row.entity.aliases, row.entity.ticker or "")).casefold(),
+                data=row,
+            )
+            for row in entities
+        ]
+        self.set_rows(rows, keep_cursor=keep_cursor)
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        parts = [f"by {self.sort}"]
+        if self.type_filter:
+            parts.append(self.type_filter)
+        if self.filter_query:
+            parts.append(f"/{clean(self.filter_query)}")
+        self.border_subtitle = f"{len(self.lines)} · " + " · ".join(parts)
+
+    def set_query(self, query: str) -> None:
+        super().set_query(query)
+        self._update_titles()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._rebuild(keep_cursor=True)
+        self.notify(f"Entities sorted by {self.sort}", timeout=2)
+
+    def action_cycle_type(self) -> None:
+        known = sorted({row.entity.type for row in self._entities}, key=lambda t: (t not in ENTITY_TYPES, t))
+        cycle: list[str | None] = [None, *known]
+        index = cycle.index(self.type_filter) if self.type_filter in cycle else 0
+        self.type_filter = cycle[(index + 1) % len(cycle)]
+        self._rebuild()
+
+    def clear_type_filter(self) -> bool:
+        """Drop the type filter; True if there was one."""
+        if self.type_filter is None:
+            return False
+        self.type_filter = None
+        self._rebuild(keep_cursor=True)
+        return True
+
+    def render_row(self, row: Row, width: int) -> Text:
+        item: EntityRow = row.data
+        line = Text(no_wrap=True, end="")
+        line.append_text(badge(item.entity.type))
+        line.append(f" {item.mentions:>6} {item.articles:>5} ", style="dim")
+        line.append(clean(item.entity.name), style=type_style(item.entity.type).replace("bold ", ""))
+        if item.entity.ticker:
+            line.append(f" ${clean(item.entity.ticker)}", style="dim")
+        return line
+
+    def row_cells(self, row: Row) -> list[str]:
+        item: EntityRow = row.data
+        return [clean(item.entity.name), item.entity.type, str(item.mentions), str(item.articles),
+                clean(item.entity.ticker or ""), item.latest or ""]

@@ -1,0 +1,176 @@
+"""The entity card shown in the detail pane: who or what it is, who it appears with, its figures."""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from store.model import Entity, Figure
+from tui.formatting import badge, date_label, figure_precision, figure_value, type_style
+from tui.line_list import LineList, Row
+from tui.messages import EntityTarget, SentenceTarget
+from tui.safe_text import clean
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+CARD_FIGURES = 30
+
+
+@dataclass(frozen=True, slots=True)
+class CardData:
+    """Everything the card shows, read from the store in one go."""
+
+    entity: Entity
+    mentions: int
+    articles: int
+    latest: str | None
+    connected: tuple[tuple[Entity, int, int], ...] | None  # None while a worker computes it
+    figures: tuple[Figure, ...]  # the latest CARD_FIGURES
+    figure_count: int
+    histogram: tuple[tuple[str, int], ...]
+
+
+def card_data(store, entity_id: str, connected_limit: int | None = 20) -> CardData | None:
+    """Read an entity's card from the store (None if the entity is gone).
+
+    With ``connected_limit=None`` the connected entities are left out (``None``): the app computes
+    them in a worker, since their cost grows with how often the entity appears.
+    """
+    entity = store.entity(entity_id)
+    if entity is None:
+        return None
+    mentions, articles = store.entity_counts(entity_id)
+    connected = None if connected_limit is None else tuple(store.connected(entity_id, limit=connected_limit))
+    figures = store.figures(entity_id)  # a lazy sequence: read only the latest few
+    latest = tuple(figures[index] for index in range(max(0, len(figures) - CARD_FIGURES), len(figures)))
+    return CardData(entity, mentions, articles, store.entity_latest(entity_id), connected,
+                    latest, len(figures), tuple(store.mention_histogram(entity_id)))
+
+
+def sparkline(histogram: tuple[tuple[str, int], ...], width: int) -> tuple[str, str, str]:
+    """Block characters for monthly counts (gaps filled with zero): (first month, bars, last month)."""
+    if not histogram:
+        return ("", "", "")
+    counts = dict(histogram)
+    months = _month_range(min(counts), max(counts))
+    months = months[-max(1, width):]
+    values = [counts.get(month, 0) for month in months]
+    peak = max(values) or 1
+    bars = "".join(" " if v == 0 else BLOCKS[min(len(BLOCKS) - 1, (v * len(BLOCKS) - 1) // peak)] for v in values)
+    return (months[0], bars, months[-1])
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    try:
+        year, month = int(first[:4]), int(first[5:7])
+        end = (int(last[:4]), int(last[5:7]))
+    except ValueError:
+        return sorted({first, last})
+    months = []
+    while (year, month) <= end and len(months) < 1200:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+class EntityCard(LineList):
+    """A scrollable card; connected entities and figures are rows `enter` follows."""
+
+    WRAPS = True
+    SHOW_FIRST_ROW_ON_LOAD = False
+    EMPTY = "move the cursor onto an entity, an event or an article"
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.data: CardData | None = None
+        self._overview: list[tuple[str, str]] = []
+
+    def show(self, data: CardData | None) -> None:
+        same_entity = self.data is not None and data is not None and self.data.entity.id == data.entity.id
+        self.data = data
+        self._overview = []
+        self.set_rows([Row(key="card", selectable=False)] if data else [], keep_cursor=same_entity)
+
+    def show_overview(self, lines: list[tuple[str, str]]) -> None:
+        """A plain summary (store counts) when nothing is focused."""
+        self.data = None
+        self._overview = lines
+        self.set_rows([Row(key="overview", selectable=False)])
+
+    def layout_lines(self, rows: list[Row], width: int) -> list[Row]:
+        if self._overview:
+            return [_static(f"o{i}", Text(clean(text), style=style, end="")) for i, (text, style) in enumerate(self._overview)]
+        if not self.data:
+            return []
+        return self._card_lines(self.data, width)
+
+    def _card_lines(self, data: CardData, width: int) -> list[Row]:
+        entity = data.entity
+        lines = [_static("name", Text(clean(entity.name), style=type_style(entity.type), end=""))]
+        head = Text(end="")
+        head.append_text(badge(entity.type))
+        head.append(f" {clean(entity.type)} · {_count(data.mentions, 'mention')} in {_count(data.articles, 'article')}",
+                    style="dim")
+        if data.latest:
+            head.append(f" · latest {clean(data.latest)}", style="dim")
+        lines.append(_static("head", head))
+        for label, values in (("Aliases", entity.aliases), ("Roles", entity.roles), ("Tags", entity.tags)):
+            if values:
+                lines += _wrapped(label, ", ".join(clean(v) for v in values), width)
+        if entity.ticker:
+            lines += _wrapped("Ticker", clean(entity.ticker), width)
+        if entity.notes:
+            for number, paragraph in enumerate(clean(entity.notes, keep_newlines=True).split("\n")):
+                lines += _wrapped("Notes" if number == 0 else "", paragraph, width, key=f"notes{number}")
+        first, bars, last = sparkline(data.histogram, width - 2)
+        if bars:
+            lines.append(_static("spark-h", Text("Mentions over time", style="bold underline", end="")))
+            lines.append(_static("spark", Text(bars, style=type_style(entity.type), end="")))
+            span = first if first == last else f"{first}{last:>{max(len(last) + 1, len(bars) - len(first))}}"
+            lines.append(_static("spark-l", Text(span, style="dim", end="")))
+        if data.connected is None:
+            lines.append(_static("conn-h", Text("Connected  (computing…)", style="bold underline", end="")))
+        elif data.connected:
+            lines.append(_static("conn-h", Text("Connected  (shared sentences · articles)", style="bold underline", end="")))
+            for other, sentences, articles in data.connected:
+                line = Text(end="")
+                line.append_text(badge(other.type))
+                line.append(f" {sentences:>4} {articles:>4} ", style="dim")
+                line.append(clean(other.name))
+                lines.append(Row(key=f"c:{other.id}", target=EntityTarget(other.id), data=line))
+        if data.figures:
+            more = data.figure_count - len(data.figures)
+            heading = "Figures" + (f"  (latest {CARD_FIGURES}; {more} more on the timeline)" if more > 0 else "")
+            lines.append(_static("fig-h", Text(heading, style="bold underline", end="")))
+            for figure in data.figures:
+                line = Text(end="")
+                line.append(f"{date_label(figure.period, figure_precision(figure.period)):<10} ", style="bold")
+                line.append(figure_value(figure), style={"up": "green", "down": "red"}.get(figure.direction or "", ""))
+                if figure.metric:
+                    line.append(f" {clean(figure.metric)}")
+                target = SentenceTarget(figure.article_id, figure.sentence_start, figure.sentence_end, figure.id)
+                lines.append(Row(key=f"f:{figure.id}", target=target, data=line))
+        return lines
+
+    def render_row(self, row: Row, width: int) -> Text:
+        return row.data if isinstance(row.data, Text) else Text(end="")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _static(key: str, text: Text) -> Row:
+    return Row(key=key, data=text, selectable=False)
+
+
+def _wrapped(label: str, value: str, width: int, key: str | None = None) -> list[Row]:
+    indent = len(label) + 2 if label else 2
+    chunks = textwrap.wrap(value, max(10, width - indent)) or [""]
+    rows = []
+    for number, chunk in enumerate(chunks):
+        line = Text(end="")
+        line.append(f"{label}: " if label and number == 0 else " " * indent, style="bold")
+        line.append(chunk)
+        rows.append(_static(f"{key or label}{number}", line))
+    return rows

@@ -1,0 +1,44 @@
+"""The `?` / `f1` help screen: every key the app and its panes answer to, after any remapping."""
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def key_table(sections: list[tuple[str, list[tuple[str, str, str]]]]) -> Table:
+    """A table of (section, [(keys, description, binding id)])."""
+    table = Table(box=None, show_header=True, header_style="bold", expand=True, pad_edge=False)
+    table.add_column("Keys", style="bold cyan", no_wrap=True)
+    table.add_column("Does")
+    table.add_column("Binding id", style="dim", no_wrap=True)
+    for title, rows in sections:
+        table.add_row(Text(title, style="bold underline"), "", "")
+        for keys, description, binding_id in rows:
+            table.add_row(Text(keys), Text(description), Text(binding_id))
+        table.add_row("", "", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable list of keys; `escape`, `q`, `?` or `f1` closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 90%; max-width: 100; height: 90%; border: thick $accent;
+                                  background: $surface; padding: 0 1; }
+    """
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close")]
+
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str, str]]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Dateline keys (remappable by binding id)"
+            yield Static(key_table(self.sections), id="help-keys")

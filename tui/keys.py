@@ -1,0 +1,44 @@
+"""Listing the app's keys for the help screen and the command palette, as the keymap left them."""
+from __future__ import annotations
+
+
+def bindings_of(app, node) -> dict:
+    """A node's ``key -> [Binding]`` with the user's keymap applied (as Textual does when keys arrive)."""
+    bindings = node._bindings.copy()
+    if app._keymap:
+        bindings.apply_keymap(app._keymap)
+    return bindings.key_to_bindings
+
+
+def key_sections(app, nodes) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(section, [(keys, description, binding id)]) for every binding that has an id."""
+    sections = []
+    for title, node in nodes:
+        keys_by_id: dict[str, list[str]] = {}
+        described: dict[str, str] = {}
+        for key, bindings in bindings_of(app, node).items():
+            for binding in bindings:
+                if not binding.id:
+                    continue  # inherited scroll keys and the like: not ours to document
+                shown = app.get_key_display(binding) if key == binding.key else key
+                if shown not in keys_by_id.setdefault(binding.id, []):
+                    keys_by_id[binding.id].append(shown)
+                described[binding.id] = binding.description or binding.action
+        sections.append((title, [(", ".join(keys), described[ident], ident) for ident, keys in keys_by_id.items()]))
+    sections.append(("Palette", [("ctrl+p", "Command palette (every command above, and Go to entity…)", "")]))
+    return sections
+
+
+def palette_commands(app, nodes) -> list[tuple[str, str, str]]:
+    """(name, "node index:action", help) for every keyed command, "Go to entity…" first."""
+    commands = [("Go to entity…", "0:go_to_entity_palette", "Fuzzy search over every entity in the store")]
+    for number, (title, node) in enumerate(nodes):
+        seen = set()
+        for key, bindings in bindings_of(app, node).items():
+            for binding in bindings:
+                if not binding.id or binding.action in seen or binding.action == "go_to_entity_palette":
+                    continue
+                seen.add(binding.action)
+                commands.append((f"{title}: {binding.description or binding.action}", f"{number}:{binding.action}",
+                                 f"key: {key}"))
+    return commands

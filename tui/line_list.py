@@ -1,0 +1,428 @@
+"""``LineList``: the one list widget. A ``ScrollView`` that draws only the visible lines.
+
+Rows are plain ``Row`` records; a subclass turns one into a ``rich.text.Text`` in ``render_row``.
+Only the lines on screen are rendered (and cached), so 100,000 rows scroll as fast as ten.
+The list has a cursor (skipping header rows), a fuzzy filter, and a row selection.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.fuzzy import matcher
+from tui.messages import FilterRequested, RowChosen, RowHighlighted, Target
+from tui.safe_text import clean
+
+CACHE_LIMIT = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a list. ``target`` is what `enter` opens; ``search`` is what `/` matches."""
+
+    key: str
+    target: Target | None = None
+    search: str = ""
+    data: object = None
+    selectable: bool = True
+
+
+class SelectionChanged(Message):
+    """The set of selected rows of a list changed."""
+
+    def __init__(self, source: LineList, count: int) -> None:
+        super().__init__()
+        self.source = source
+        self.count = count
+
+    @property
+    def control(self) -> LineList:
+        return self.source
+
+
+class LineList(ScrollView, can_focus=True):
+    """A virtual list with a cursor, a filter and a selection."""
+
+    COMPONENT_CLASSES = {
+        "line-list--cursor",
+        "line-list--cursor-blurred",
+        "line-list--header",
+        "line-list--selected",
+    }
+    DEFAULT_CSS = """
+    LineList { overflow-x: hidden; overflow-y: scroll; }  /* a scrollbar that never comes and goes: no relayout */
+    LineList > .line-list--cursor { background: $accent 60%; }
+    LineList > .line-list--cursor-blurred { background: $accent 25%; }
+    LineList > .line-list--header { text-style: bold; color: $text-accent; }
+    LineList > .line-list--selected { background: $success 30%; }
+    """
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g,home", "first", "Top", show=False, id="list.top"),
+        Binding("G,end", "last", "Bottom", show=False, id="list.bottom"),
+        Binding("ctrl+d,pagedown", "half_page(1)", "Half page down", show=False, id="list.half_down"),
+        Binding("ctrl+u,pageup", "half_page(-1)", "Half page up", show=False, id="list.half_up"),
+        Binding("enter", "choose", "Open", id="list.choose"),
+        Binding("slash", "filter", "Filter", id="list.filter"),
+    ]
+    SELECTION_BINDINGS = [
+        Binding("space", "toggle_selected", "Toggle selection", show=False, id="list.toggle"),
+        Binding("s", "select", "Select row", show=False, id="list.select"),
+        Binding("u", "unselect", "Unselect row", show=False, id="list.unselect"),
+        Binding("ctrl+a", "select_all", "Select all shown", show=False, id="list.select_all"),
+        Binding("U", "clear_selection", "Clear selection", show=False, id="list.clear_selection"),
+        Binding("y", "copy_rows", "Copy rows", show=False, id="list.copy"),
+    ]
+    ALLOW_SELECT = False  # rows are records, not free text: clicks move the cursor
+    #: Whether rows depend on the width (wrapped text): then a resize lays them out again.
+    WRAPS = False
+    #: Whether rows can be selected (issue 6); draws a one-cell marker gutter.
+    SELECTABLE = False
+    #: Whether a filter lists whole-word matches before fuzzy ones (False keeps the order, e.g. dates).
+    RANK_FILTER = True
+    #: Whether a new list scrolls to its first selectable row (a card keeps its head in view instead).
+    SHOW_FIRST_ROW_ON_LOAD = True
+    #: What the empty list says.
+    EMPTY = "nothing here"
+
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows: list[Row] = []
+        self._lines: list[Row] = []
+        self._query = ""
+        self._selected: dict[str, Row] = {}
+        self._cache: dict[tuple, Strip] = {}
+        self._style_memo: dict[str, Style] = {}
+        self._positions: dict[str, int] | None = None
+        self._laid_out_width = 0
+
+    # ----- data -------------------------------------------------------------------------------
+    @property
+    def rows(self) -> list[Row]:
+        """Every row, before the filter."""
+        return self._rows
+
+    @property
+    def lines(self) -> list[Row]:
+        """The lines drawn now (filtered rows plus any headers)."""
+        return self._lines
+
+    @property
+    def filter_query(self) -> str:
+        return self._query
+
+    @property
+    def current(self) -> Row | None:
+        """The row under the cursor."""
+        if 0 <= self.cursor < len(self._lines) and self._lines[self.cursor].selectable:
+            return self._lines[self.cursor]
+        return None
+
+    def set_rows(self, rows: list[Row], *, keep_cursor: bool = False, cursor_key: str | None = None) -> None:
+        """Replace every row; the filter stays. The cursor goes to ``cursor_key`` or the top."""
+        old_key = self.current.key if keep_cursor and self.current else None
+        self._rows = rows
+        self._relayout(cursor_key or old_key)
+
+    def set_query(self, query: str) -> None:
+        """Filter the rows (fuzzy on ``Row.search``, see ``make_grader``); the cursor goes to the top."""
+        self._query = query.strip()
+        self._relayout()
+
+    def make_grader(self, query: str) -> Callable[[Row], int]:
+        """How well a row matches a filter: 2 whole words, 1 fuzzy, 0 not at all (panes may override)."""
+        grade = matcher(query)
+        return lambda row: grade(self.search_text(row))
+
+    def search_text(self, row: Row) -> str:
+        """The lower-cased text a filter matches; panes may build it on demand instead of up front."""
+        return row.search
+
+    def layout_lines(self, rows: list[Row], width: int) -> list[Row]:
+        """Turn the filtered rows into lines; panes add headers or wrap text here."""
+        return rows
+
+    def render_row(self, row: Row, width: int) -> Text:
+        """The text of one row; the default shows ``row.data`` (a ``Text``) or its key."""
+        if isinstance(row.data, Text):
+            return row.data
+        return Text(clean(str(row.data if row.data is not None else row.key)), no_wrap=True)
+
+    def row_cells(self, row: Row) -> list[str]:
+        """The cells `y` copies for a row (tab-separated)."""
+        return [self.render_row(row, 10_000).plain]
+
+    def _relayout(self, cursor_key: str | None = None) -> None:
+        width = max(self.scrollable_content_region.width, 20)
+        self._laid_out_width = width
+        rows = self._rows
+        if self._query:
+            grade = self.make_grader(self._query)
+            graded = [(grade(row), row) for row in rows]
+            if self.RANK_FILTER:  # whole-word matches first, each group in the pane's order
+                rows = [row for g, row in graded if g == 2] + [row for g, row in graded if g == 1]
+            else:
+                rows = [row for g, row in graded if g]
+        self._lines = self.layout_lines(rows, width - (1 if self.SELECTABLE else 0))
+        self._positions = None
+        self._cache.clear()
+        self._set_virtual_size(Size(width, len(self._lines)))
+        index = self._index_of(cursor_key) if cursor_key else None
+        if index is None:  # a new list: start at the top
+            self.scroll_to(y=0, animate=False)
+            index = self._next_selectable(0, 1)
+            if not self.SHOW_FIRST_ROW_ON_LOAD:
+                self.set_reactive(LineList.cursor, index)
+                self.refresh()
+                return
+        self._place_cursor(index, announce=False)
+        self.refresh()
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Set the scrollable size without a layout pass of the whole screen (``virtual_size`` asks
+        for one): only when the scrollbar appears or goes does the layout change."""
+        if size == self.virtual_size:
+            return
+        had_scrollbar = self.show_vertical_scrollbar
+        self.set_reactive(Widget.virtual_size, size)
+        self._refresh_scrollbars()
+        if self.show_vertical_scrollbar != had_scrollbar:
+            self.refresh(layout=True)
+        else:
+            self._scroll_update(size)
+            self.refresh()
+
+    def _index_of(self, key: str) -> int | None:
+        if self._positions is None:
+            self._positions = {line.key: index for index, line in enumerate(self._lines) if line.selectable}
+        return self._positions.get(key)
+
+    # ----- cursor -----------------------------------------------------------------------------
+    def _next_selectable(self, start: int, step: int) -> int:
+        index = start
+        while 0 <= index < len(self._lines):
+            if self._lines[index].selectable:
+                return index
+            index += step
+        return self.cursor if 0 <= self.cursor < len(self._lines) else 0
+
+    def _place_cursor(self, index: int, *, announce: bool = True) -> None:
+        if not self._lines:
+            self.set_reactive(LineList.cursor, 0)
+            return
+        index = max(0, min(index, len(self._lines) - 1))
+        old = self.cursor
+        self.set_reactive(LineList.cursor, index)
+        self._refresh_index(old)
+        self._refresh_index(index)
+        self._scroll_cursor_into_view()
+        if announce:
+            self.post_message(RowHighlighted(self, self.current.target if self.current else None))
+
+    def move_cursor_to_key(self, key: str, *, announce: bool = False) -> bool:
+        """Put the cursor on the row with ``key`` (if shown)."""
+        index = self._index_of(key)
+        if index is None:
+            return False
+        self._place_cursor(index, announce=announce)
+        return True
+
+    def move_cursor_to_line(self, index: int, *, top: bool = False) -> None:
+        """Put the cursor on a line index; with ``top``, scroll that line near the top."""
+        self._place_cursor(index, announce=False)
+        if top:
+            self.scroll_to(y=max(0, index - 2), animate=False)
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif height and self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def _refresh_index(self, index: int) -> None:
+        y = index - round(self.scroll_y)
+        if 0 <= y < self.scrollable_content_region.height:
+            self.refresh_line(y)
+
+    def _step(self, delta: int) -> None:
+        if not self._lines:
+            return
+        step = 1 if delta > 0 else -1
+        target = max(0, min(self.cursor + delta, len(self._lines) - 1))
+        index = target
+        while 0 <= index < len(self._lines) and not self._lines[index].selectable:
+            index += step
+        if not 0 <= index < len(self._lines):
+            index = self._next_selectable(target, -step)
+        self._place_cursor(index)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_first(self) -> None:
+        self._place_cursor(self._next_selectable(0, 1))
+
+    def action_last(self) -> None:
+        self._place_cursor(self._next_selectable(len(self._lines) - 1, -1))
+
+    def action_half_page(self, direction: int) -> None:
+        self._step(direction * max(1, self.scrollable_content_region.height // 2))
+
+    def action_choose(self) -> None:
+        row = self.current
+        if row is not None and row.target is not None:
+            self.post_message(RowChosen(self, row.target))
+
+    def action_filter(self) -> None:
+        self.post_message(FilterRequested(self, self._query))
+
+    # ----- selection (issue 6) ----------------------------------------------------------------
+    @property
+    def selected(self) -> list[Row]:
+        """The selected rows, in the order they were selected."""
+        return list(self._selected.values())
+
+    def _set_selected(self, rows: Iterable[Row], on: bool) -> None:
+        for row in rows:
+            if not row.selectable or row.target is None:
+                continue
+            if on:
+                self._selected[row.key] = row
+            else:
+                self._selected.pop(row.key, None)
+        self._cache.clear()
+        self.refresh()
+        self.post_message(SelectionChanged(self, len(self._selected)))
+
+    def _mark_current(self, on: bool | None) -> None:
+        row = self.current
+        if not self.SELECTABLE or row is None:
+            return
+        self._set_selected([row], (row.key not in self._selected) if on is None else on)
+        self._step(1)
+
+    def action_toggle_selected(self) -> None:
+        self._mark_current(None)
+
+    def action_select(self) -> None:
+        self._mark_current(True)
+
+    def action_unselect(self) -> None:
+        self._mark_current(False)
+
+    def action_select_all(self) -> None:
+        if self.SELECTABLE:
+            self._set_selected(self._lines, True)
+
+    def action_clear_selection(self) -> None:
+        if self.SELECTABLE:
+            self._selected.clear()
+            self._set_selected([], True)
+
+    def action_copy_rows(self) -> None:
+        rows = self.selected or ([self.current] if self.current else [])
+        lines = ["\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in self.row_cells(row)) for row in rows]
+        self.app.copy_to_clipboard("\n".join(lines))
+        self.notify(f"Copied {len(rows)} row{'s' if len(rows) != 1 else ''}")
+
+    # ----- drawing ----------------------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        width = max(self.scrollable_content_region.width, 20)
+        if width != self._laid_out_width:
+            if self.WRAPS:
+                self._relayout(self.current.key if self.current else None)
+            else:
+                self._laid_out_width = width
+                self._cache.clear()
+                self._set_virtual_size(Size(width, len(self._lines)))
+        self._scroll_cursor_into_view()
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_memo.clear()
+        self._cache.clear()
+
+    def _style(self, name: str) -> Style:
+        """The rich style of the widget ("") or of a component class, memoised until styles change."""
+        style = self._style_memo.get(name)
+        if style is None:
+            style = self.rich_style if not name else self.get_component_rich_style(name, partial=True)
+            self._style_memo[name] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        base = self._style("")
+        if not self._lines:
+            if y == 0:
+                return Strip(list(Text(f" {self.EMPTY}", style="italic dim").render(self.app.console))).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        row = self._lines[index]
+        is_cursor = index == self.cursor and row.selectable
+        is_selected = row.key in self._selected
+        key = (index, width, is_cursor, is_selected, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            strip = self._draw(row, width, is_cursor, is_selected)
+            self._cache[key] = strip
+        return strip
+
+    def _draw(self, row: Row, width: int, is_cursor: bool, is_selected: bool) -> Strip:
+        text = Text(no_wrap=True, end="")
+        if self.SELECTABLE:
+            text.append("•" if is_selected else " ", style="bold")
+        text.append_text(self.render_row(row, width - (1 if self.SELECTABLE else 0)))
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments).crop_extend(0, width, self._style(""))
+        line_style = Style()
+        if not row.selectable:
+            line_style += self._style("line-list--header")
+        if is_selected:
+            line_style += self._style("line-list--selected")
+        if is_cursor:
+            line_style += self._style("line-list--cursor" if self.has_focus else "line-list--cursor-blurred")
+        return strip.apply_style(line_style) if line_style else strip
+
+    # ----- mouse ------------------------------------------------------------------------------
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = round(self.scroll_y) + offset.y
+        if 0 <= index < len(self._lines) and self._lines[index].selectable:
+            self.focus()
+            self._place_cursor(index)
+            if event.chain >= 2:
+                self.action_choose()
