@@ -98,3 +98,14 @@ def test_period_carries_over_and_present_tense_takes_publication_date():
     assert found["30%"]["period"] == "2025-06-10"
     assert found["145%"]["period"] is None
     assert found["12%"]["period"] is None
+
+
+def test_figure_inherits_the_actors_of_the_sentence_whose_topic_it_continues():
+    from store.extract import extract
+
+    text = ("Trump's tariff policies have cost companies billions. Current tariffs on Chinese goods remain at "
+            "30%, down from peak rates of 145%.\n\nKevin Hassett spoke about exports. Tariffs rose 5% in May.")
+    figs = {f["text"]: f for f in extract(text, "2025-06-10")["figures"]}
+    assert "Donald Trump" in figs["30%"]["entities"] or "Trump" in figs["30%"]["entities"]
+    assert figs["145%"]["entities"] == figs["30%"]["entities"]
+    assert "Kevin Hassett" not in figs["5%"]["entities"]  # no shared topic with the sentence before

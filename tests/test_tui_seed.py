@@ -89,8 +89,6 @@ async def test_done_when_trump_call_on_the_real_seed(store):
         assert any(line.startswith("2025-W23") and "Xi Jinping" in line for line in texts(app))
 
 
-@pytest.mark.xfail(strict=True, reason="the extractor links the 30%/145% tariff figures to the U.S. and China only "
-                                       "(issue 3); the app shows whatever figures the store links to the focus")
 @run_async
 async def test_done_when_trump_tariff_figures_on_the_real_seed(store):
     app = DatelineApp(store)

@@ -145,9 +145,29 @@ def find_figures(text: str, sentences: list[tuple[int, int]], dates: list[dict],
         if not period_dates and index > 0 and _GOES_ON_RE.match(text, sentence[0]):
             period_dates = _dates_between(dates, date_starts, *sentences[index - 1])
         clause = _describe(text, figure, match, sentence, mentions)
+        if index > 0:
+            _inherit_actors(text, figure, sentences[index - 1], sentence, mentions)
         figure["period"] = _period(text, match, period_dates, clause, published)
         figures.append(figure)
     return figures
+
+
+_WORD_RE = re.compile(r"[A-Za-z]{4,}")
+_TOPIC_STOP = frozenset("""that this with from were have been their there which while about after before
+    since current remain remains other overall still more than those these into also said would could""".split())
+
+
+def _inherit_actors(text: str, figure: dict, previous: tuple[int, int], sentence: tuple[int, int],
+                    mentions: MentionIndex) -> None:
+    """A figure whose sentence goes on with the previous sentence's topic ("Trump's tariff policies ...
+    Current tariffs remain at 30%") is also about that sentence's people and organisations."""
+    if "\n" in text[previous[1]:sentence[0]]:
+        return  # a new paragraph starts a new topic
+    lead = text[sentence[0]:figure["start"]]  # what the sentence says up to the figure
+    stems = {w.lower().rstrip("s") for w in _WORD_RE.findall(lead)} - _TOPIC_STOP
+    before = {w.lower().rstrip("s") for w in _WORD_RE.findall(text[previous[0]:previous[1]])}
+    if stems & before:
+        figure["entities"] = list(dict.fromkeys([*figure["entities"], *mentions.actors_between(*previous)]))
 
 
 def _dates_between(dates: list[dict], date_starts: list[int], start: int, end: int) -> list[dict]:
@@ -184,6 +204,10 @@ class MentionIndex:
     def between(self, start: int, end: int) -> list[tuple[int, int, dict]]:
         """``(start, end, entity)`` of every mention starting in ``[start, end)``, in text order."""
         return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def actors_between(self, start: int, end: int) -> list[str]:
+        """Names of the people and organisations mentioned in ``[start, end)``."""
+        return list(dict.fromkeys(e["name"] for _, _, e in self.between(start, end) if e["type"] in ("PERSON", "ORG")))
 
     def names_between(self, start: int, end: int) -> list[str]:
         return list(dict.fromkeys(entity["name"] for _, _, entity in self.between(start, end)))
