@@ -7,7 +7,9 @@ writer lock. See ``manifest.py``, ``shards.py``, ``records.py`` and ``view.py``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
+import threading
 from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -66,17 +68,29 @@ class Store(EditsMixin):
         self._lock = lock
         self.readonly_reason = readonly_reason
         self.readonly = lock is None
-        self.records = Records(folder / RECORDS, readonly=self.readonly)
+        self.guard = threading.RLock()  # the app reads from worker threads while its main thread edits
+        self._load()
+
+    def _load(self) -> None:
+        self.records = Records(self.path / RECORDS, readonly=self.readonly)
         with bulk_load():
-            registry = read_table(folder / manifest.registry, REGISTRY_TABLE) if manifest.registry else []
+            m = self.manifest
+            registry = read_table(self.path / m.registry, REGISTRY_TABLE) if m.registry else []
             self.machine = MachineIndex(registry)
-            for shard in manifest.shards:
-                for doc in read_table(folder / shard.catalog, CATALOG_TABLE):
+            for shard in m.shards:
+                for doc in read_table(self.path / shard.catalog, CATALOG_TABLE):
                     self.machine.add(doc, shard.texts)
         self.view = View(self.machine, self.records)
-        self._texts = TextCache(folder)
+        self._texts = TextCache(self.path)
         self._articles_sorted: list[Article] | None = None
         self._init_edits()
+
+    def reload(self) -> None:
+        """Read the store again from disk (a read-only window sees what the writer has committed since)."""
+        with self.guard:
+            self.manifest = load_manifest(self.path, create=False)
+            self.records.close()
+            self._load()
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False, wait: float | None = None,
@@ -370,3 +384,17 @@ class Store(EditsMixin):
         self.view = View(self.machine, self.records)
         self._articles_sorted = None
         return done
+
+
+def _guarded(method):
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        with self.guard:
+            return method(self, *args, **kwargs)
+
+    return run
+
+
+for _name in [n for n in dir(Store) if not n.startswith("_") and n not in ("open", "reload", "close")]:
+    if callable(getattr(Store, _name)) and not isinstance(getattr(Store, _name), property):
+        setattr(Store, _name, _guarded(getattr(Store, _name)))

@@ -88,3 +88,44 @@ def test_second_opener_is_read_only_or_waits(tmp_path):
         with pytest.raises(StoreLocked, match="is writing this store"):
             Store.open(folder, wait=0.2)  # the command line: waits, then refuses clearly
     Store.open(folder, wait=0.2).close()  # free again once the first writer closed
+
+
+def test_read_only_window_reloads_what_the_writer_committed(tmp_path):
+    from tests.store_helpers import article
+
+    folder = tmp_path / "s"
+    with Store.open(folder, wait=1) as writer:
+        writer.add_articles([talks_article()])
+        reader = Store.open(folder)
+        assert reader.readonly and len(reader.articles()) == 1
+        body = "Rain fell on Lima."
+        writer.add_articles([article(body, [("Lima", "PLACE", body)], title="Lima")])
+        writer.rename(writer.find_entity("London").id, "London, UK")
+        reader.reload()
+        assert len(reader.articles()) == 2 and reader.find_entity("London, UK") and reader.find_entity("Lima")
+        reader.close()
+
+
+def test_reads_from_a_worker_thread_while_the_main_thread_edits(tmp_path):
+    import threading
+
+    folder = tmp_path / "s"
+    with Store.open(folder, wait=1) as s:
+        s.add_articles([talks_article()])
+        ids = [e.id for e in s.entities()]
+        errors = []
+
+        def reader():
+            try:
+                for _ in range(300):
+                    for eid in ids:
+                        s.mentions_of(eid), s.events(eid)[:], s.connected(eid), s.entity_counts(eid)
+            except Exception as exc:  # noqa: BLE001 - the test reports any failure
+                errors.append(exc)
+
+        t = threading.Thread(target=reader)
+        t.start()
+        for k in range(60):
+            s.merge(ids[1], ids[0]) if k % 2 == 0 else s.undo()
+        t.join()
+        assert errors == []
