@@ -133,8 +133,11 @@ class DatelineApp(App[None]):
 
     # ----- loading (worker) ---------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load_store(self) -> None:
-        """Open the store if given a path, then read the whole-store lists, reporting progress."""
+    def load_store(self, reread: bool = False) -> None:
+        """Open the store if given a path (or read it again from disk), then read the whole-store lists."""
+        if reread and self.store is not None:
+            self.post_message(LoadProgress(0.0, "reading the store again"))
+            self.store.reload()
         if self.store is None:
             from store import Store  # the store is only imported when the app has to open one
 
@@ -186,7 +189,7 @@ class DatelineApp(App[None]):
     def action_reload(self) -> None:
         self._busy = "reloading"
         self._update_status()
-        self.load_store()
+        self.load_store(reread=True)
 
     # ----- navigation -----------------------------------------------------------------------------
     def navigate(self, view: View) -> None:
@@ -441,5 +444,10 @@ class DatelineApp(App[None]):
 
 
 def run_app(store) -> None:
-    """Run the explorer on an open ``Store`` (or a store path, opened in a worker)."""
-    DatelineApp(store).run()
+    """Run the explorer on an open ``Store`` (or a store path, opened in a worker and closed on exit)."""
+    app = DatelineApp(store)
+    try:
+        app.run()
+    finally:
+        if isinstance(store, (str, Path)) and app.store is not None:
+            app.store.close()

@@ -81,13 +81,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_app(db: Path) -> int:
+    from store.manifest import load_manifest
     from tui.app import run_app
 
-    store = Store.open(db)
-    try:
-        run_app(store)
-    finally:
-        store.close()
+    load_manifest(db, create=True)  # a folder that is not a store fails here, with one clear line
+    run_app(db)  # the app opens the store in a worker and paints at once
     return 0
 
 
