@@ -27,6 +27,7 @@ from tui.entity_card import card_data
 from tui.filter_bar import FilterBar
 from tui.detail_data import overview_lines, reader_data
 from tui.help_screen import HelpScreen
+from tui.keymap import load_keymap
 from tui.keys import key_sections, palette_commands
 from tui.history import History
 from tui.line_list import LineList, SelectionChanged
@@ -100,6 +101,11 @@ class DatelineApp(App[None]):
         yield StatusBar(id="status")
 
     def on_mount(self) -> None:
+        keymap, problem = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
         self._gc_threshold = gc.get_threshold()
         gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 100)  # loading makes 100k's of objects: fewer GC passes
         for pane_id in PANES:
