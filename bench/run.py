@@ -113,7 +113,8 @@ def table(rows: list[dict]) -> str:
             ("focus_p50_ms", "focus p50 ms"), ("focus_p95_ms", "focus p95 ms"),
             ("focus_connected_p95_ms", "focus+connected p95 ms"), ("hold_j_backlog", "hold j backlog keys"),
             ("hold_j_detail_ms", "hold j detail ms"), ("edit_p50_ms", "edit p50 ms"),
-            ("merge_p50_ms", "merge p50 ms"), ("export_1000_s", "export 1k s"), ("peak_mb", "peak MB")]
+            ("merge_p50_ms", "merge p50 ms"), ("export_1000_s", "export 1k s"), ("peak_mb", "store peak MB"),
+            ("app_peak_mb", "app peak MB")]
     lines = ["| " + " | ".join(h for _, h in cols) + " |", "|" + "---|" * len(cols)]
     for r in rows:
         lines.append("| " + " | ".join(str(r.get(k, "—")) for k, _ in cols) + " |")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import resource
 import statistics
 import sys
 import time
@@ -137,7 +138,8 @@ def main() -> None:
                       "focus_p50_ms": result["focus_ms"]["p50"], "focus_p95_ms": result["focus_ms"]["p95"],
                       "focus_connected_p95_ms": result["focus_with_connected_ms"]["p95"],
                       "hold_j_backlog": result["hold_j"]["max_backlog_keys"],
-                      "hold_j_detail_ms": result["hold_j"]["detail_caught_up_ms"]}))
+                      "hold_j_detail_ms": result["hold_j"]["detail_caught_up_ms"],
+                      "app_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
 
 
 if __name__ == "__main__":
