@@ -210,3 +210,11 @@ def test_how_a_name_is_shortened_tells_its_type(text: str, name: str, typ: str) 
     entity = by_name(text)[name]
     assert entity["type"] == typ
     assert len(entity["mentions"]) == 2
+
+
+def test_religious_bodies_are_organisations():
+    from store.extract import extract
+
+    text = "The Church of Scientology sued the newspaper. A spokesman for the Church of Scientology said so."
+    types = {e["name"]: e["type"] for e in extract(text, None)["entities"]}
+    assert types.get("Church of Scientology") == "ORG"

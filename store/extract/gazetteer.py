@@ -153,6 +153,7 @@ Entertainment|Insurance|Securities|Investments|Ventures|Motors|Automotive|Aerosp
 Resources|Chemicals|Foods|Brands|Stores|Markets|Solutions|Software|Semiconductor|Telecom|Railways|Railway
 Shipping|Logistics|Cabinet|Ministry|Government|Directorate|Coalition|Alliance|Movement|Front|Brigade
 Corps|Guard|Command|Forces|Staff|Secretariat|Treasury|Mint|Reserve Bank|Central Bank|Inc.,|Commerce
+Church|Diocese|Archdiocese|Synagogue|Mosque|Temple|Mission|Ministries
 """))
 
 # Heads that may take "of ..." inside one name ("Bank of America", "University of Chicago").
