@@ -1,6 +1,7 @@
 """Events and figures of the effective view: machine rows with hand edits applied, sorted by date."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 
 from .index import (EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE,
@@ -78,6 +79,13 @@ class EventsView:
             refs = dict.fromkeys(self.m.unpack(p) for m in members for p in self.m.fig_post.get(m, ()))
             refs = self._sorted_refs[key] = sorted(refs, key=self._figure_order)
         return LazyRecords(refs, self.figure)
+
+    def newest(self, kind: str, limit: int) -> Sequence:
+        """The ``limit`` latest dated events (``kind="v"``) or figures (``"f"``) in date order."""
+        whole = self.events_of(None) if kind == "v" else self.figures_of(None)
+        order = self._event_order if kind == "v" else self._figure_order
+        dated = bisect.bisect_left(whole.refs, ("9999",), key=order)
+        return LazyRecords(whole.refs[max(0, dated - limit):dated], whole._make)
 
     def _machine_event_date(self, ref: Ref) -> str:
         """Sort key of an unedited event (the sort is stable: ties keep article order)."""

@@ -222,7 +222,7 @@ class DatelineApp(App[None]):
         store = self.store
         if entity_id is None:
             whole = self.whole or WholeLists([], [])  # still loading: the panes say so until it lands
-            self.timeline_pane.set_items(whole.timeline)
+            self.timeline_pane.set_items(whole.timeline, note=whole.timeline_note)
             self.articles_pane.set_articles(whole.articles)
             return
         self.entities_pane.move_cursor_to_key(entity_id)

@@ -22,10 +22,14 @@ class EntityLists:
     stats: dict
 
 
+WHOLE_TIMELINE_LIMIT = 100_000  # above this, the unfocused timeline shows the newest dated records
+
+
 @dataclass(frozen=True, slots=True)
 class WholeLists:
     timeline: list[TimelineItem]
     articles: list[tuple[Article, int | None]]
+    timeline_note: str = ""  # says when the timeline shows only part of the store
 
 
 def load_entities(store, progress: Progress) -> EntityLists:
@@ -45,8 +49,18 @@ def load_entities(store, progress: Progress) -> EntityLists:
 def load_whole_lists(store, progress: Progress) -> WholeLists:
     """Every event and figure in date order, and every article."""
     progress(0.4, "reading events and figures")
-    items = timeline_items(store.events(), store.figures())
+    events, figures = store.events(), store.figures()
+    total = len(events) + len(figures)
+    note = ""
+    if total > WHOLE_TIMELINE_LIMIT:
+        # A million timeline rows would cost a gigabyte: show the newest, and let focus or filters narrow.
+        limit = WHOLE_TIMELINE_LIMIT
+        events, figures = store.newest_events(limit), store.newest_figures(limit)
+        note = f"newest {limit:,} of {total:,}"
+    items = timeline_items(events, figures)
+    if note:
+        items = [item for item in items if item.start][-WHOLE_TIMELINE_LIMIT:]
     progress(0.9, "reading articles")
     articles = [(article, None) for article in store.articles()]
     progress(1.0, "done")
-    return WholeLists(items, articles)
+    return WholeLists(items, articles, note)

@@ -61,10 +61,12 @@ class TimelinePane(LineList):
         super().__init__(id=id, classes=classes)
         self.name_of: Callable[[str], str] = lambda entity_id: entity_id
         self._kept: tuple[list | None, list[Row]] = (None, [])
+        self.note = ""
 
-    def set_items(self, items: list[TimelineItem]) -> None:
-        """Show these items. The rows of the last list seen twice (the whole store) are kept, so
-        going back to it does not rebuild 100k rows."""
+    def set_items(self, items: list[TimelineItem], note: str = "") -> None:
+        """Show these items (``note`` says when they are part of the store). The rows of the last list
+        seen twice (the whole store) are kept, so going back to it does not rebuild 100k rows."""
+        self.note = note
         if items is self._kept[0]:
             self.set_rows(self._kept[1])
             self._update_titles()
@@ -90,7 +92,8 @@ class TimelinePane(LineList):
 
     def _update_titles(self) -> None:
         count = sum(1 for line in self.lines if line.selectable)
-        self.border_subtitle = f"{count}" + (f" · /{clean(self.filter_query)}" if self.filter_query else "")
+        shown = self.note or f"{count}"
+        self.border_subtitle = shown + (f" · /{clean(self.filter_query)}" if self.filter_query else "")
 
     def make_grader(self, query: str):
         if is_date_prefix(query):
