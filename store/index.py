@@ -78,7 +78,7 @@ class MachineIndex:
         self.fig_post: dict[str, list[int]] = {}
         self.all_events: list[Ref] = []
         self.all_figures: list[Ref] = []
-        self.event_refs: dict[str, Ref] = {}
+        self._event_refs: dict[str, Ref] | None = None  # event id -> where it is, built on first use
         self.n_mentions = 0
 
     def register(self, ent: MachineEntity) -> int:
@@ -130,7 +130,6 @@ class MachineIndex:
         for i, ev in enumerate(doc["v"]):
             packed = n * SLOT + i
             self.all_events.append((aid, i))
-            self.event_refs[f"{aid}:v{ev[EV_K]}"] = (aid, i)
             for le in ev[EV_PARTS]:
                 self.ev_post.setdefault(local[le], []).append(packed)
             if ev[EV_PLACE] >= 0 and ev[EV_PLACE] not in ev[EV_PARTS]:
@@ -139,6 +138,13 @@ class MachineIndex:
             self.all_figures.append((aid, i))
             for le in fig[F_ENTS]:
                 self.fig_post.setdefault(local[le], []).append(n * SLOT + i)
+
+    @property
+    def event_refs(self) -> dict[str, Ref]:
+        """Event id -> (article, row); only edits and exports by id need it, so it is built late."""
+        if self._event_refs is None or len(self._event_refs) != len(self.all_events):
+            self._event_refs = {f"{aid}:v{self.docs[aid]['v'][i][EV_K]}": (aid, i) for aid, i in self.all_events}
+        return self._event_refs
 
     def unpack(self, packed: int) -> Ref:
         return self.order[packed // SLOT], packed % SLOT
