@@ -76,8 +76,8 @@ class MachineIndex:
         self.latest: dict[str, str] = {}  # entity id -> latest publication date
         self.ev_post: dict[str, list[int]] = {}  # entity id -> packed event refs
         self.fig_post: dict[str, list[int]] = {}
-        self.all_events: list[Ref] = []
-        self.all_figures: list[Ref] = []
+        self.n_events = 0
+        self.n_figures = 0
         self._event_refs: dict[str, Ref] | None = None  # event id -> where it is, built on first use
         self.n_mentions = 0
 
@@ -97,54 +97,61 @@ class MachineIndex:
     def published(self, aid: str) -> str:
         return self.docs[aid].get("published") or ""
 
-    def add(self, doc: dict, texts_file: str) -> None:
-        """Index one catalog document (an article and its machine extraction)."""
-        aid = doc["id"]
-        doc["m"] = array("i", doc["m"])  # 4 bytes a number instead of a Python int each
-        n = len(self.order)
-        self.order.append(aid)
-        self.number[aid] = n
-        self.docs[aid] = doc
-        self.texts_file[aid] = texts_file
-        if doc.get("url"):
-            self.by_url[doc["url"]] = aid
-        self.by_hash[doc["hash"]] = aid
-        published = doc.get("published") or ""
+    def add_shard(self, docs: list[dict], postings: dict, texts_file: str) -> None:
+        """Index one shard's catalog documents, merging its precomputed postings (``postings.py``)."""
+        base = len(self.order)
+        for doc in docs:
+            aid = doc["id"]
+            doc["m"] = array("i", doc["m"])  # 4 bytes a number instead of a Python int each
+            self.number[aid] = len(self.order)
+            self.order.append(aid)
+            self.docs[aid] = doc
+            self.texts_file[aid] = texts_file
+            if doc.get("url"):
+                self.by_url[doc["url"]] = aid
+            self.by_hash[doc["hash"]] = aid
+            self.n_events += len(doc["v"])
+            self.n_figures += len(doc["f"])
         reg = self.registry
-        local = [reg[g].id for g in doc["e"]]
-        posting, post_counts, mcount, latest = self.posting, self.post_counts, self.mcount, self.latest
-        for eid, count in zip(local, doc["c"]):
-            p = posting.get(eid)
-            if p is None:
-                posting[eid] = [n]
-                post_counts[eid] = [count]
-                mcount[eid] = count
-                latest[eid] = published
+        shift = base * SLOT
+        for j, g in enumerate(postings["ents"]):
+            eid = reg[g].id
+            arts, counts = postings["arts"][j], postings["counts"][j]
+            if eid in self.posting:
+                self.posting[eid].extend([base + k for k in arts])
+                self.post_counts[eid].extend(counts)
+                self.mcount[eid] += sum(counts)
+                self.latest[eid] = max(self.latest[eid], postings["latest"][j])
             else:
-                p.append(n)
-                post_counts[eid].append(count)
-                mcount[eid] += count
-                if published > latest[eid]:
-                    latest[eid] = published
-        self.n_mentions += sum(doc["c"])
-        for i, ev in enumerate(doc["v"]):
-            packed = n * SLOT + i
-            self.all_events.append((aid, i))
-            for le in ev[EV_PARTS]:
-                self.ev_post.setdefault(local[le], []).append(packed)
-            if ev[EV_PLACE] >= 0 and ev[EV_PLACE] not in ev[EV_PARTS]:
-                self.ev_post.setdefault(local[ev[EV_PLACE]], []).append(packed)
-        for i, fig in enumerate(doc["f"]):
-            self.all_figures.append((aid, i))
-            for le in fig[F_ENTS]:
-                self.fig_post.setdefault(local[le], []).append(n * SLOT + i)
+                self.posting[eid] = [base + k for k in arts]
+                self.post_counts[eid] = list(counts)
+                self.mcount[eid] = sum(counts)
+                self.latest[eid] = postings["latest"][j]
+            self.n_mentions += sum(counts)
+            for table, packed in ((self.ev_post, postings["ev"][j]), (self.fig_post, postings["fig"][j])):
+                if packed:
+                    table.setdefault(eid, []).extend([shift + p for p in packed])
+
+    def retarget(self, docs: list[dict], texts_file: str) -> None:
+        """Articles already indexed whose bodies moved to another shard file."""
+        for doc in docs:
+            self.texts_file[doc["id"]] = texts_file
 
     @property
     def event_refs(self) -> dict[str, Ref]:
         """Event id -> (article, row); only edits and exports by id need it, so it is built late."""
-        if self._event_refs is None or len(self._event_refs) != len(self.all_events):
+        if self._event_refs is None or len(self._event_refs) != self.n_events:
             self._event_refs = {f"{aid}:v{self.docs[aid]['v'][i][EV_K]}": (aid, i) for aid, i in self.all_events}
         return self._event_refs
+
+    def all_refs(self, kind: str) -> list[Ref]:
+        """(article, row) of every event (``kind="v"``) or figure (``"f"``), made when first asked."""
+        docs = self.docs
+        return [(aid, i) for aid in self.order for i in range(len(docs[aid][kind]))]
+
+    @property
+    def all_events(self) -> list[Ref]:
+        return self.all_refs("v")
 
     def unpack(self, packed: int) -> Ref:
         return self.order[packed // SLOT], packed % SLOT

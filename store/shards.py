@@ -17,6 +17,7 @@ from .storage import AtomicJSONStorage
 TEXTS_TABLE = "texts"
 CATALOG_TABLE = "catalog"
 REGISTRY_TABLE = "entities"
+POSTINGS_TABLE = "postings"
 
 
 def write_table(path: Path, table: str, docs: list[dict]) -> None:
@@ -28,13 +29,45 @@ def write_table(path: Path, table: str, docs: list[dict]) -> None:
         db.close()
 
 
-def read_table(path: Path, table: str) -> list[dict]:
-    """All documents of ``table`` in a shard file, in insertion order."""
-    db = TinyDB(path, storage=AtomicJSONStorage, readonly=True)
+def write_catalog(path: Path, docs: list[dict]) -> None:
+    """A catalog shard: its documents and the postings computed from them (one atomic write)."""
+    from .postings import shard_postings
+
+    db = TinyDB(path, storage=AtomicJSONStorage)
     try:
-        data = db.storage.read() or {}
+        data = {CATALOG_TABLE: {str(i): d for i, d in enumerate(docs, 1)},
+                POSTINGS_TABLE: {"1": shard_postings(docs)}}
+        db.storage.write(data)
     finally:
         db.close()
+
+
+def read_catalog(path: Path) -> tuple[list[dict], dict]:
+    """A catalog shard's documents and postings (computed here for shards written without them)."""
+    data = _read_all(path)
+    docs = _rows(path, data, CATALOG_TABLE)
+    postings = data.get(POSTINGS_TABLE, {}).get("1")
+    if postings is None:
+        from .postings import shard_postings
+
+        postings = shard_postings(docs)
+    return docs, postings
+
+
+def _read_all(path: Path) -> dict:
+    db = TinyDB(path, storage=AtomicJSONStorage, readonly=True)
+    try:
+        return db.storage.read() or {}
+    finally:
+        db.close()
+
+
+def read_table(path: Path, table: str) -> list[dict]:
+    """All documents of ``table`` in a shard file, in insertion order."""
+    return _rows(path, _read_all(path), table)
+
+
+def _rows(path: Path, data: dict, table: str) -> list[dict]:
     rows = data.get(table)
     if rows is None:
         raise StoreCorrupt(f"{path}: has no '{table}' table; it was left untouched")

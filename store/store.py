@@ -23,7 +23,8 @@ from .lock import WriterLock
 from .manifest import RECORDS, SHARD_SIZE, Manifest, Shard, load_manifest, remove_orphans
 from .model import Article, Entity, Event, Figure, Mention
 from .records import Records
-from .shards import CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, TextCache, read_table, write_table
+from .shards import (CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, TextCache, read_catalog, read_table,
+                     write_catalog, write_table)
 from .view import View
 from .view_events import LazyRecords
 
@@ -78,8 +79,7 @@ class Store(EditsMixin):
             registry = read_table(self.path / m.registry, REGISTRY_TABLE) if m.registry else []
             self.machine = MachineIndex(registry)
             for shard in m.shards:
-                for doc in read_table(self.path / shard.catalog, CATALOG_TABLE):
-                    self.machine.add(doc, shard.texts)
+                self.machine.add_shard(*read_catalog(self.path / shard.catalog), shard.texts)
         self.view = View(self.machine, self.records)
         self._texts = TextCache(self.path)
         self._articles_sorted: list[Article] | None = None
@@ -147,8 +147,8 @@ class Store(EditsMixin):
         dates = [d for d in map(self.machine.published, self.machine.order) if d]
         mentions = sum(self.view.stats_of(e)[0] for e in self.view.entity_ids())
         return {"articles": len(self.machine.order), "entities": dict(sorted(by_type.items())),
-                "mentions": mentions, "events": len(self.machine.all_events),
-                "figures": len(self.machine.all_figures),
+                "mentions": mentions, "events": self.machine.n_events,
+                "figures": self.machine.n_figures,
                 "first_published": min(dates) if dates else None, "last_published": max(dates) if dates else None}
 
     def articles(self) -> list[Article]:
@@ -312,9 +312,12 @@ class Store(EditsMixin):
         gen = m.generation + 1
         shards = list(m.shards)
         old_files: list[str] = []
+        kept = 0  # documents of a partly filled last shard, already indexed, rewritten with the new ones
         if shards and shards[-1].count < SHARD_SIZE:
             last = shards.pop()
-            docs = read_table(self.path / last.catalog, CATALOG_TABLE) + docs
+            old_docs = read_table(self.path / last.catalog, CATALOG_TABLE)
+            kept = len(old_docs)
+            docs = old_docs + docs
             texts = read_table(self.path / last.texts, TEXTS_TABLE) + texts
             old_files += [last.texts, last.catalog]
             first_n = last.n
@@ -325,12 +328,17 @@ class Store(EditsMixin):
             n = first_n + k // SHARD_SIZE
             tname, cname = m.shard_names(n, gen)
             write_table(self.path / tname, TEXTS_TABLE, texts[k:k + SHARD_SIZE])
-            write_table(self.path / cname, CATALOG_TABLE, docs[k:k + SHARD_SIZE])
+            write_catalog(self.path / cname, docs[k:k + SHARD_SIZE])
             new_shards.append(Shard(n, tname, cname, len(docs[k:k + SHARD_SIZE])))
         self._switch_manifest(gen, shards + new_shards, old_files, self._write_registry(self.machine, gen))
+        from .postings import shard_postings
+
         for shard in new_shards:
-            for doc in docs[(shard.n - first_n) * SHARD_SIZE:(shard.n - first_n + 1) * SHARD_SIZE]:
-                self.machine.add(doc, shard.texts)
+            start = (shard.n - first_n) * SHARD_SIZE
+            part = docs[start:start + SHARD_SIZE]
+            old, new = part[:max(0, kept - start)], part[max(0, kept - start):]
+            self.machine.retarget(old, shard.texts)
+            self.machine.add_shard(new, shard_postings(new), shard.texts)
         self.view.rebuild()
         self._articles_sorted = None
 
@@ -379,14 +387,15 @@ class Store(EditsMixin):
                 if progress:
                     progress(done, total)
             _, cname = m.shard_names(shard.n, gen)
-            write_table(self.path / cname, CATALOG_TABLE, docs)
+            write_catalog(self.path / cname, docs)
             new_shards.append(Shard(shard.n, shard.texts, cname, len(docs)))
             old_files.append(shard.catalog)
             new_docs.append((docs, shard.texts))
         self._switch_manifest(gen, new_shards, old_files, self._write_registry(fresh, gen))
+        from .postings import shard_postings
+
         for docs, texts_file in new_docs:
-            for doc in docs:
-                fresh.add(doc, texts_file)
+            fresh.add_shard(docs, shard_postings(docs), texts_file)
         self.machine = fresh
         self.view = View(self.machine, self.records)
         self._articles_sorted = None

@@ -48,7 +48,7 @@ class EventsView:
     def events_of(self, eid: str | None) -> Sequence[Event]:
         if eid is None:
             if self._event_refs is None:
-                self._event_refs = sorted(self.m.all_events, key=self._event_order)
+                self._event_refs = sorted(self.m.all_refs("v"), key=self._event_order)
             return LazyRecords(self._event_refs, self.event)
         eid = self.resolve(eid)
         if self._plain(eid) and not self.event_linked.get(eid) and not self.r.data["event"]:
@@ -69,7 +69,7 @@ class EventsView:
     def figures_of(self, eid: str | None) -> Sequence[Figure]:
         if eid is None:
             if self._figure_refs is None:
-                self._figure_refs = sorted(self.m.all_figures, key=self._figure_order)
+                self._figure_refs = sorted(self.m.all_refs("f"), key=self._figure_order)
             return LazyRecords(self._figure_refs, self.figure)
         eid = self.resolve(eid)
         members = self.members.get(eid, ())

@@ -62,6 +62,9 @@ def test_shards_roll_over_and_survive_reopen(tmp_path, monkeypatch):
             s.add_articles([article(f"Article number {k} {j} about Paris.", [("Paris", "PLACE",
                             f"Article number {k} {j} about Paris.")]) for j in range(2)])
         assert len(s.manifest.shards) == 3
+        paris = s.find_entity("Paris")
+        assert s.entity_counts(paris.id) == (8, 8) and len(s.articles()) == 8  # no article indexed twice
+        assert len(s.events()) == 0 and all(s.body(a.id) for a in s.articles())
     files = sorted(p.name for p in (tmp_path / "s").iterdir() if p.name.startswith(("texts", "catalog")))
     assert len(files) == 6, files  # replaced shard files are gone
     with Store.open(tmp_path / "s", wait=1) as s:
