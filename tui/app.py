@@ -22,6 +22,7 @@ from tui.article_reader import ReaderData
 from tui.articles_pane import ArticlesPane
 from tui.commands import DatelineCommands, EntityProvider
 from tui.detail_pane import DetailPane
+from tui.edit_actions import EditActions, EditRequested
 from tui.entities_pane import EntitiesPane
 from tui.entity_card import card_data
 from tui.filter_bar import FilterBar
@@ -69,6 +70,9 @@ class DatelineApp(App[None]):
         Binding("question_mark,f1", "help", "Help: all keys", id="app.help"),
         Binding("ctrl+r,f5", "reload", "Reload the store", id="app.reload"),
         Binding("ctrl+g", "go_to_entity_palette", "Go to entity…", id="app.go_to_entity"),
+        Binding("ctrl+e", "export", "Export selection…", id="app.export"),
+        Binding("ctrl+z", "undo", "Undo the last edit", id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo"),
     ]
 
     def __init__(self, store, *, store_path: str | None = None) -> None:
@@ -86,6 +90,7 @@ class DatelineApp(App[None]):
         self._preview_timer = None
         self._selected: dict[str, int] = {}
         self._busy: str | None = "opening store"
+        self.edits = EditActions(self)
         self._gc_threshold = gc.get_threshold()
 
     # ----- layout -----------------------------------------------------------------------------
@@ -413,10 +418,35 @@ class DatelineApp(App[None]):
     def action_go_to_entity_palette(self) -> None:
         self.push_screen(CommandPalette(providers=[EntityProvider], placeholder="Go to entity…"))
 
+    def action_export(self) -> None:
+        """`ctrl+e`: export the focused pane's marks, every pane's, or all connected to marked entities."""
+        from tui.export_dialog import ExportDialog  # loaded when first used: not on the start-up path
+        from tui.selection import LIST_PANES, export_scopes
+
+        if self.store is None or self.loaded is None:
+            self.notify("The store is still loading", severity="warning")
+            return
+        name = self._current_pane() if self._current_pane() in LIST_PANES else "entities"
+        marked = {pane_id: self.pane(pane_id).selected for pane_id in LIST_PANES}
+        focus = (self._focus, self._name_of(self._focus)) if isinstance(self._focus, str) else None
+        self.push_screen(ExportDialog(self.store, export_scopes(marked, name, self.pane(name).current, focus)))
+
+    # ----- hand edits (issue 5: tui/edit_actions.py) --------------------------------------------
+    @on(EditRequested)
+    def _on_edit_requested(self, message: EditRequested) -> None:
+        self.edits.request(message.kind, message.subject)
+
+    def action_undo(self) -> None:
+        self.edits.request("undo")
+
+    def action_redo(self) -> None:
+        self.edits.request("redo")
+
     # ----- keys, for help and palette ----------------------------------------------------------
     def _key_nodes(self) -> list[tuple[str, object]]:
         return [("App", self), ("Entities pane", self.entities_pane), ("Timeline pane", self.timeline_pane),
-                ("Articles pane", self.articles_pane), ("Article reader", self.detail_pane.reader)]
+                ("Articles pane", self.articles_pane), ("Article reader", self.detail_pane.reader),
+                ("Entity card", self.detail_pane.card)]
 
     def key_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
         """Every binding with its current (remapped) keys, by section, for the help screen."""

@@ -19,6 +19,7 @@ from store.model import Article, Mention
 from tui.formatting import type_style
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget, RowChosen
+from tui.reader_cursor import CURSOR_BINDINGS, ReaderCursorMixin, offset_at_cell
 from tui.safe_text import clean
 
 WORD = re.compile(r"\S+\s*|\s+")
@@ -59,12 +60,13 @@ def wrap_offsets(body: str, start: int, end: int, width: int) -> list[tuple[int,
     return lines
 
 
-class ArticleReader(LineList):
-    """A scrollable, highlighted article."""
+class ArticleReader(ReaderCursorMixin, LineList):
+    """A scrollable, highlighted article with a text cursor (``tui.reader_cursor``) for marking."""
 
     BINDINGS = [
         Binding("n", "next_mention", "Next mention", id="reader.next_mention"),
         Binding("N", "previous_mention", "Previous mention", id="reader.previous_mention"),
+        *CURSOR_BINDINGS,
     ]
     WRAPS = True
     EMPTY = "no article"
@@ -80,12 +82,27 @@ class ArticleReader(LineList):
         self.data = data
         self._starts = [m.start for m in data.mentions]
         self.mention_index = None
+        self.reset_text_cursor(data.body, data.sentence[0] if data.sentence else 0)
         self.set_rows([Row(key="article", selectable=False)])
         if data.sentence:
             self.scroll_to_offset(data.sentence[0])
             first = bisect_right(self._starts, data.sentence[0] - 1)
             if first < len(data.mentions) and data.mentions[first].start < data.sentence[1]:
                 self._set_mention(first)
+
+    def reload(self, data: ReaderData) -> None:
+        """The same article after an edit (new highlights): the cursor, selection and scroll stay."""
+        if self.data is None or data.article.id != self.data.article.id:
+            self.show(data)
+            return
+        text, scroll = self.text, self.scroll_y
+        self.data = data
+        self._starts = [m.start for m in data.mentions]
+        self.set_rows([Row(key="article", selectable=False)], keep_cursor=True)
+        self.text, self._body_lines_of = text, None
+        self.scroll_to(y=scroll, animate=False)
+        text.clear_selection()
+        self.move_text_cursor(text.offset)
 
     def on_resize(self, event) -> None:
         row = self.current
@@ -150,6 +167,7 @@ class ArticleReader(LineList):
             if index == self.mention_index:
                 style += MENTION_CURSOR
             line.stylize(style, max(mention.start, start) - start, min(mention.end, end) - start)
+        self.decorate_line(line, start, end)
         return line
 
     # ----- the mention cursor -----------------------------------------------------------------
@@ -179,6 +197,7 @@ class ArticleReader(LineList):
         index = (0 if step > 0 else count - 1) if self.mention_index is None else (self.mention_index + step) % count
         self._set_mention(index)
         offset = self.data.mentions[index].start
+        self.text.move_to(offset)
         for number, line in enumerate(self.lines):
             if isinstance(line.data, tuple) and line.data[0] <= offset < line.data[1]:
                 self._place_cursor(number, announce=False)
@@ -202,7 +221,7 @@ class ArticleReader(LineList):
         event.stop()
         self.focus()
         self._place_cursor(round(self.scroll_y) + offset.y, announce=False)
-        at = _offset_at_cell(self.data.body, row.data[0], row.data[1], offset.x)
+        at = offset_at_cell(self.data.body, row.data[0], row.data[1], offset.x)
         hit = next((i for i, m in enumerate(self.data.mentions) if m.start <= at < m.end), None)
         self._set_mention(hit)
         if hit is not None and event.chain >= 2:
@@ -211,12 +230,3 @@ class ArticleReader(LineList):
     def action_filter(self) -> None:
         self.notify("`/` filters the list panes; use n / N to walk the mentions here", timeout=3)
 
-
-def _offset_at_cell(body: str, start: int, end: int, cell: int) -> int:
-    """The body offset drawn at screen column ``cell`` of the line showing ``body[start:end]``."""
-    used = 0
-    for index in range(start, end):
-        used += cell_len(body[index])
-        if used > cell:
-            return index
-    return end

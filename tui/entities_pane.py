@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from store.model import ENTITY_TYPES, Entity
+from tui.edit_actions import EditRequested, entity_edit_bindings
 from tui.formatting import badge, type_style
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget
@@ -32,6 +33,7 @@ class EntitiesPane(LineList):
         *LineList.SELECTION_BINDINGS,
         Binding("o", "cycle_sort", "Sort: count/name/latest", id="entities.sort"),
         Binding("f", "cycle_type", "Filter by type", id="entities.type"),
+        *entity_edit_bindings("entities"),
     ]
     SELECTABLE = True
     EMPTY = "no entities"
@@ -61,7 +63,8 @@ class EntitiesPane(LineList):
             Row(
                 key=row.entity.id,
                 target=EntityTarget(row.entity.id),
-                search=" ".join((row.entity.name, *row.entity.aliases, row.entity.ticker or "")).casefold(),
+                search=" ".join((row.entity.name, *row.entity.aliases, row.entity.ticker or "",
+                                 *(f"#{tag}" for tag in row.entity.tags))).casefold(),
                 data=row,
             )
             for row in entities
@@ -80,6 +83,18 @@ class EntitiesPane(LineList):
     def set_query(self, query: str) -> None:
         super().set_query(query)
         self._update_titles()
+
+    def make_grader(self, query: str):
+        """`/#tag` lists the entities tagged so (a tag prefix is enough); other queries are fuzzy."""
+        if query.startswith("#") and len(query) > 1:
+            wanted = query[1:].strip().casefold()
+            return lambda row: 2 if any(tag.casefold().startswith(wanted) for tag in row.data.entity.tags) else 0
+        return super().make_grader(query)
+
+    def action_edit(self, kind: str) -> None:
+        """An entity edit key (rename, merge, tags…) on the entity under the cursor."""
+        row = self.current
+        self.post_message(EditRequested(self, kind, row.key if row is not None else None))
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

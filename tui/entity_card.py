@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from store.model import Entity, Figure
+from tui.edit_actions import EditRequested, entity_edit_bindings
 from tui.formatting import badge, date_label, figure_precision, figure_value, type_style
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget, SentenceTarget
@@ -76,6 +77,7 @@ def _month_range(first: str, last: str) -> list[str]:
 class EntityCard(LineList):
     """A scrollable card; connected entities and figures are rows `enter` follows."""
 
+    BINDINGS = entity_edit_bindings("card")
     WRAPS = True
     SHOW_FIRST_ROW_ON_LOAD = False
     EMPTY = "move the cursor onto an entity, an event or an article"
@@ -96,6 +98,10 @@ class EntityCard(LineList):
         self.data = None
         self._overview = lines
         self.set_rows([Row(key="overview", selectable=False)])
+
+    def action_edit(self, kind: str) -> None:
+        """An entity edit key (rename, merge, tags…) on the entity the card shows."""
+        self.post_message(EditRequested(self, kind, self.data.entity.id if self.data else None))
 
     def layout_lines(self, rows: list[Row], width: int) -> list[Row]:
         if self._overview:

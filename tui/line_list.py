@@ -20,9 +20,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.clipboard import copy_rows
 from tui.fuzzy import matcher
 from tui.messages import FilterRequested, RowChosen, RowHighlighted, Target
 from tui.safe_text import clean
+from tui.selection import RowSelection
 
 CACHE_LIMIT = 2000
 
@@ -104,7 +106,7 @@ class LineList(ScrollView, can_focus=True):
         self._rows: list[Row] = []
         self._lines: list[Row] = []
         self._query = ""
-        self._selected: dict[str, Row] = {}
+        self._selected = RowSelection()
         self._cache: dict[tuple, Strip] = {}
         self._style_memo: dict[str, Style] = {}
         self._positions: dict[str, int] | None = None
@@ -136,6 +138,7 @@ class LineList(ScrollView, can_focus=True):
         """Replace every row; the filter stays. The cursor goes to ``cursor_key`` or the top."""
         old_key = self.current.key if keep_cursor and self.current else None
         self._rows = rows
+        self._selected.refresh(rows)
         self._relayout(cursor_key or old_key)
 
     def set_query(self, query: str) -> None:
@@ -299,16 +302,13 @@ class LineList(ScrollView, can_focus=True):
     @property
     def selected(self) -> list[Row]:
         """The selected rows, in the order they were selected."""
-        return list(self._selected.values())
+        return self._selected.rows
 
     def _set_selected(self, rows: Iterable[Row], on: bool) -> None:
-        for row in rows:
-            if not row.selectable or row.target is None:
-                continue
-            if on:
-                self._selected[row.key] = row
-            else:
-                self._selected.pop(row.key, None)
+        if self._selected.mark(rows, on):
+            self._selection_changed()
+
+    def _selection_changed(self) -> None:
         self._cache.clear()
         self.refresh()
         self.post_message(SelectionChanged(self, len(self._selected)))
@@ -334,15 +334,14 @@ class LineList(ScrollView, can_focus=True):
             self._set_selected(self._lines, True)
 
     def action_clear_selection(self) -> None:
-        if self.SELECTABLE:
-            self._selected.clear()
-            self._set_selected([], True)
+        if self.SELECTABLE and self._selected.clear():
+            self._selection_changed()
 
     def action_copy_rows(self) -> None:
+        """`y`: the marked rows (or the cursor row) as tab-separated text, through OSC 52."""
         rows = self.selected or ([self.current] if self.current else [])
-        lines = ["\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in self.row_cells(row)) for row in rows]
-        self.app.copy_to_clipboard("\n".join(lines))
-        self.notify(f"Copied {len(rows)} row{'s' if len(rows) != 1 else ''}")
+        copied, message = copy_rows(self.app, [self.row_cells(row) for row in rows])
+        self.notify(message, severity="information" if copied else "warning", markup=False)
 
     # ----- drawing ----------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:

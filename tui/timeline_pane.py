@@ -5,10 +5,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.binding import Binding
 
 from store.model import Event, Figure
 from tui.formatting import (date_label, event_sort_key, figure_precision, figure_sort_key,
                             figure_value, group_label, start_of)
+from tui.edit_actions import EditRequested
 from tui.fuzzy import is_date_prefix, matcher
 from tui.line_list import LineList, Row
 from tui.messages import SentenceTarget
@@ -52,7 +54,8 @@ def timeline_items(events, figures) -> list[TimelineItem]:
 class TimelinePane(LineList):
     """Dated events and figures. `enter` opens the sentence a line came from."""
 
-    BINDINGS = [*LineList.SELECTION_BINDINGS]
+    BINDINGS = [*LineList.SELECTION_BINDINGS,
+                Binding("E", "edit_event", "Edit the event (date, summary, participants)", id="timeline.edit_event")]
     SELECTABLE = True
     RANK_FILTER = False  # keep date order under the headers
     EMPTY = "no events or figures"
@@ -79,6 +82,14 @@ class TimelinePane(LineList):
             self._kept = (items, rows)
         self.set_rows(rows)
         self._update_titles()
+
+    def action_edit_event(self) -> None:
+        row = self.current
+        record = row.data.record if row is not None else None
+        if not isinstance(record, Event):
+            self.notify("Only events can be edited (move onto an event, not a figure)", severity="warning", timeout=3)
+            return
+        self.post_message(EditRequested(self, "event", record.id))
 
     def search_text(self, row: Row) -> str:
         item: TimelineItem = row.data

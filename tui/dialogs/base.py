@@ -1,0 +1,45 @@
+"""What every editing dialog shares: a centred bordered box, `escape` to cancel, an error line."""
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.safe_text import clean
+
+
+class Dialog(ModalScreen):
+    """A modal box; subclasses compose their fields inside ``#dialog`` and ``dismiss`` a result."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; background: $background 60%; }
+    Dialog > #dialog {
+        width: 72; height: auto; max-height: 90%; padding: 0 1;
+        border: round $accent; background: $panel;
+    }
+    Dialog .dialog-label { color: $text-muted; margin-top: 1; }
+    Dialog .dialog-hint { color: $text-muted; text-style: italic; margin-top: 1; }
+    Dialog .dialog-error { color: $error; text-style: bold; }
+    Dialog Input, Dialog Select { margin: 0; }
+    Dialog OptionList { height: auto; max-height: 8; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def show_error(self, message: str) -> None:
+        """Say what is wrong with the input, and keep the dialog open."""
+        self.query_one("#dialog-error", Static).update(clean(message))
+
+
+def label(text: str) -> Static:
+    return Static(text, classes="dialog-label", markup=False)
+
+
+def hint(text: str) -> Static:
+    return Static(text, classes="dialog-hint", markup=False)
+
+
+def error_line() -> Static:
+    return Static("", id="dialog-error", classes="dialog-error", markup=False)
