@@ -345,7 +345,7 @@ class DatelineApp(App[None]):
         self._update_status()
 
     @on(FilterRequested)
-    def _on_filter_requested(self, message: FilterRequested) -> None:
+    def open_filter(self, message: FilterRequested) -> None:
         pane_id = message.source.id
         self.query_one(FilterBar).open_for(pane_id, message.current, TITLES[pane_id][2:].lower())
 

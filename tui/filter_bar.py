@@ -47,11 +47,13 @@ class FilterBar(Input):
         self.placeholder = f"filter {label}: fuzzy on names, aliases, titles" + ("; or a date like 2025-06" if pane_id == "timeline" else "")
         self.value = current
         self.add_class("-open")
-        self.focus()
+        self.display = True  # at once, so it can take the focus at once (``focus()`` waits a turn)
+        self.screen.set_focus(self)
         self.cursor_position = len(current)
 
     def close(self) -> None:
         self.remove_class("-open")
+        self.display = False
         self.pane_id = None
 
     @property

@@ -296,7 +296,14 @@ class LineList(ScrollView, can_focus=True):
             self.post_message(RowChosen(self, row.target))
 
     def action_filter(self) -> None:
-        self.post_message(FilterRequested(self, self._query))
+        """Ask for the filter bar. Answered at once when the app can (``open_filter``): the keys a user
+        types right after `/` are already queued and must land in the filter, not run pane commands."""
+        request = FilterRequested(self, self._query)
+        open_filter = getattr(self.app, "open_filter", None)
+        if open_filter is not None:
+            open_filter(request)
+        else:
+            self.post_message(request)
 
     # ----- selection (issue 6) ----------------------------------------------------------------
     @property
