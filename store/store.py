@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
-import threading
 from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from .lock import WriterLock
 from .manifest import RECORDS, SHARD_SIZE, Manifest, Shard, load_manifest, remove_orphans
 from .model import Article, Entity, Event, Figure, Mention
 from .records import Records
+from .rwlock import ReadWriteLock
 from .shards import (CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, TextCache, read_catalog, read_table,
                      write_catalog, write_table)
 from .view import View
@@ -69,7 +69,7 @@ class Store(EditsMixin):
         self._lock = lock
         self.readonly_reason = readonly_reason
         self.readonly = lock is None
-        self.guard = threading.RLock()  # the app reads from worker threads while its main thread edits
+        self.guard = ReadWriteLock()  # the app reads from worker threads while its main thread edits
         self._load()
 
     def _load(self) -> None:
@@ -87,7 +87,7 @@ class Store(EditsMixin):
 
     def reload(self) -> None:
         """Read the store again from disk (a read-only window sees what the writer has committed since)."""
-        with self.guard:
+        with self.guard.writing():
             self.manifest = load_manifest(self.path, create=False)
             self.records.close()
             self._load()
@@ -402,15 +402,19 @@ class Store(EditsMixin):
         return done
 
 
-def _guarded(method):
+WRITES = {"add_articles", "reextract", "rename", "retype", "set_note", "set_tags", "delete_entity", "merge",
+          "split_alias", "reject", "relink", "mark", "edit_event", "undo", "redo"}
+
+
+def _guarded(method, write: bool):
     @functools.wraps(method)
     def run(self, *args, **kwargs):
-        with self.guard:
+        with (self.guard.writing() if write else self.guard.reading()):
             return method(self, *args, **kwargs)
 
     return run
 
 
 for _name in [n for n in dir(Store) if not n.startswith("_") and n not in ("open", "reload", "close")]:
-    if callable(getattr(Store, _name)) and not isinstance(getattr(Store, _name), property):
-        setattr(Store, _name, _guarded(getattr(Store, _name)))
+    if callable(getattr(Store, _name)):
+        setattr(Store, _name, _guarded(getattr(Store, _name), _name in WRITES))

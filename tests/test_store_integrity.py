@@ -129,3 +129,41 @@ def test_reads_from_a_worker_thread_while_the_main_thread_edits(tmp_path):
             s.merge(ids[1], ids[0]) if k % 2 == 0 else s.undo()
         t.join()
         assert errors == []
+
+
+def test_readers_do_not_wait_for_each_other_but_an_edit_waits_for_readers():
+    import threading
+    import time
+
+    from store.rwlock import ReadWriteLock
+
+    lock = ReadWriteLock()
+    inside = threading.Event()
+    release = threading.Event()
+    log = []
+
+    def long_reader():
+        with lock.reading():
+            inside.set()
+            release.wait(5)
+            log.append("reader done")
+
+    t = threading.Thread(target=long_reader)
+    t.start()
+    inside.wait(5)
+    with lock.reading():  # a second reader gets in while the first still reads
+        log.append("second reader")
+
+    def writer():
+        with lock.writing():
+            with lock.reading():  # an edit may read as it goes
+                log.append("writer")
+
+    w = threading.Thread(target=writer)
+    w.start()
+    time.sleep(0.1)
+    assert log == ["second reader"]  # the writer waits for the long reader
+    release.set()
+    t.join(5)
+    w.join(5)
+    assert log == ["second reader", "reader done", "writer"]
