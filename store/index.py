@@ -79,6 +79,7 @@ class MachineIndex:
         self.n_events = 0
         self.n_figures = 0
         self._event_refs: dict[str, Ref] | None = None  # event id -> where it is, built on first use
+        self._local: dict[str, list[str]] = {}  # article id -> its local entity ids (a small cache)
         self.n_mentions = 0
 
     def register(self, ent: MachineEntity) -> int:
@@ -166,8 +167,14 @@ class MachineIndex:
         return {order[n]: c for n, c in zip(self.posting.get(eid, ()), self.post_counts.get(eid, ()))}
 
     def local_entities(self, aid: str) -> list[str]:
-        reg = self.registry
-        return [reg[g].id for g in self.docs[aid]["e"]]
+        """The article's local entity table as entity ids (the last few articles asked are kept)."""
+        got = self._local.get(aid)
+        if got is None:
+            if len(self._local) > 4096:
+                self._local.clear()
+            reg = self.registry
+            got = self._local[aid] = [reg[g].id for g in self.docs[aid]["e"]]
+        return got
 
     def mention_rows(self, aid: str):
         """(entity id, start, end, sentence start, sentence end, text, role) of each machine mention."""

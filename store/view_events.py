@@ -21,29 +21,31 @@ class EventsView:
         self._figure_refs: list[Ref] | None = None
         self._sorted_refs: dict[tuple, list[Ref]] = {}  # per-entity timelines, sorted once
 
+    def _resolved(self, ids) -> tuple[str, ...]:
+        """Entity ids as they are after merges and deletions (``owner`` holds every known id)."""
+        owner = self.owner
+        return tuple(dict.fromkeys(p for x in ids if (p := owner.get(x)) is not None))
+
     def event(self, aid: str, i: int) -> Event:
-        doc = self.m.docs[aid]
-        raw = doc["v"][i]
-        local = self.m.local_entities(aid)
+        raw = self.m.docs[aid]["v"][i]
         evid = f"{aid}:v{raw[EV_K]}"
-        ov = self.r.data["event"].get(evid, {})
+        ov = self.r.data["event"].get(evid) or {} if self.r.data["event"] else {}
+        local = self.m.local_entities(aid)
         parts_raw = ov["parts"] if "parts" in ov else [local[le] for le in raw[EV_PARTS]]
         place_raw = ov["place"] if "place" in ov else (local[raw[EV_PLACE]] if raw[EV_PLACE] >= 0 else None)
-        parts = [p for p in dict.fromkeys(self.resolve(x) for x in parts_raw) if p]
         return Event(id=evid, article_id=aid, date=ov.get("date", raw[EV_DATE]),
                      precision=ov.get("precision", raw[EV_PREC] or "unknown"), phrase=raw[EV_PHRASE],
-                     summary=ov.get("summary", raw[EV_SUMMARY] or ""), participants=tuple(parts),
-                     place=self.resolve(place_raw), sentence_start=raw[EV_SS], sentence_end=raw[EV_SE],
-                     origin=MANUAL if ov else MACHINE)
+                     summary=ov.get("summary", raw[EV_SUMMARY] or ""), participants=self._resolved(parts_raw),
+                     place=self.owner.get(place_raw) if place_raw else None, sentence_start=raw[EV_SS],
+                     sentence_end=raw[EV_SE], origin=MANUAL if ov else MACHINE)
 
     def figure(self, aid: str, i: int) -> Figure:
         raw = self.m.docs[aid]["f"][i]
         local = self.m.local_entities(aid)
-        ents = tuple(p for p in dict.fromkeys(self.resolve(local[le]) for le in raw[F_ENTS]) if p)
         return Figure(id=figure_id(aid, i), article_id=aid, start=raw[F_START], end=raw[F_END], text=raw[F_TEXT],
                       value=raw[F_VALUE], unit=raw[F_UNIT] or "", metric=raw[F_METRIC], direction=raw[F_DIR],
-                      period=raw[F_PERIOD], baseline=raw[F_BASE], entities=ents, sentence_start=raw[F_SS],
-                      sentence_end=raw[F_SE])
+                      period=raw[F_PERIOD], baseline=raw[F_BASE], entities=self._resolved(local[le] for le in raw[F_ENTS]),
+                      sentence_start=raw[F_SS], sentence_end=raw[F_SE])
 
     def events_of(self, eid: str | None) -> Sequence[Event]:
         if eid is None:

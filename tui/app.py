@@ -268,7 +268,8 @@ class DatelineApp(App[None]):
         detail, store = self.detail_pane, self.store
         if isinstance(target, EntityTarget):
             detail.show_card(card_data(store, target.entity_id, connected_limit=None))
-            self.rank_connected(target.entity_id)
+            # after the panes are painted: ranking competes for the interpreter with the repaint
+            self.call_after_refresh(self.rank_connected, target.entity_id)
         elif isinstance(target, (ArticleTarget, SentenceTarget)):
             detail.show_article(self._reader_data(target))
         else:
