@@ -6,29 +6,25 @@ writer lock. See ``manifest.py``, ``shards.py``, ``records.py`` and ``view.py``.
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import gc
 from contextlib import contextmanager
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .catalog import catalog_doc, text_hash
 from .edits import EditsMixin
 from .errors import ReadOnlyStore, StoreLocked
 from .index import MachineIndex
 from .lock import WriterLock
-from .manifest import RECORDS, SHARD_SIZE, Manifest, Shard, load_manifest, remove_orphans
+from .manifest import RECORDS, Manifest, load_manifest, remove_orphans
 from .model import Article, Entity, Event, Figure, Mention
 from .records import Records
 from .rwlock import ReadWriteLock
-from .shards import (CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, TextCache, read_catalog, read_table,
-                     write_catalog, write_table)
+from .shards import REGISTRY_TABLE, TextCache, read_catalog, read_table
 from .view import View
 from .view_events import LazyRecords
+from .writing import WritingMixin
 
-Progress = Callable[[int, int], None]
 CONNECTED_SCOPE = 5000  # newest articles of an entity over which its connections are counted
 
 
@@ -46,21 +42,7 @@ def bulk_load():
             gc.enable()
 
 
-@dataclass
-class NewArticle:
-    """An article ready to store: its metadata, body and machine extraction."""
-
-    title: str
-    body: str
-    url: str | None = None
-    source: str | None = None
-    published: str | None = None
-    origin: str = ""
-    extraction: dict | None = None
-    sentences: list[tuple[int, int]] | None = None
-
-
-class Store(EditsMixin):
+class Store(WritingMixin, EditsMixin):
     """An open Dateline store. Use ``Store.open``; close it (or use ``with``) when done."""
 
     def __init__(self, folder: Path, manifest: Manifest, lock: WriterLock | None, readonly_reason: str | None):
@@ -278,128 +260,6 @@ class Store(EditsMixin):
 
         return rank(query, self.entities(), lambda e: (e.name, *e.aliases),
                     weight=lambda e: self.entity_counts(e.id)[0], limit=limit)
-
-    # -- ingest -----------------------------------------------------------------------------------
-    def known_article(self, url: str | None, body: str) -> str | None:
-        """The id of an already stored article with this URL or the same normalised text."""
-        if url and url in self.machine.by_url:
-            return self.machine.by_url[url]
-        return self.machine.by_hash.get(text_hash(body))
-
-    def add_articles(self, items: Iterable[NewArticle]) -> list[str]:
-        """Store new articles in one commit (an atomic manifest switch); returns their ids."""
-        self._check_writable()
-        docs, texts = [], []
-        ingested = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        batch_keys: set[str] = set()
-        for item in items:
-            digest = text_hash(item.body)
-            if self.known_article(item.url, item.body) or digest in batch_keys or item.url in batch_keys:
-                continue
-            batch_keys.update(k for k in (digest, item.url) if k)
-            aid = digest[:16]
-            meta = {"id": aid, "title": item.title, "url": item.url, "source": item.source,
-                    "published": item.published, "ingested_at": ingested, "origin": item.origin,
-                    "length": len(item.body), "hash": digest}
-            docs.append(catalog_doc(meta, item.body, item.extraction or {}, item.sentences or [], self.machine))
-            texts.append({"id": aid, "body": item.body})
-        if docs:
-            self._append_to_shards(docs, texts)
-        return [d["id"] for d in docs]
-
-    def _append_to_shards(self, docs: list[dict], texts: list[dict]) -> None:
-        m = self.manifest
-        gen = m.generation + 1
-        shards = list(m.shards)
-        old_files: list[str] = []
-        kept = 0  # documents of a partly filled last shard, already indexed, rewritten with the new ones
-        if shards and shards[-1].count < SHARD_SIZE:
-            last = shards.pop()
-            old_docs = read_table(self.path / last.catalog, CATALOG_TABLE)
-            kept = len(old_docs)
-            docs = old_docs + docs
-            texts = read_table(self.path / last.texts, TEXTS_TABLE) + texts
-            old_files += [last.texts, last.catalog]
-            first_n = last.n
-        else:
-            first_n = shards[-1].n + 1 if shards else 0
-        new_shards = []
-        for k in range(0, len(docs), SHARD_SIZE):
-            n = first_n + k // SHARD_SIZE
-            tname, cname = m.shard_names(n, gen)
-            write_table(self.path / tname, TEXTS_TABLE, texts[k:k + SHARD_SIZE])
-            write_catalog(self.path / cname, docs[k:k + SHARD_SIZE])
-            new_shards.append(Shard(n, tname, cname, len(docs[k:k + SHARD_SIZE])))
-        self._switch_manifest(gen, shards + new_shards, old_files, self._write_registry(self.machine, gen))
-        from .postings import shard_postings
-
-        for shard in new_shards:
-            start = (shard.n - first_n) * SHARD_SIZE
-            part = docs[start:start + SHARD_SIZE]
-            old, new = part[:max(0, kept - start)], part[max(0, kept - start):]
-            self.machine.retarget(old, shard.texts)
-            self.machine.add_shard(new, shard_postings(new), shard.texts)
-        self.view.rebuild()
-        self._articles_sorted = None
-
-    def _write_registry(self, index: MachineIndex, gen: int) -> str:
-        name = self.manifest.registry_name(gen)
-        write_table(self.path / name, REGISTRY_TABLE, [e.as_doc() for e in index.registry])
-        return name
-
-    def _switch_manifest(self, gen: int, shards: list[Shard], old_files: list[str], registry: str) -> None:
-        """Commit: point the manifest at the new files, then delete the replaced ones."""
-        m = self.manifest
-        if m.registry and m.registry != registry:
-            old_files = [*old_files, m.registry]
-        new = Manifest(m.folder, gen, m.created, shards, registry)
-        new.save()
-        self.manifest = new
-        for name in old_files:
-            self._texts.forget(name)
-            try:
-                (self.path / name).unlink()
-            except OSError:
-                pass
-
-    def reextract(self, extract: Callable[[str, str | None], tuple[dict, list]],
-                  progress: Progress | None = None) -> int:
-        """Run extraction again over every stored article; hand edits are untouched (they are overlays).
-
-        ``extract(body, published)`` returns (extraction, sentences). All shards switch in one commit.
-        """
-        self._check_writable()
-        m = self.manifest
-        gen = m.generation + 1
-        total = len(self.machine.order)
-        done = 0
-        new_shards, old_files, new_docs = [], [], []
-        fresh = MachineIndex()
-        for shard in m.shards:
-            bodies = {d["id"]: d["body"] for d in read_table(self.path / shard.texts, TEXTS_TABLE)}
-            docs = []
-            for doc in read_table(self.path / shard.catalog, CATALOG_TABLE):
-                body = bodies[doc["id"]]
-                extraction, sentences = extract(body, doc.get("published"))
-                meta = {k: v for k, v in doc.items() if k not in ("e", "c", "m", "v", "f")}
-                docs.append(catalog_doc(meta, body, extraction, sentences, fresh))
-                done += 1
-                if progress:
-                    progress(done, total)
-            _, cname = m.shard_names(shard.n, gen)
-            write_catalog(self.path / cname, docs)
-            new_shards.append(Shard(shard.n, shard.texts, cname, len(docs)))
-            old_files.append(shard.catalog)
-            new_docs.append((docs, shard.texts))
-        self._switch_manifest(gen, new_shards, old_files, self._write_registry(fresh, gen))
-        from .postings import shard_postings
-
-        for docs, texts_file in new_docs:
-            fresh.add_shard(docs, shard_postings(docs), texts_file)
-        self.machine = fresh
-        self.view = View(self.machine, self.records)
-        self._articles_sorted = None
-        return done
 
 
 WRITES = {"add_articles", "reextract", "rename", "retype", "set_note", "set_tags", "delete_entity", "merge",

@@ -53,7 +53,7 @@ def test_same_article_twice_is_unchanged(tmp_path):
 
 def test_shards_roll_over_and_survive_reopen(tmp_path, monkeypatch):
     import store.manifest as manifest
-    import store.store as store_mod
+    import store.writing as store_mod
 
     monkeypatch.setattr(manifest, "SHARD_SIZE", 3)
     monkeypatch.setattr(store_mod, "SHARD_SIZE", 3)

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..catalog import text_hash
-from ..store import NewArticle, Store
+from ..store import Store
+from ..writing import NewArticle
 from .parsed import IngestError, ParsedArticle
 
 BATCH = 500
