@@ -10,4 +10,15 @@ import pytest
 def _isolated_store_env(tmp_path, monkeypatch):
     monkeypatch.setenv("DATELINE_DB", str(tmp_path / "default-store"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     os.environ.pop("TEXTUAL", None)
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A real store holding a hand-made reading of the seed article (explorer tests; see tui_fake_store)."""
+    from tui_fake_store import build_store
+
+    store = build_store(tmp_path / "db")
+    yield store
+    store.close()

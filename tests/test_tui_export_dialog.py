@@ -15,18 +15,10 @@ from tui.export_dialog import ConfirmOverwrite, ExportDialog, ExportProgress, re
 from tui.line_list import Row
 from tui.messages import EntityTarget
 from tui.selection import export_scopes
-from tui_fake_store import build_store, entity_id_named, run_async, screen_text
+from tui_fake_store import entity_id_named, run_async, screen_text
 
 SIZE = (160, 50)
 NAMES = ["Howard Lutnick", "Scott Bessent", "China"]
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    store = build_store(tmp_path / "db")
-    yield store
-    store.close()
 
 
 class Host(App[None]):

@@ -11,18 +11,15 @@ from store.testing import seed_store
 from tui.app import DatelineApp
 from tui.cli import main as dateline
 from tui.export_dialog import ExportDialog
-from tui_fake_store import build_store, run_async, screen_text, settle
+from tui_fake_store import run_async, screen_text, settle
 
 SIZE = (160, 50)
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+def store(store, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # the dialog's default path is in the current folder
-    store = build_store(tmp_path / "db")
-    yield store
-    store.close()
+    return store
 
 
 async def wait_for_dialog_to_close(pilot, tries: int = 150) -> None:

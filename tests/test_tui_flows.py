@@ -1,8 +1,6 @@
 """Pilot tests of the explorer's flows on a store holding the seed (hand-written extraction)."""
 from __future__ import annotations
 
-import pytest
-
 from tui.app import DatelineApp
 from tui.article_reader import ArticleReader
 from tui.entity_card import EntityCard
@@ -10,14 +8,6 @@ from tui.messages import EntityTarget, SentenceTarget
 from tui_fake_store import build_store, entity_id_named, run_async, screen_text, settle
 
 SIZE = (160, 50)
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    store = build_store(tmp_path / "db")
-    yield store
-    store.close()
 
 
 def timeline_labels(app) -> list[str]:

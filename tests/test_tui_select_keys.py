@@ -1,21 +1,11 @@
 """Selecting rows with keys in the explorer: marks, counts, filters, focus changes, `y`, help."""
 from __future__ import annotations
 
-import pytest
-
 from tui.app import DatelineApp
 from tui.export_dialog import ExportDialog
-from tui_fake_store import build_store, entity_id_named, run_async, screen_text, settle
+from tui_fake_store import entity_id_named, run_async, screen_text, settle
 
 SIZE = (160, 50)
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    store = build_store(tmp_path / "db")
-    yield store
-    store.close()
 
 
 def shown_keys(pane) -> list[str]:
