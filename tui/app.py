@@ -13,28 +13,27 @@ from pathlib import Path
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import ProgressBar
 
 from tui.article_reader import ReaderData
 from tui.articles_pane import ArticlesPane
-from tui.commands import DatelineCommands, EntityProvider
+from tui.commands import DatelineCommands
 from tui.detail_pane import DetailPane
 from tui.edit_actions import EditActions, EditRequested
 from tui.entities_pane import EntitiesPane
 from tui.entity_card import card_data
 from tui.filter_bar import FilterBar
 from tui.detail_data import overview_lines, reader_data
-from tui.help_screen import HelpScreen
 from tui.keymap import load_keymap
-from tui.keys import key_sections, palette_commands
+from tui.keys import KeyListing
 from tui.history import History
 from tui.line_list import LineList, SelectionChanged
-from tui.loading import EntityLists, WholeLists, load_entities, load_whole_lists
-from tui.messages import (ArticleTarget, ConnectedLoaded, FocusListsLoaded, EntityTarget, FilterRequested, LoadProgress, RowChosen,
-                          RowHighlighted, SentenceTarget, StoreLoaded, Target, View)
+from tui.app_loading import StoreLoading
+from tui.loading import EntityLists, WholeLists
+from tui.messages import (ArticleTarget, ConnectedLoaded, EntityTarget, FilterRequested, FocusListsLoaded, RowChosen,
+                          RowHighlighted, SentenceTarget, Target, View)
 from tui.status_bar import Status, StatusBar, counts_text
 from tui.timeline_pane import TimelinePane, timeline_items
 
@@ -45,10 +44,9 @@ LIVE_FILTER_LIMIT = 20_000  # above this many rows, the filter runs on `enter` o
 CONNECTED = 20  # how many connected entities the card ranks
 BIG_FOCUS = 2000  # mentions: above this, a focus reads its timeline and articles in a worker
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation GC passes (default 700)
-_UNSET = object()
 
 
-class DatelineApp(App[None]):
+class DatelineApp(StoreLoading, KeyListing, App[None]):
     """The explorer. ``store`` is an open ``Store`` or a path the loading worker opens."""
 
     CSS_PATH = "app.tcss"
@@ -141,66 +139,6 @@ class DatelineApp(App[None]):
     @property
     def detail_pane(self) -> DetailPane:
         return self.query_one(DetailPane)
-
-    # ----- loading (worker) ---------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load_store(self, reread: bool = False) -> None:
-        """Open the store if given a path (or read it again from disk), then read the whole-store lists."""
-        if reread and self.store is not None:
-            self.post_message(LoadProgress(0.0, "reading the store again"))
-            self.store.reload()
-        if self.store is None:
-            from store import Store  # the store is only imported when the app has to open one
-
-            self.post_message(LoadProgress(0.0, "opening store"))
-            self.store = Store.open(self._open_path)
-        report = lambda fraction, label: self.post_message(LoadProgress(fraction, label))  # noqa: E731
-        self.post_message(StoreLoaded(load_entities(self.store, report)))
-        self.post_message(StoreLoaded(load_whole_lists(self.store, report)))
-
-    @on(LoadProgress)
-    def _on_progress(self, message: LoadProgress) -> None:
-        bar = self.query_one(ProgressBar)
-        bar.add_class("-loading")
-        bar.update(total=100, progress=round(message.fraction * 100))
-        self._busy = message.label
-        self._update_status()
-
-    @on(StoreLoaded)
-    def _on_loaded(self, message: StoreLoaded) -> None:
-        data = message.data
-        if isinstance(data, EntityLists):
-            self.loaded = data
-            self.whole = None
-            self.entities_pane.set_entities(data.entities)
-            self.timeline_pane.name_of = self._name_of
-            for pane in (self.timeline_pane, self.articles_pane):
-                pane.EMPTY = "loading…"
-            self._focus = _UNSET
-            self._apply(self.history.current)
-            return
-        self.whole = data
-        self.query_one(ProgressBar).remove_class("-loading")
-        self._busy = None
-        for pane in (self.timeline_pane, self.articles_pane):
-            pane.EMPTY = type(pane).EMPTY
-        if self._focus is None:  # the whole-store lists were showing "loading…"
-            self._show_focus(None)
-        self._update_status()
-        gc.freeze()  # the loaded records live for the whole session: keep them out of GC passes
-
-    def on_worker_state_changed(self, event) -> None:
-        if event.worker.group == "load" and event.state.name == "ERROR":
-            self._busy = None
-            self.query_one(ProgressBar).remove_class("-loading")
-            self.notify(f"Could not load the store: {event.worker.error}", severity="error", timeout=10,
-                        markup=False)
-            self._update_status()
-
-    def action_reload(self) -> None:
-        self._busy = "reloading"
-        self._update_status()
-        self.load_store(reread=True)
 
     # ----- navigation -----------------------------------------------------------------------------
     def navigate(self, view: View) -> None:
@@ -413,12 +351,6 @@ class DatelineApp(App[None]):
             self.navigate(View(None, None, self._current_pane()))
         self._update_status()
 
-    def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.key_sections()))
-
-    def action_go_to_entity_palette(self) -> None:
-        self.push_screen(CommandPalette(providers=[EntityProvider], placeholder="Go to entity…"))
-
     def action_export(self) -> None:
         """`ctrl+e`: export the focused pane's marks, every pane's, or all connected to marked entities."""
         from tui.export_dialog import ExportDialog  # loaded when first used: not on the start-up path
@@ -443,36 +375,13 @@ class DatelineApp(App[None]):
     def action_redo(self) -> None:
         self.edits.request("redo")
 
-    # ----- keys, for help and palette ----------------------------------------------------------
-    def _key_nodes(self) -> list[tuple[str, object]]:
-        return [("App", self), ("Entities pane", self.entities_pane), ("Timeline pane", self.timeline_pane),
-                ("Articles pane", self.articles_pane), ("Article reader", self.detail_pane.reader),
-                ("Entity card", self.detail_pane.card)]
-
-    def key_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
-        """Every binding with its current (remapped) keys, by section, for the help screen."""
-        return key_sections(self, self._key_nodes())
-
-    def palette_commands(self) -> list[tuple[str, str, str]]:
-        """(name, "node_index:action", help) for every keyed command plus "Go to entity…"."""
-        return palette_commands(self, self._key_nodes())
-
-    def run_palette_action(self, spec: str) -> None:
-        number, action = spec.split(":", 1)
-        node = self._key_nodes()[int(number)][1]
-        if node is not self:
-            node.focus()
-        self.call_later(self.run_action, action, node)
-
     # ----- status bar -------------------------------------------------------------------------
     def _update_status(self) -> None:
         panes = (self.entities_pane, self.timeline_pane, self.articles_pane)
         filters = [f"{pane.id} /{pane.filter_query}" for pane in panes if pane.filter_query]
         if self.entities_pane.type_filter:
             filters.append(f"type {self.entities_pane.type_filter}")
-        readonly = None
-        if self.store is not None and getattr(self.store, "readonly", False):
-            readonly = getattr(self.store, "readonly_reason", None) or ""
+        readonly = (self.store.readonly_reason or "") if self.store is not None and self.store.readonly else None
         self.query_one(StatusBar).show(Status(
             path=self.store_path, counts=counts_text(self.loaded.stats if self.loaded else {}),
             focus=self._name_of(self._focus) if isinstance(self._focus, str) else None, filters=tuple(filters),

@@ -1,6 +1,11 @@
 """Listing the app's keys for the help screen and the command palette, as the keymap left them."""
 from __future__ import annotations
 
+from textual.command import CommandPalette
+
+from tui.commands import EntityProvider
+from tui.help_screen import HelpScreen
+
 
 def bindings_of(app, node) -> dict:
     """A node's ``key -> [Binding]`` with the user's keymap applied (as Textual does when keys arrive)."""
@@ -42,3 +47,33 @@ def palette_commands(app, nodes) -> list[tuple[str, str, str]]:
                 commands.append((f"{title}: {binding.description or binding.action}", f"{number}:{binding.action}",
                                  f"key: {key}"))
     return commands
+
+
+class KeyListing:
+    """``DatelineApp``'s keys for the help screen and the palette (a mixin)."""
+
+    def _key_nodes(self) -> list[tuple[str, object]]:
+        return [("App", self), ("Entities pane", self.entities_pane), ("Timeline pane", self.timeline_pane),
+                ("Articles pane", self.articles_pane), ("Article reader", self.detail_pane.reader),
+                ("Entity card", self.detail_pane.card)]
+
+    def key_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """Every binding with its current (remapped) keys, by section, for the help screen."""
+        return key_sections(self, self._key_nodes())
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """(name, "node_index:action", help) for every keyed command plus "Go to entity…"."""
+        return palette_commands(self, self._key_nodes())
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.key_sections()))
+
+    def action_go_to_entity_palette(self) -> None:
+        self.push_screen(CommandPalette(providers=[EntityProvider], placeholder="Go to entity…"))
+
+    def run_palette_action(self, spec: str) -> None:
+        number, action = spec.split(":", 1)
+        node = self._key_nodes()[int(number)][1]
+        if node is not self:
+            node.focus()
+        self.call_later(self.run_action, action, node)

@@ -1,0 +1,77 @@
+"""Loading the store off the UI thread, with progress, for ``DatelineApp`` (a mixin).
+
+The store is opened (or read again) in a worker; entities come first so the app is usable early, then
+the whole-store timeline and article list.
+"""
+from __future__ import annotations
+
+import gc
+
+from textual import work
+from textual.widgets import ProgressBar
+
+from tui.loading import EntityLists, load_entities, load_whole_lists
+from tui.messages import LoadProgress, StoreLoaded
+
+UNSET = object()  # "no focus shown yet" (``None`` means the whole store)
+
+
+class StoreLoading:
+    """Handlers are found by name (``on_load_progress``): ``@on`` only works on Textual classes. Needs the app's panes, ``_apply``, ``_show_focus``, ``_name_of`` and ``_update_status``."""
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_store(self, reread: bool = False) -> None:
+        """Open the store if given a path (or read it again from disk), then read the whole-store lists."""
+        if reread and self.store is not None:
+            self.post_message(LoadProgress(0.0, "reading the store again"))
+            self.store.reload()
+        if self.store is None:
+            from store import Store  # the store is only imported when the app has to open one
+
+            self.post_message(LoadProgress(0.0, "opening store"))
+            self.store = Store.open(self._open_path)
+        report = lambda fraction, label: self.post_message(LoadProgress(fraction, label))  # noqa: E731
+        self.post_message(StoreLoaded(load_entities(self.store, report)))
+        self.post_message(StoreLoaded(load_whole_lists(self.store, report)))
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.add_class("-loading")
+        bar.update(total=100, progress=round(message.fraction * 100))
+        self._busy = message.label
+        self._update_status()
+
+    def on_store_loaded(self, message: StoreLoaded) -> None:
+        data = message.data
+        if isinstance(data, EntityLists):
+            self.loaded = data
+            self.whole = None
+            self.entities_pane.set_entities(data.entities)
+            self.timeline_pane.name_of = self._name_of
+            for pane in (self.timeline_pane, self.articles_pane):
+                pane.EMPTY = "loading…"
+            self._focus = UNSET
+            self._apply(self.history.current)
+            return
+        self.whole = data
+        self.query_one(ProgressBar).remove_class("-loading")
+        self._busy = None
+        for pane in (self.timeline_pane, self.articles_pane):
+            pane.EMPTY = type(pane).EMPTY
+        if self._focus is None:  # the whole-store lists were showing "loading…"
+            self._show_focus(None)
+        self._update_status()
+        gc.freeze()  # the loaded records live for the whole session: keep them out of GC passes
+
+    def on_worker_state_changed(self, event) -> None:
+        if event.worker.group == "load" and event.state.name == "ERROR":
+            self._busy = None
+            self.query_one(ProgressBar).remove_class("-loading")
+            self.notify(f"Could not load the store: {event.worker.error}", severity="error", timeout=10,
+                        markup=False)
+            self._update_status()
+
+    def action_reload(self) -> None:
+        self._busy = "reloading"
+        self._update_status()
+        self.load_store(reread=True)
