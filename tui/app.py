@@ -29,7 +29,8 @@ from tui.detail_data import overview_lines, reader_data
 from tui.keymap import load_keymap
 from tui.keys import KeyListing
 from tui.history import History
-from tui.line_list import LineList, SelectionChanged
+from tui.line_list import LineList
+from tui.row_marking import SelectionChanged
 from tui.app_loading import StoreLoading
 from tui.loading import EntityLists, WholeLists
 from tui.messages import (ArticleTarget, ConnectedLoaded, EntityTarget, FilterRequested, FocusListsLoaded, RowChosen,

@@ -94,8 +94,6 @@ def _writer(db: Path, wait: float, err: Console) -> Store:
 
 
 def cmd_ingest(args, db: Path, err: Console) -> int:
-    from store.ingest import ingest_paths
-
     paths = list(args.paths)
     if args.demo:
         from store.demo import demo_paths

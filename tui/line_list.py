@@ -2,11 +2,11 @@
 
 Rows are plain ``Row`` records; a subclass turns one into a ``rich.text.Text`` in ``render_row``.
 Only the lines on screen are rendered (and cached), so 100,000 rows scroll as fast as ten.
-The list has a cursor (skipping header rows), a fuzzy filter, and a row selection.
+The list has a cursor (skipping header rows), a fuzzy filter, and row marks (``row_marking.py``).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -14,16 +14,15 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.clipboard import copy_rows
 from tui.fuzzy import matcher
 from tui.messages import FilterRequested, RowChosen, RowHighlighted, Target
 from tui.safe_text import clean
+from tui.row_marking import RowMarking
 from tui.selection import RowSelection
 
 CACHE_LIMIT = 2000
@@ -40,20 +39,7 @@ class Row:
     selectable: bool = True
 
 
-class SelectionChanged(Message):
-    """The set of selected rows of a list changed."""
-
-    def __init__(self, source: LineList, count: int) -> None:
-        super().__init__()
-        self.source = source
-        self.count = count
-
-    @property
-    def control(self) -> LineList:
-        return self.source
-
-
-class LineList(ScrollView, can_focus=True):
+class LineList(RowMarking, ScrollView, can_focus=True):
     """A virtual list with a cursor, a filter and a selection."""
 
     COMPONENT_CLASSES = {
@@ -78,14 +64,6 @@ class LineList(ScrollView, can_focus=True):
         Binding("ctrl+u,pageup", "half_page(-1)", "Half page up", show=False, id="list.half_up"),
         Binding("enter", "choose", "Open", id="list.choose"),
         Binding("slash", "filter", "Filter", id="list.filter"),
-    ]
-    SELECTION_BINDINGS = [
-        Binding("space", "toggle_selected", "Toggle selection", show=False, id="list.toggle"),
-        Binding("s", "select", "Select row", show=False, id="list.select"),
-        Binding("u", "unselect", "Unselect row", show=False, id="list.unselect"),
-        Binding("ctrl+a", "select_all", "Select all shown", show=False, id="list.select_all"),
-        Binding("U", "clear_selection", "Clear selection", show=False, id="list.clear_selection"),
-        Binding("y", "copy_rows", "Copy rows", show=False, id="list.copy"),
     ]
     ALLOW_SELECT = False  # rows are records, not free text: clicks move the cursor
     #: Whether rows depend on the width (wrapped text): then a resize lays them out again.
@@ -304,51 +282,6 @@ class LineList(ScrollView, can_focus=True):
             open_filter(request)
         else:
             self.post_message(request)
-
-    # ----- selection (issue 6) ----------------------------------------------------------------
-    @property
-    def selected(self) -> list[Row]:
-        """The selected rows, in the order they were selected."""
-        return self._selected.rows
-
-    def _set_selected(self, rows: Iterable[Row], on: bool) -> None:
-        if self._selected.mark(rows, on):
-            self._selection_changed()
-
-    def _selection_changed(self) -> None:
-        self._cache.clear()
-        self.refresh()
-        self.post_message(SelectionChanged(self, len(self._selected)))
-
-    def _mark_current(self, on: bool | None) -> None:
-        row = self.current
-        if not self.SELECTABLE or row is None:
-            return
-        self._set_selected([row], (row.key not in self._selected) if on is None else on)
-        self._step(1)
-
-    def action_toggle_selected(self) -> None:
-        self._mark_current(None)
-
-    def action_select(self) -> None:
-        self._mark_current(True)
-
-    def action_unselect(self) -> None:
-        self._mark_current(False)
-
-    def action_select_all(self) -> None:
-        if self.SELECTABLE:
-            self._set_selected(self._lines, True)
-
-    def action_clear_selection(self) -> None:
-        if self.SELECTABLE and self._selected.clear():
-            self._selection_changed()
-
-    def action_copy_rows(self) -> None:
-        """`y`: the marked rows (or the cursor row) as tab-separated text, through OSC 52."""
-        rows = self.selected or ([self.current] if self.current else [])
-        copied, message = copy_rows(self.app, [self.row_cells(row) for row in rows])
-        self.notify(message, severity="information" if copied else "warning", markup=False)
 
     # ----- drawing ----------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:
