@@ -22,3 +22,15 @@ def store(tmp_path):
     store = build_store(tmp_path / "db")
     yield store
     store.close()
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A store folder holding the hand-read seed plus ``extra_article`` (closed: the app opens it)."""
+    from annotate_helpers import extra_article
+    from tui_fake_store import build_store
+
+    store = build_store(tmp_path / "db")
+    store.add_articles([extra_article()])
+    store.close()
+    return tmp_path / "db"

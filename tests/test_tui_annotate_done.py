@@ -9,7 +9,7 @@ import pytest
 
 from store import Store
 from store.testing import seed_store
-from test_tui_annotate_keys import (SIZE, extra_article, focus_entity, mention_texts, notifications, open_article,
+from annotate_helpers import (SIZE, extra_article, focus_entity, mention_texts, notifications, open_article,
                                     select_text)
 from tui.app import DatelineApp
 from tui_fake_store import run_async, settle
