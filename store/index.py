@@ -8,6 +8,7 @@ whose cost is the size of its answer. Dataclasses are made only for what is aske
 """
 from __future__ import annotations
 
+import sys
 from array import array
 from dataclasses import dataclass, field
 
@@ -80,6 +81,9 @@ class MachineIndex:
         self.n_figures = 0
         self._event_refs: dict[str, Ref] | None = None  # event id -> where it is, built on first use
         self._local: dict[str, list[str]] = {}  # article id -> its local entity ids (a small cache)
+        self._rank: array | None = None  # article number -> place in newest-first order
+        self._newest: array | None = None  # article numbers, newest first
+        self._months: list[str] | None = None  # article number -> publication month ("" if undated)
         self.n_mentions = 0
 
     def register(self, ent: MachineEntity) -> int:
@@ -97,6 +101,31 @@ class MachineIndex:
 
     def published(self, aid: str) -> str:
         return self.docs[aid].get("published") or ""
+
+    def newest_rank(self) -> array:
+        """Each article number's place when articles are listed newest first ((published, id) descending).
+
+        Built on first use (the app's loading worker asks for it) and again after an ingest."""
+        if self._rank is None or len(self._rank) != len(self.order):
+            docs, order = self.docs, self.order
+            ranked = sorted(range(len(order)), key=lambda n: (docs[order[n]].get("published") or "", order[n]),
+                            reverse=True)
+            rank = array("i", bytes(4 * len(order)))
+            for place, number in enumerate(ranked):
+                rank[number] = place
+            self._rank, self._newest = rank, array("i", ranked)
+        return self._rank
+
+    def newest_numbers(self) -> array:
+        """Every article number, newest first."""
+        self.newest_rank()
+        return self._newest
+
+    def months(self) -> list[str]:
+        """Each article number's publication month (``2025-06``), or "" when undated."""
+        if self._months is None or len(self._months) != len(self.order):
+            self._months = [sys.intern((self.docs[aid].get("published") or "")[:7]) for aid in self.order]
+        return self._months
 
     def add_shard(self, docs: list[dict], postings: dict, texts_file: str) -> None:
         """Index one shard's catalog documents, merging its precomputed postings (``postings.py``)."""

@@ -22,7 +22,7 @@ from .records import Records
 from .rwlock import ReadWriteLock
 from .shards import REGISTRY_TABLE, TextCache, read_catalog, read_table
 from .view import View
-from .view_events import LazyRecords
+from .sequences import ArticleHits, LazyRecords, Timeline
 from .writing import WritingMixin
 
 CONNECTED_SCOPE = 5000  # newest articles of an entity over which its connections are counted
@@ -64,7 +64,6 @@ class Store(WritingMixin, EditsMixin):
                 self.machine.add_shard(*read_catalog(self.path / shard.catalog), shard.texts)
         self.view = View(self.machine, self.records)
         self._texts = TextCache(self.path)
-        self._articles_sorted: list[Article] | None = None
         self._init_edits()
 
     def reload(self) -> None:
@@ -121,6 +120,12 @@ class Store(WritingMixin, EditsMixin):
             raise ReadOnlyStore(f"{self.path}: {self.readonly_reason}; nothing was changed")
 
     # -- reads ------------------------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Build the indexes reads build on first use (articles by date, months), so that a first
+        focus does not pay for them: the app calls this from its loading worker."""
+        self.machine.newest_rank()
+        self.machine.months()
+
     def stats(self) -> dict:
         by_type: dict[str, int] = {}
         for eid in self.view.entity_ids():
@@ -133,12 +138,10 @@ class Store(WritingMixin, EditsMixin):
                 "figures": self.machine.n_figures,
                 "first_published": min(dates) if dates else None, "last_published": max(dates) if dates else None}
 
-    def articles(self) -> list[Article]:
-        """Every article, newest first."""
-        if self._articles_sorted is None:
-            ids = sorted(self.machine.order, key=lambda a: (self.machine.published(a), a), reverse=True)
-            self._articles_sorted = [self.machine.article(a) for a in ids]
-        return self._articles_sorted
+    def articles(self) -> Sequence[Article]:
+        """Every article, newest first (made as read)."""
+        machine = self.machine
+        return LazyRecords([(machine.order[n],) for n in machine.newest_numbers()], machine.article)
 
     def article(self, aid: str) -> Article | None:
         return self.machine.article(aid)
@@ -168,20 +171,14 @@ class Store(WritingMixin, EditsMixin):
     def mentions_in(self, aid: str) -> list[Mention]:
         return self.view.mentions_in(aid)
 
-    def articles_of(self, eid: str) -> Sequence[tuple[Article, int]]:
-        """The articles naming ``eid``, newest first, each with how many times it does."""
-        eid = self.view.resolve(eid)
+    def articles_of(self, eid: str | None) -> ArticleHits:
+        """The articles naming ``eid``, newest first, each with how many times it does (made as read).
+        With ``eid=None``: every article, newest first, with no count."""
+        machine = self.machine
         if eid is None:
-            return LazyRecords([], None)
-        if self.view._plain(eid):
-            counts = self.machine.article_counts(eid)
-            ids = self.view.article_ids_of(eid)
-        else:
-            counts = {}
-            for m in self.view.mentions_of(eid):
-                counts[m.article_id] = counts.get(m.article_id, 0) + 1
-            ids = sorted(counts, key=self.machine.published, reverse=True)
-        return LazyRecords([(a, counts[a]) for a in ids], lambda aid, n: (self.machine.article(aid), n))
+            return ArticleHits(machine.newest_numbers(), None, machine.order, machine.article)
+        numbers, counts = self.view.article_hits(eid)
+        return ArticleHits(numbers, counts, machine.order, machine.article)
 
     def mention(self, mention_id: str) -> Mention | None:
         """One mention by id (``article|start|end``), as it is after hand edits."""
@@ -196,6 +193,10 @@ class Store(WritingMixin, EditsMixin):
         aid, _, i = figure_id.rpartition(":f")
         doc = self.machine.docs.get(aid)
         return self.view.figure(aid, int(i)) if doc and i.isdigit() and int(i) < len(doc["f"]) else None
+
+    def timeline(self, eid: str | None = None) -> Timeline:
+        """Events and figures of ``eid`` (or of the whole store) in one date order, undated last."""
+        return self.view.timeline_of(eid)
 
     def events(self, eid: str | None = None) -> Sequence[Event]:
         return self.view.events_of(eid)
@@ -241,9 +242,11 @@ class Store(WritingMixin, EditsMixin):
         return [(self.view.entity(e), s, len(arts)) for e, (s, arts) in ranked]
 
     def mention_histogram(self, eid: str) -> list[tuple[str, int]]:
+        """(month, mentions) of an entity over the months its articles were published."""
+        months = self.machine.months()
         counts: dict[str, int] = {}
-        for aid, n in self.articles_of(eid).refs:
-            month = self.machine.published(aid)[:7]
+        for number, n in self.view.article_hits(eid)[1].items():
+            month = months[number]
             if month:
                 counts[month] = counts.get(month, 0) + n
         return sorted(counts.items())

@@ -61,7 +61,7 @@ class View(EventsView):
             self._index_event(evid, ov)
         self._entity_cache: dict[str, Entity] = {}
         self._stats: dict[str, tuple[int, int, str | None]] = {}
-        self._article_ids: dict[str, list[str]] = {}
+        self._article_ids: dict[str, tuple[list[int], dict[int, int]]] = {}
         self.reset_event_order()
 
     def _place(self, eid: str) -> None:
@@ -105,7 +105,7 @@ class View(EventsView):
             elif table == "event":
                 self._index_event(key, before, add=False)
                 self._index_event(key, after)
-                self.reset_event_order()
+                self.event_moved(key)
         group = set(touched)
         for eid in touched:
             group |= self.members.get(self.owner.get(eid, eid), set())
@@ -218,19 +218,28 @@ class View(EventsView):
         owner = self.owner
         return [(owner[e], ss) for e, _s, _e, ss, *_ in self.m.mention_rows(aid) if e in owner]
 
-    def article_ids_of(self, eid: str) -> list[str]:
-        """Articles that mention ``eid`` (after edits), newest first."""
+    def article_hits(self, eid: str) -> tuple[list[int], dict[int, int]]:
+        """The article numbers naming ``eid`` (after edits), newest first, and its mentions in each."""
         eid = self.resolve(eid)
         if eid is None:
-            return []
+            return [], {}
         cached = self._article_ids.get(eid)
         if cached is None:
             if self._plain(eid):
-                ids = self.m.article_ids(eid)
+                posting = self.m.posting.get(eid, ())
+                counts = dict(zip(posting, self.m.post_counts.get(eid, ())))
             else:
-                ids = list(dict.fromkeys(m.article_id for m in self.mentions_of(eid)))
-            cached = self._article_ids[eid] = sorted(ids, key=self.m.published, reverse=True)
+                number, counts = self.m.number, {}
+                for m in self.mentions_of(eid):
+                    n = number[m.article_id]
+                    counts[n] = counts.get(n, 0) + 1
+            cached = self._article_ids[eid] = (sorted(counts, key=self.m.newest_rank().__getitem__), counts)
         return cached
+
+    def article_ids_of(self, eid: str) -> list[str]:
+        """Articles that mention ``eid`` (after edits), newest first."""
+        order = self.m.order
+        return [order[n] for n in self.article_hits(eid)[0]]
 
     def _plain(self, eid: str) -> bool:
         """True when no hand edit changes which mentions ``eid`` has (its counts are the machine's)."""

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Sequence
 
+from .dating import date_key, figure_precision
 from .index import (EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE,
-                    F_DIR, F_END, F_ENTS, F_METRIC, F_PERIOD, F_SE, F_SS, F_START, F_TEXT, F_UNIT, F_VALUE, Ref)
+                    F_DIR, F_END, F_ENTS, F_METRIC, F_PERIOD, F_SE, F_SS, F_START, F_TEXT, F_UNIT, F_VALUE, SLOT, Ref)
 from .model import MACHINE, MANUAL, Event, Figure
+from .sequences import EVENT, LazyRecords, Timeline
 
 
 def figure_id(aid: str, i: int) -> str:
     return f"{aid}:f{i}"
+
+
+WHOLE = ("t", None)  # the whole-store timeline's cache key
 
 
 class EventsView:
@@ -20,6 +26,7 @@ class EventsView:
         self._event_refs: list[Ref] | None = None
         self._figure_refs: list[Ref] | None = None
         self._sorted_refs: dict[tuple, list[Ref]] = {}  # per-entity timelines, sorted once
+        self._ranks: tuple | None = None  # where each event and figure sits in the whole timeline
 
     def _resolved(self, ids) -> tuple[str, ...]:
         """Entity ids as they are after merges and deletions (``owner`` holds every known id)."""
@@ -89,6 +96,136 @@ class EventsView:
         dated = bisect.bisect_left(whole.refs, ("9999",), key=order)
         return LazyRecords(whole.refs[max(0, dated - limit):dated], whole._make)
 
+    # -- timelines: events and figures in one date order --------------------------------------------
+    def event_id(self, aid: str, i: int) -> str:
+        return f"{aid}:v{self.m.docs[aid]['v'][i][EV_K]}"
+
+    def entry_date(self, kind: int, aid: str, i: int) -> tuple[str | None, str]:
+        """(date, precision) of an event (hand edits included) or a figure, read from the index rows."""
+        if kind == EVENT:
+            raw = self.m.docs[aid]["v"][i]
+            edited = self.r.data["event"]
+            ov = edited.get(f"{aid}:v{raw[EV_K]}") if edited else None
+            if ov:
+                return ov.get("date", raw[EV_DATE]), ov.get("precision", raw[EV_PREC] or "unknown")
+            return raw[EV_DATE], raw[EV_PREC] or "unknown"
+        period = self.m.docs[aid]["f"][i][F_PERIOD]
+        return period, figure_precision(period)
+
+    def _entry_key(self, entry: int) -> str:
+        packed = entry >> 1
+        aid = self.m.order[packed // SLOT]
+        if entry & 1:  # a figure
+            period = self.m.docs[aid]["f"][packed % SLOT][F_PERIOD]
+            return date_key(period, figure_precision(period), 1)
+        return date_key(*self.entry_date(EVENT, aid, packed % SLOT), 0)
+
+    def timeline_of(self, eid: str | None) -> Timeline:
+        """The events and figures of ``eid`` (None: of the whole store) in date order, undated last.
+
+        Sorted once from the index rows (no record is made) and kept until an edit or an ingest
+        changes what or where they are; a pane makes only the records it shows.
+        """
+        if eid is not None:
+            eid = self.resolve(eid)
+            if eid is None:
+                return Timeline(array("q"), self.m.order, self)
+        key = ("t", eid, frozenset(self.members.get(eid, ()))) if eid else WHOLE
+        got = self._sorted_refs.get(key)
+        if got is None:
+            got = self._sorted_refs[key] = self._whole_timeline() if eid is None else self._sorted(self._entries_of(eid))
+        if eid is None and self._ranks is None:
+            self._ranks = self._rank_table(got)
+        return got
+
+    def _whole_timeline(self) -> Timeline:
+        return self._by_key(self._all_entries())
+
+    def _by_key(self, entries: list[int]) -> Timeline:
+        keys = list(map(self._entry_key, entries))
+        ranked = sorted(range(len(entries)), key=keys.__getitem__)  # stable: ties in article order
+        return Timeline(array("q", [entries[i] for i in ranked]), self.m.order, self, [keys[i] for i in ranked])
+
+    def _sorted(self, entries: set[int]) -> Timeline:
+        """Some entries in timeline order: read off the whole timeline's ranks when it was ordered
+        already (a lookup per entry), else sorted by date key like the whole one."""
+        if self._ranks is None:
+            return self._by_key(sorted(entries))
+        ev_base, fig_base, ev_rank, fig_rank, whole = self._ranks
+
+        def rank_of(entry: int) -> int:
+            number, row = divmod(entry >> 1, SLOT)
+            return fig_rank[fig_base[number] + row] if entry & 1 else ev_rank[ev_base[number] + row]
+
+        places = sorted(map(rank_of, entries))
+        all_entries, all_keys = whole.entries, whole.keys
+        return Timeline(array("q", [all_entries[p] for p in places]), self.m.order, self, [all_keys[p] for p in places])
+
+    def _rank_table(self, whole: Timeline) -> tuple:
+        """Each event's and figure's place in ``whole``, in flat arrays (article base + row)."""
+        ev_base, fig_base = array("i"), array("i")
+        n_events = n_figures = 0
+        for aid in self.m.order:
+            doc = self.m.docs[aid]
+            ev_base.append(n_events)
+            fig_base.append(n_figures)
+            n_events += len(doc["v"])
+            n_figures += len(doc["f"])
+        ev_rank, fig_rank = array("i", bytes(4 * n_events)), array("i", bytes(4 * n_figures))
+        for place, entry in enumerate(whole.entries):
+            number, row = divmod(entry >> 1, SLOT)
+            if entry & 1:
+                fig_rank[fig_base[number] + row] = place
+            else:
+                ev_rank[ev_base[number] + row] = place
+        return ev_base, fig_base, ev_rank, fig_rank, whole
+
+    def event_moved(self, evid: str) -> None:
+        """An edit changed an event: forget every ordering, but move it in the whole-store timeline
+        (one search and insert, not a sort of a million entries)."""
+        whole = self._sorted_refs.get(WHOLE)
+        self.reset_event_order()  # the ranks go too: they are made again with the next whole timeline
+        ref = self.m.event_refs.get(evid)
+        if whole is None or ref is None:
+            return
+        entry = (self.m.number[ref[0]] * SLOT + ref[1]) * 2
+        entries, keys = array("q", whole.entries), list(whole.keys)
+        at = entries.index(entry)
+        del entries[at], keys[at]
+        key = self._entry_key(entry)
+        at = bisect.bisect_left(range(len(entries)), (key, entry), key=lambda i: (keys[i], entries[i]))
+        entries.insert(at, entry)
+        keys.insert(at, key)
+        self._sorted_refs[WHOLE] = Timeline(entries, self.m.order, self, keys)
+
+    def _all_entries(self) -> list[int]:
+        docs, entries = self.m.docs, []
+        for number, aid in enumerate(self.m.order):
+            doc, base = docs[aid], number * SLOT
+            entries.extend((base + i) * 2 for i in range(len(doc["v"])))
+            entries.extend((base + i) * 2 + 1 for i in range(len(doc["f"])))
+        return entries
+
+    def _entries_of(self, eid: str) -> set[int]:
+        entries: set[int] = set()
+        number = self.m.number
+        for member in self.members.get(eid, ()):
+            entries.update(p * 2 for p in self.m.ev_post.get(member, ()))
+            entries.update(p * 2 + 1 for p in self.m.fig_post.get(member, ()))
+            for evid in self.event_linked.get(member, ()):
+                if (ref := self.m.event_refs.get(evid)) is not None:
+                    entries.add((number[ref[0]] * SLOT + ref[1]) * 2)
+        if self.r.data["event"]:  # a hand edit may have taken the entity out of an event
+            entries = {e for e in entries if e & 1 or self._takes_part(eid, e >> 1)}
+        return entries
+
+    def _takes_part(self, eid: str, packed: int) -> bool:
+        aid, i = self.m.unpack(packed)
+        if self.event_id(aid, i) not in self.r.data["event"]:
+            return True
+        event = self.event(aid, i)
+        return eid in event.participants or event.place == eid
+
     def _machine_event_date(self, ref: Ref) -> str:
         """Sort key of an unedited event (the sort is stable: ties keep article order)."""
         return self.m.docs[ref[0]]["v"][ref[1]][EV_DATE] or "9999"
@@ -105,19 +242,3 @@ class EventsView:
         raw = self.m.docs[aid]["f"][i]
         period = raw[F_PERIOD]
         return (period if period and period[:1].isdigit() else "9999", aid, raw[F_START])
-
-
-class LazyRecords(Sequence):
-    """A read-only sequence that makes each record only when it is read (lists of 100k+ rows)."""
-
-    def __init__(self, refs: list[tuple], make: Callable[..., object] | None):
-        self.refs = refs
-        self._make = make
-
-    def __len__(self) -> int:
-        return len(self.refs)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self._make(*r) for r in self.refs[i]]
-        return self._make(*self.refs[i])

@@ -95,7 +95,6 @@ class WritingMixin:
             self.machine.retarget(old, shard.texts)
             self.machine.add_shard(new, shard_postings(new), shard.texts)
         self.view.rebuild()
-        self._articles_sorted = None
 
     def _write_registry(self, index: MachineIndex, gen: int) -> str:
         name = self.manifest.registry_name(gen)
@@ -151,5 +150,4 @@ class WritingMixin:
             fresh.add_shard(docs, shard_postings(docs), texts_file)
         self.machine = fresh
         self.view = View(self.machine, self.records)
-        self._articles_sorted = None
         return done

@@ -10,7 +10,7 @@ import gc
 from dataclasses import replace
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,7 +23,7 @@ from tui.commands import DatelineCommands
 from tui.detail_pane import DetailPane
 from tui.edit_actions import EditActions, EditRequested
 from tui.entities_pane import EntitiesPane
-from tui.entity_card import card_data
+from tui.entity_card import card_data, card_figures
 from tui.filter_bar import FilterBar
 from tui.detail_data import overview_lines, reader_data
 from tui.keymap import load_keymap
@@ -32,18 +32,19 @@ from tui.history import History
 from tui.line_list import LineList
 from tui.row_marking import SelectionChanged
 from tui.app_loading import StoreLoading
-from tui.loading import EntityLists, WholeLists
+from tui.idle_gc import IdleCollector
+from tui.loading import EMPTY_LISTS, EntityLists, WholeLists, focus_lists
 from tui.messages import (ArticleTarget, ConnectedLoaded, EntityTarget, FilterRequested, FocusListsLoaded, RowChosen,
                           RowHighlighted, SentenceTarget, Target, View)
 from tui.status_bar import Status, StatusBar, counts_text
-from tui.timeline_pane import TimelinePane, timeline_items
+from tui.timeline_pane import TimelinePane
 
 PANES = ("entities", "timeline", "articles", "detail")
 TITLES = {"entities": "1 Entities", "timeline": "2 Timeline", "articles": "3 Articles", "detail": "4 Detail"}
 PREVIEW_DELAY = 0.04  # seconds: a held-down cursor key repaints the detail pane once it rests
 LIVE_FILTER_LIMIT = 20_000  # above this many rows, the filter runs on `enter` only
 CONNECTED = 20  # how many connected entities the card ranks
-BIG_FOCUS = 2000  # mentions: above this, a focus reads its timeline and articles in a worker
+BIG_FOCUS = 10_000  # mentions: above this, a focus orders its timeline and articles in a worker
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation GC passes (default 700)
 
 
@@ -83,6 +84,7 @@ class DatelineApp(StoreLoading, KeyListing, App[None]):
         self.whole: WholeLists | None = None
         self.history = History(View())
         self._focus: str | None = None
+        self.idle_gc = IdleCollector()
         self._detail: Target | None = None
         self._last_pane = "entities"
         self._pending_preview: tuple[Target | None] | None = None
@@ -119,8 +121,14 @@ class DatelineApp(StoreLoading, KeyListing, App[None]):
         self.load_store()
 
     def on_unmount(self) -> None:
+        self.idle_gc.stop()
         gc.set_threshold(*self._gc_threshold)  # leave the process as we found it (tests run many apps)
         gc.unfreeze()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.idle_gc.touch()
+        await super().on_event(event)
 
     def pane(self, name: str) -> Widget:
         return self.query_one(f"#{name}")
@@ -163,31 +171,28 @@ class DatelineApp(StoreLoading, KeyListing, App[None]):
 
     def _show_focus(self, entity_id: str | None) -> None:
         self._focus = entity_id
-        store = self.store
         if entity_id is None:
-            whole = self.whole or WholeLists([], [])  # still loading: the panes say so until it lands
-            self.timeline_pane.set_items(whole.timeline, note=whole.timeline_note)
-            self.articles_pane.set_articles(whole.articles)
+            self._show_lists(self.whole or EMPTY_LISTS)  # still loading: the panes say so until it lands
             return
         self.entities_pane.move_cursor_to_key(entity_id)
-        if store.entity_counts(entity_id)[0] > BIG_FOCUS:
+        if self.store.entity_counts(entity_id)[0] > BIG_FOCUS:
             for pane in (self.timeline_pane, self.articles_pane):
                 pane.EMPTY = "loading…"
-            self.timeline_pane.set_items([])
-            self.articles_pane.set_articles([])
+            self._show_lists(EMPTY_LISTS)
             self.read_focus_lists(entity_id)
             return
         for pane in (self.timeline_pane, self.articles_pane):
             pane.EMPTY = type(pane).EMPTY
-        self.timeline_pane.set_items(timeline_items(store.events(entity_id), store.figures(entity_id)))
-        self.articles_pane.set_articles(list(store.articles_of(entity_id)))
+        self._show_lists(focus_lists(self.store, entity_id))
+
+    def _show_lists(self, lists: WholeLists) -> None:
+        self.timeline_pane.set_items(lists.timeline)
+        self.articles_pane.set_articles(lists.articles)
 
     @work(thread=True, exclusive=True, group="focus", exit_on_error=False)
     def read_focus_lists(self, entity_id: str) -> None:
-        """The timeline and articles of a frequent entity, read off the UI thread."""
-        store = self.store
-        items = timeline_items(store.events(entity_id), store.figures(entity_id))
-        self.post_message(FocusListsLoaded(entity_id, items, list(store.articles_of(entity_id))))
+        """The timeline and articles of a very frequent entity, ordered off the UI thread."""
+        self.post_message(FocusListsLoaded(entity_id, focus_lists(self.store, entity_id)))
 
     @on(FocusListsLoaded)
     def _on_focus_lists(self, message: FocusListsLoaded) -> None:
@@ -195,8 +200,7 @@ class DatelineApp(StoreLoading, KeyListing, App[None]):
             return  # the user moved on
         for pane in (self.timeline_pane, self.articles_pane):
             pane.EMPTY = type(pane).EMPTY
-        self.timeline_pane.set_items(message.timeline)
-        self.articles_pane.set_articles(message.articles)
+        self._show_lists(message.lists)
 
     def _name_of(self, entity_id: str) -> str:
         entity = self.loaded.by_id.get(entity_id) if self.loaded else None
@@ -206,7 +210,8 @@ class DatelineApp(StoreLoading, KeyListing, App[None]):
         self._detail = target
         detail, store = self.detail_pane, self.store
         if isinstance(target, EntityTarget):
-            detail.show_card(card_data(store, target.entity_id, connected_limit=None))
+            cheap = store.entity_counts(target.entity_id)[0] <= BIG_FOCUS
+            detail.show_card(card_data(store, target.entity_id, connected_limit=None, figures=cheap))
             # after the panes are painted: ranking competes for the interpreter with the repaint
             self.call_after_refresh(self.rank_connected, target.entity_id)
         elif isinstance(target, (ArticleTarget, SentenceTarget)):
@@ -216,14 +221,23 @@ class DatelineApp(StoreLoading, KeyListing, App[None]):
 
     @work(thread=True, exclusive=True, group="connected", exit_on_error=False)
     def rank_connected(self, entity_id: str) -> None:
-        """Rank the entities sharing sentences/articles with ``entity_id`` (costly for frequent ones)."""
-        self.post_message(ConnectedLoaded(entity_id, tuple(self.store.connected(entity_id, limit=CONNECTED))))
+        """Rank the entities sharing sentences/articles with ``entity_id`` (costly for frequent ones),
+        and read the card's figures when the card was shown without them."""
+        card = self.detail_pane.card.data
+        figures = None
+        if card is not None and card.entity.id == entity_id and card.figures is None:
+            figures = card_figures(self.store.timeline(entity_id))
+        connected = tuple(self.store.connected(entity_id, limit=CONNECTED))
+        self.post_message(ConnectedLoaded(entity_id, connected, figures))
 
     @on(ConnectedLoaded)
     def _on_connected(self, message: ConnectedLoaded) -> None:
         card = self.detail_pane.card
         if card.data is not None and card.data.entity.id == message.entity_id:
-            card.show(replace(card.data, connected=message.connected))
+            data = replace(card.data, connected=message.connected)
+            if message.figures is not None:
+                data = replace(data, figures=message.figures[0], figure_count=message.figures[1])
+            card.show(data)
 
     def _reader_data(self, target: ArticleTarget | SentenceTarget) -> ReaderData:
         return reader_data(self.store, target, self.loaded.by_id)

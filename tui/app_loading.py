@@ -34,6 +34,11 @@ class StoreLoading:
         self.post_message(StoreLoaded(load_entities(self.store, report)))
         self.post_message(StoreLoaded(load_whole_lists(self.store, report)))
 
+    @work(thread=True, exclusive=True, group="whole", exit_on_error=False)
+    def reload_whole_lists(self) -> None:
+        """Order the whole-store lists again (after an edit moved an event), off the UI thread."""
+        self.post_message(StoreLoaded(load_whole_lists(self.store, lambda fraction, label: None)))
+
     def on_load_progress(self, message: LoadProgress) -> None:
         bar = self.query_one(ProgressBar)
         bar.add_class("-loading")
@@ -62,6 +67,7 @@ class StoreLoading:
             self._show_focus(None)
         self._update_status()
         gc.freeze()  # the loaded records live for the whole session: keep them out of GC passes
+        self.idle_gc.start(self)
 
     def on_worker_state_changed(self, event) -> None:
         if event.worker.group == "load" and event.state.name == "ERROR":

@@ -1,14 +1,21 @@
 """Articles pane: title, date, source, and how many of the focused entity's mentions each holds."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from store.model import Article
+from store.sequences import ArticleHits
+from tui.lazy_rows import LazyRows
 from tui.line_list import LineList, Row
 from tui.messages import ArticleTarget
 from tui.safe_text import clean
 
-KEEP_ROWS_OVER = 5000  # lists this long (the whole store) keep their rows for the next time
+
+def article_row(article: Article, count: int | None) -> Row:
+    return Row(key=article.id, target=ArticleTarget(article.id), data=(article, count),
+               search=f"{article.title} {article.source or ''} {article.published or ''}".casefold())
 
 
 class ArticlesPane(LineList):
@@ -18,30 +25,11 @@ class ArticlesPane(LineList):
     SELECTABLE = True
     EMPTY = "no articles"
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._kept: tuple[list | None, list[Row]] = (None, [])
-
-    def set_articles(self, articles: list[tuple[Article, int | None]]) -> None:
-        """``(article, mention count or None)`` pairs; a count is shown when an entity is focused.
-        The rows of a long list (the whole store) are kept for the next time it is shown."""
-        if articles is self._kept[0]:
-            self.set_rows(self._kept[1])
-            self._update_titles()
-            return
-        ordered = sorted(articles, key=lambda pair: (pair[0].published or "", pair[0].id), reverse=True)
-        rows = [
-            Row(
-                key=article.id,
-                target=ArticleTarget(article.id),
-                search=f"{article.title} {article.source or ''} {article.published or ''}".casefold(),
-                data=(article, count),
-            )
-            for article, count in ordered
-        ]
-        if len(articles) > KEEP_ROWS_OVER:
-            self._kept = (articles, rows)
-        self.set_rows(rows)
+    def set_articles(self, hits: ArticleHits | Sequence[tuple[Article, int | None]]) -> None:
+        """``(article, mention count or None)`` pairs, newest first (the store's order); a count is
+        shown when an entity is focused. Rows are made as they are shown."""
+        key_of = hits.article_id if isinstance(hits, ArticleHits) else (lambda i: hits[i][0].id)
+        self.set_rows(LazyRows(len(hits), lambda i: article_row(*hits[i]), key_of))
         self._update_titles()
 
     def set_query(self, query: str) -> None:
@@ -49,7 +37,7 @@ class ArticlesPane(LineList):
         self._update_titles()
 
     def _update_titles(self) -> None:
-        self.border_subtitle = f"{len(self.lines)}" + (f" · /{clean(self.filter_query)}" if self.filter_query else "")
+        self.border_subtitle = f"{self.shown_count}" + (f" · /{clean(self.filter_query)}" if self.filter_query else "")
 
     def render_row(self, row: Row, width: int) -> Text:
         article, count = row.data

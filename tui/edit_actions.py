@@ -278,18 +278,9 @@ class EditActions:
             app.navigate(View(new if app._focus == old else app._focus, detail, app._current_pane()))
 
     def _refresh_whole_timeline(self, event_id: str) -> None:
-        """The whole-store timeline holds the event as it was: put the edited one in its place."""
-        from tui.timeline_pane import timeline_items  # imported late: the panes import this module
-
-        whole = self.app.whole
-        if whole is None or self.store.event(event_id) is None:
-            return
-        records = [self.store.event(event_id) if item.record.id == event_id else item.record for item in whole.timeline]
-        events = [r for r in records if not hasattr(r, "metric")]
-        figures = [r for r in records if hasattr(r, "metric")]
-        self.app.whole = replace(whole, timeline=timeline_items(events, figures))
-        if self.app._focus is None:
-            self.app._show_focus(None)
+        """An edited event may have moved: order the whole-store timeline again (in a worker)."""
+        if self.app.whole is not None and self.store.event(event_id) is not None:
+            self.app.reload_whole_lists()
 
 
 def touched_entities(edit: Edit) -> set[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from store.model import Entity, Figure
+from store.sequences import FIGURE, Timeline
 from tui.edit_actions import EditRequested, entity_edit_bindings
 from tui.formatting import badge, date_label, figure_precision, figure_value, type_style
 from tui.line_list import LineList, Row
@@ -26,26 +27,37 @@ class CardData:
     articles: int
     latest: str | None
     connected: tuple[tuple[Entity, int, int], ...] | None  # None while a worker computes it
-    figures: tuple[Figure, ...]  # the latest CARD_FIGURES
+    figures: tuple[Figure, ...] | None  # the latest CARD_FIGURES (None while a worker reads them)
     figure_count: int
     histogram: tuple[tuple[str, int], ...]
 
 
-def card_data(store, entity_id: str, connected_limit: int | None = 20) -> CardData | None:
+def card_data(store, entity_id: str, connected_limit: int | None = 20, figures: bool = True) -> CardData | None:
     """Read an entity's card from the store (None if the entity is gone).
 
-    With ``connected_limit=None`` the connected entities are left out (``None``): the app computes
-    them in a worker, since their cost grows with how often the entity appears.
+    With ``connected_limit=None`` the connected entities are left out (``None``), and with
+    ``figures=False`` the figures: the app reads them in a worker when their cost grows with how
+    often the entity appears.
     """
     entity = store.entity(entity_id)
     if entity is None:
         return None
     mentions, articles = store.entity_counts(entity_id)
     connected = None if connected_limit is None else tuple(store.connected(entity_id, limit=connected_limit))
-    figures = store.figures(entity_id)  # a lazy sequence: read only the latest few
-    latest = tuple(figures[index] for index in range(max(0, len(figures) - CARD_FIGURES), len(figures)))
+    latest, count = card_figures(store.timeline(entity_id)) if figures else (None, 0)
     return CardData(entity, mentions, articles, store.entity_latest(entity_id), connected,
-                    latest, len(figures), tuple(store.mention_histogram(entity_id)))
+                    latest, count, tuple(store.mention_histogram(entity_id)))
+
+
+def card_figures(timeline: Timeline) -> tuple[tuple[Figure, ...], int]:
+    """The last ``CARD_FIGURES`` figures of an entity's timeline (in its order), and how many it has."""
+    latest = []
+    for i in range(len(timeline) - 1, -1, -1):
+        if len(latest) == CARD_FIGURES:
+            break
+        if timeline.kind(i) == FIGURE:
+            latest.append(timeline[i])
+    return tuple(reversed(latest)), timeline.figure_count
 
 
 def sparkline(histogram: tuple[tuple[str, int], ...], width: int) -> tuple[str, str, str]:
@@ -144,7 +156,9 @@ class EntityCard(LineList):
                 line.append(f" {sentences:>4} {articles:>4} ", style="dim")
                 line.append(clean(other.name))
                 lines.append(Row(key=f"c:{other.id}", target=EntityTarget(other.id), data=line))
-        if data.figures:
+        if data.figures is None:
+            lines.append(_static("fig-h", Text("Figures  (reading…)", style="bold underline", end="")))
+        elif data.figures:
             more = data.figure_count - len(data.figures)
             heading = "Figures" + (f"  (latest {CARD_FIGURES}; {more} more on the timeline)" if more > 0 else "")
             lines.append(_static("fig-h", Text(heading, style="bold underline", end="")))

@@ -6,7 +6,7 @@ The list has a cursor (skipping header rows), a fuzzy filter, and row marks (``r
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -81,8 +81,9 @@ class LineList(RowMarking, ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._rows: list[Row] = []
-        self._lines: list[Row] = []
+        self._rows: Sequence[Row] = []
+        self._lines: Sequence[Row] = []
+        self._shown = 0
         self._query = ""
         self._selected = RowSelection()
         self._cache: dict[tuple, Strip] = {}
@@ -92,14 +93,19 @@ class LineList(RowMarking, ScrollView, can_focus=True):
 
     # ----- data -------------------------------------------------------------------------------
     @property
-    def rows(self) -> list[Row]:
-        """Every row, before the filter."""
+    def rows(self) -> Sequence[Row]:
+        """Every row, before the filter (a list, or a ``LazyRows`` that makes rows as they are read)."""
         return self._rows
 
     @property
-    def lines(self) -> list[Row]:
+    def lines(self) -> Sequence[Row]:
         """The lines drawn now (filtered rows plus any headers)."""
         return self._lines
+
+    @property
+    def shown_count(self) -> int:
+        """How many rows the filter lets through (headers not counted)."""
+        return self._shown
 
     @property
     def filter_query(self) -> str:
@@ -112,7 +118,7 @@ class LineList(RowMarking, ScrollView, can_focus=True):
             return self._lines[self.cursor]
         return None
 
-    def set_rows(self, rows: list[Row], *, keep_cursor: bool = False, cursor_key: str | None = None) -> None:
+    def set_rows(self, rows: Sequence[Row], *, keep_cursor: bool = False, cursor_key: str | None = None) -> None:
         """Replace every row; the filter stays. The cursor goes to ``cursor_key`` or the top."""
         old_key = self.current.key if keep_cursor and self.current else None
         self._rows = rows
@@ -133,7 +139,7 @@ class LineList(RowMarking, ScrollView, can_focus=True):
         """The lower-cased text a filter matches; panes may build it on demand instead of up front."""
         return row.search
 
-    def layout_lines(self, rows: list[Row], width: int) -> list[Row]:
+    def layout_lines(self, rows: Sequence[Row], width: int) -> Sequence[Row]:
         """Turn the filtered rows into lines; panes add headers or wrap text here."""
         return rows
 
@@ -158,6 +164,7 @@ class LineList(RowMarking, ScrollView, can_focus=True):
                 rows = [row for g, row in graded if g == 2] + [row for g, row in graded if g == 1]
             else:
                 rows = [row for g, row in graded if g]
+        self._shown = len(rows)
         self._lines = self.layout_lines(rows, width - (1 if self.SELECTABLE else 0))
         self._positions = None
         self._cache.clear()
@@ -188,6 +195,8 @@ class LineList(RowMarking, ScrollView, can_focus=True):
             self.refresh()
 
     def _index_of(self, key: str) -> int | None:
+        if hasattr(self._lines, "index_of"):  # a lazy list finds a key without making its rows
+            return self._lines.index_of(key)
         if self._positions is None:
             self._positions = {line.key: index for index, line in enumerate(self._lines) if line.selectable}
         return self._positions.get(key)

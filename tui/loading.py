@@ -1,16 +1,17 @@
-"""Reading everything the panes list from the store, off the UI thread (it is O(store)).
+"""Reading what the panes list from the store; the whole-store lists off the UI thread (O(store)).
 
 Two steps, so the screen is usable early: entities with their counts first, then the whole-store
-timeline and article list (the slow part at 100k articles).
+timeline and article list (the slow part at 100k articles). Timelines and article lists are lazy:
+only their order is computed here, rows are made as the panes show them.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from store.model import Article, Entity
 from tui.entities_pane import EntityRow
-from tui.timeline_pane import TimelineItem, timeline_items
+from tui.timeline_pane import EMPTY_TIMELINE, TimelineRows
 
 Progress = Callable[[float, str], None]
 
@@ -22,19 +23,19 @@ class EntityLists:
     stats: dict
 
 
-WHOLE_TIMELINE_LIMIT = 100_000  # above this, the unfocused timeline shows the newest dated records
-
-
 @dataclass(frozen=True, slots=True)
 class WholeLists:
-    timeline: list[TimelineItem]
-    articles: list[tuple[Article, int | None]]
-    timeline_note: str = ""  # says when the timeline shows only part of the store
+    timeline: TimelineRows
+    articles: Sequence[tuple[Article, int | None]]
+
+
+EMPTY_LISTS = WholeLists(TimelineRows(EMPTY_TIMELINE), ())
 
 
 def load_entities(store, progress: Progress) -> EntityLists:
     """Every entity with its mention count, article count and latest date."""
     progress(0.0, "reading entities")
+    store.prepare()
     entities = list(store.entities())
     rows = []
     step = max(1, len(entities) // 20)
@@ -47,20 +48,17 @@ def load_entities(store, progress: Progress) -> EntityLists:
 
 
 def load_whole_lists(store, progress: Progress) -> WholeLists:
-    """Every event and figure in date order, and every article."""
-    progress(0.4, "reading events and figures")
-    events, figures = store.events(), store.figures()
-    total = len(events) + len(figures)
-    note = ""
-    if total > WHOLE_TIMELINE_LIMIT:
-        # A million timeline rows would cost a gigabyte: show the newest, and let focus or filters narrow.
-        limit = WHOLE_TIMELINE_LIMIT
-        events, figures = store.newest_events(limit), store.newest_figures(limit)
-        note = f"newest {limit:,} of {total:,}"
-    items = timeline_items(events, figures)
-    if note:
-        items = [item for item in items if item.start][-WHOLE_TIMELINE_LIMIT:]
-    progress(0.9, "reading articles")
-    articles = [(article, None) for article in store.articles()]
+    """Every event and figure in one date order, and every article newest first (made as shown)."""
+    progress(0.4, "ordering events and figures")
+    timeline = store.timeline()
+    progress(0.7, "laying out the timeline")
+    rows = TimelineRows(timeline)
+    progress(0.9, "ordering articles")
+    articles = store.articles_of(None)
     progress(1.0, "done")
-    return WholeLists(items, articles, note)
+    return WholeLists(rows, articles)
+
+
+def focus_lists(store, entity_id: str) -> WholeLists:
+    """The timeline and articles of one entity."""
+    return WholeLists(TimelineRows(store.timeline(entity_id)), store.articles_of(entity_id))

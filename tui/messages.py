@@ -106,19 +106,20 @@ class LoadProgress(Message):
 
 
 class ConnectedLoaded(Message):
-    """A worker finished ranking the entities connected to ``entity_id``."""
+    """A worker finished ranking the entities connected to ``entity_id`` (and, for a frequent
+    entity, reading its card's figures: ``(figures, count)``)."""
 
-    def __init__(self, entity_id: str, connected: tuple) -> None:
+    def __init__(self, entity_id: str, connected: tuple, figures: tuple | None = None) -> None:
         super().__init__()
         self.entity_id = entity_id
         self.connected = connected
+        self.figures = figures
 
 
 class FocusListsLoaded(Message):
-    """A worker finished reading the timeline and articles of a frequent entity."""
+    """A worker finished ordering the timeline and articles of a frequent entity (a ``WholeLists``)."""
 
-    def __init__(self, entity_id: str, timeline: list, articles: list) -> None:
+    def __init__(self, entity_id: str, lists) -> None:
         super().__init__()
         self.entity_id = entity_id
-        self.timeline = timeline
-        self.articles = articles
+        self.lists = lists

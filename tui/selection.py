@@ -7,7 +7,7 @@ it comes back. ``export_scopes`` turns the marks into the choices the export dia
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -68,11 +68,16 @@ class RowSelection:
         self._rows.clear()
         return had
 
-    def refresh(self, rows: Iterable[Row]) -> None:
+    def refresh(self, rows: Sequence[Row]) -> None:
         """Swap kept rows for the new rows with the same id (fresh data after a reload)."""
         if not self._rows:
             return
         kept = self._rows
+        if hasattr(rows, "index_of"):  # a lazy list: look the marked keys up instead of making every row
+            for key in kept:
+                if (i := rows.index_of(key)) is not None:
+                    kept[key] = rows[i]
+            return
         for row in rows:
             if row.key in kept:
                 kept[row.key] = row

@@ -1,23 +1,25 @@
 """Timeline pane: events and figures by date, under year and month headers."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
 
 from store.model import Event, Figure
-from tui.formatting import (date_label, event_sort_key, figure_precision, figure_sort_key,
-                            figure_value, group_label, start_of)
+from store.dating import key_date
+from store.sequences import Timeline
+from tui.formatting import date_label, figure_value, group_label, start_of
 from tui.edit_actions import EditRequested
 from tui.fuzzy import is_date_prefix, matcher
+from tui.lazy_rows import HeadedLines, LazyRows
 from tui.line_list import LineList, Row
 from tui.messages import SentenceTarget
 from tui.safe_text import clean
 
 DATE_WIDTH = 10
-KEEP_ROWS_OVER = 5000  # lists this long (the whole store) keep their rows for the next time
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +37,48 @@ class TimelineItem:
         return record.participants if isinstance(record, Event) else record.entities
 
 
-def timeline_items(events, figures) -> list[TimelineItem]:
-    """Merge events and figures into one date-ordered list (undated last)."""
-    keyed = []
-    for event in events:
-        item = TimelineItem(event, date_label(event.date, event.precision),
-                            group_label(event.date, event.precision), start_of(event.date))
-        keyed.append((event_sort_key(event), 0, item))
-    for figure in figures:
-        precision = figure_precision(figure.period)
-        item = TimelineItem(figure, date_label(figure.period, precision),
-                            group_label(figure.period, precision), start_of(figure.period))
-        keyed.append((figure_sort_key(figure), 1, item))
-    keyed.sort(key=lambda entry: (entry[0], entry[1]))
-    return [item for _, _, item in keyed]
+class TimelineRows(LazyRows):
+    """The rows of a store ``Timeline``, made as they are shown, with their year/month header lines
+    laid out once (from the index's dates: no record is made). ``note`` says when it is part of a list."""
+
+    def __init__(self, timeline: Timeline, note: str = ""):
+        super().__init__(len(timeline), self._row, timeline.record_id)
+        self.timeline = timeline
+        self.note = note
+        groups: dict[str, tuple[str, str]] = {}  # date key -> (year, month): a few thousand distinct keys
+        keys = timeline.keys
+
+        def group_of(i: int) -> tuple[str, str]:
+            key = keys[i]
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = group_label(*key_date(key))
+            return group
+
+        self.lines = HeadedLines(self, group_of, year_month_headers)
+
+    def _row(self, i: int) -> Row:
+        record = self.timeline[i]
+        date, precision = self.timeline.date(i)
+        item = TimelineItem(record, date_label(date, precision), group_label(date, precision), start_of(date))
+        return Row(key=record.id, data=item,
+                   target=SentenceTarget(record.article_id, record.sentence_start, record.sentence_end, record.id))
+
+
+def year_month_headers(month: str | None, group: tuple[str, str]) -> tuple[list[Row], str | None]:
+    """The header lines before an item of ``group`` (year, month); the state is the last month headed."""
+    year, item_month = group
+    lines = []
+    if month is None or not month.startswith(f"{year}|"):
+        lines.append(Row(key=f"#{year}", data=Text(f"── {year} ──", end=""), selectable=False))
+        month = f"{year}|"
+    if item_month and month != f"{year}|{item_month}":
+        lines.append(Row(key=f"#{year}-{item_month}", data=Text(f" {item_month}", end=""), selectable=False))
+        month = f"{year}|{item_month}"
+    return lines, month
+
+
+EMPTY_TIMELINE = Timeline(array("q"), [], None)
 
 
 class TimelinePane(LineList):
@@ -63,23 +93,11 @@ class TimelinePane(LineList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.name_of: Callable[[str], str] = lambda entity_id: entity_id
-        self._kept: tuple[list | None, list[Row]] = (None, [])
         self.note = ""
 
-    def set_items(self, items: list[TimelineItem], note: str = "") -> None:
-        """Show these items (``note`` says when they are part of the store). The rows of the last list
-        seen twice (the whole store) are kept, so going back to it does not rebuild 100k rows."""
-        self.note = note
-        if items is self._kept[0]:
-            self.set_rows(self._kept[1])
-            self._update_titles()
-            return
-        rows = [Row(key=item.record.id, data=item,
-                    target=SentenceTarget(item.record.article_id, item.record.sentence_start,
-                                          item.record.sentence_end, item.record.id))
-                for item in items]
-        if len(items) > KEEP_ROWS_OVER:
-            self._kept = (items, rows)
+    def set_items(self, rows: TimelineRows) -> None:
+        """Show a timeline (its ``note`` says when it is part of the store)."""
+        self.note = rows.note
         self.set_rows(rows)
         self._update_titles()
 
@@ -102,8 +120,7 @@ class TimelinePane(LineList):
         self._update_titles()
 
     def _update_titles(self) -> None:
-        count = sum(1 for line in self.lines if line.selectable)
-        shown = self.note or f"{count}"
+        shown = self.note or f"{self.shown_count}"
         self.border_subtitle = shown + (f" · /{clean(self.filter_query)}" if self.filter_query else "")
 
     def make_grader(self, query: str):
@@ -114,20 +131,10 @@ class TimelinePane(LineList):
         grade = matcher(query)
         return lambda row: grade(self.search_text(row))
 
-    def layout_lines(self, rows: list[Row], width: int) -> list[Row]:
-        lines: list[Row] = []
-        year = month = None
-        for row in rows:
-            item: TimelineItem = row.data
-            item_year, item_month = item.group
-            if item_year != year:
-                year, month = item_year, None
-                lines.append(Row(key=f"#{item_year}", data=Text(f"── {item_year} ──", end=""), selectable=False))
-            if item_month and item_month != month:
-                month = item_month
-                lines.append(Row(key=f"#{item_year}-{item_month}", data=Text(f" {item_month}", end=""), selectable=False))
-            lines.append(row)
-        return lines
+    def layout_lines(self, rows: Sequence[Row], width: int) -> Sequence[Row]:
+        if isinstance(rows, TimelineRows):
+            return rows.lines  # laid out once per timeline
+        return HeadedLines(rows, lambda i: rows[i].data.group, year_month_headers)  # a filtered list
 
     def render_row(self, row: Row, width: int) -> Text:
         if not row.selectable:

@@ -1,0 +1,112 @@
+"""Read-only sequences whose records are made only when read: a list pane of 100,000 rows reads
+the few dozen on screen. Each also answers the cheap questions a pane asks of every row (an id, a
+date) from the compact index rows, without making records."""
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
+
+from .index import SLOT
+
+EVENT, FIGURE = 0, 1  # the low bit of a timeline entry
+
+
+class LazyRecords(Sequence):
+    """Records made from ``refs`` (argument tuples of ``make``) one by one as they are read."""
+
+    def __init__(self, refs: list[tuple], make: Callable[..., object] | None):
+        self.refs = refs
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._make(*r) for r in self.refs[i]]
+        return self._make(*self.refs[i])
+
+
+def pack_entry(number: int, row: int, kind: int) -> int:
+    """One timeline entry as an int: article number, row in that article's list, event or figure."""
+    return (number * SLOT + row) * 2 + kind
+
+
+class TimelineSource(Protocol):
+    """What a ``Timeline`` reads its records from (the store's view)."""
+
+    def event(self, aid: str, row: int): ...
+    def figure(self, aid: str, row: int): ...
+    def event_id(self, aid: str, row: int) -> str: ...
+    def entry_date(self, kind: int, aid: str, row: int) -> tuple[str | None, str]: ...
+
+
+class Timeline(Sequence):
+    """Events and figures in one date order, as packed entries (``pack_entry``).
+
+    ``timeline[i]`` makes the record; ``kind``, ``record_id`` and ``date`` read the index only.
+    """
+
+    def __init__(self, entries: array, order: list[str], source: TimelineSource | None, keys: list[str] | None = None):
+        """``keys[i]`` is entry ``i``'s ``dating.date_key`` (what it was sorted by)."""
+        self.entries = entries
+        self.keys = keys if keys is not None else []
+        self._order = order
+        self._source = source
+        self.figure_count = sum(entry & 1 for entry in entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _where(self, i: int) -> tuple[int, str, int]:
+        entry = self.entries[i]
+        packed = entry >> 1
+        return entry & 1, self._order[packed // SLOT], packed % SLOT
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        kind, aid, row = self._where(i)
+        return self._source.event(aid, row) if kind == EVENT else self._source.figure(aid, row)
+
+    def __iter__(self) -> Iterator:
+        return (self[i] for i in range(len(self)))
+
+    def kind(self, i: int) -> int:
+        return self.entries[i] & 1
+
+    def record_id(self, i: int) -> str:
+        kind, aid, row = self._where(i)
+        return self._source.event_id(aid, row) if kind == EVENT else f"{aid}:f{row}"
+
+    def date(self, i: int) -> tuple[str | None, str]:
+        """(date string, precision) of entry ``i`` as the timeline orders it, edits included."""
+        kind, aid, row = self._where(i)
+        return self._source.entry_date(kind, aid, row)
+
+
+class ArticleHits(Sequence):
+    """(article, mentions in it) pairs, newest first, for article numbers ``numbers``."""
+
+    def __init__(self, numbers: Sequence[int], counts: dict[int, int] | None, order: list[str],
+                 article: Callable):
+        self.numbers = numbers
+        self._counts = counts
+        self._order = order
+        self._article = article
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        number = self.numbers[i]
+        return self._article(self._order[number]), (self._counts[number] if self._counts is not None else None)
+
+    def __iter__(self) -> Iterator:
+        return (self[i] for i in range(len(self)))
+
+    def article_id(self, i: int) -> str:
+        return self._order[self.numbers[i]]
