@@ -54,10 +54,16 @@ class Timeline(Sequence):
         self.keys = keys if keys is not None else []
         self._order = order
         self._source = source
-        self.figure_count = sum(entry & 1 for entry in entries)
+        self._figure_count: int | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def figure_count(self) -> int:
+        if self._figure_count is None:
+            self._figure_count = sum(entry & 1 for entry in self.entries)
+        return self._figure_count
 
     def _where(self, i: int) -> tuple[int, str, int]:
         entry = self.entries[i]

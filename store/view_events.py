@@ -10,6 +10,7 @@ from .index import (EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE
                     F_DIR, F_END, F_ENTS, F_METRIC, F_PERIOD, F_SE, F_SS, F_START, F_TEXT, F_UNIT, F_VALUE, SLOT, Ref)
 from .model import MACHINE, MANUAL, Event, Figure
 from .sequences import EVENT, LazyRecords, Timeline
+from .timeline_order import TimelineOrder
 
 
 def figure_id(aid: str, i: int) -> str:
@@ -26,7 +27,7 @@ class EventsView:
         self._event_refs: list[Ref] | None = None
         self._figure_refs: list[Ref] | None = None
         self._sorted_refs: dict[tuple, list[Ref]] = {}  # per-entity timelines, sorted once
-        self._ranks: tuple | None = None  # where each event and figure sits in the whole timeline
+        self._ranks: TimelineOrder | None = None  # where each event and figure sits in the whole timeline
 
     def _resolved(self, ids) -> tuple[str, ...]:
         """Entity ids as they are after merges and deletions (``owner`` holds every known id)."""
@@ -133,9 +134,9 @@ class EventsView:
         key = ("t", eid, frozenset(self.members.get(eid, ()))) if eid else WHOLE
         got = self._sorted_refs.get(key)
         if got is None:
-            got = self._sorted_refs[key] = self._whole_timeline() if eid is None else self._sorted(self._entries_of(eid))
+            got = self._sorted_refs[key] = self._whole_timeline() if eid is None else self._entity_timeline(eid)
         if eid is None and self._ranks is None:
-            self._ranks = self._rank_table(got)
+            self._ranks = TimelineOrder(got, self.m, self, self._touched_by_event_edits())
         return got
 
     def _whole_timeline(self) -> Timeline:
@@ -146,39 +147,27 @@ class EventsView:
         ranked = sorted(range(len(entries)), key=keys.__getitem__)  # stable: ties in article order
         return Timeline(array("q", [entries[i] for i in ranked]), self.m.order, self, [keys[i] for i in ranked])
 
-    def _sorted(self, entries: set[int]) -> Timeline:
-        """Some entries in timeline order: read off the whole timeline's ranks when it was ordered
-        already (a lookup per entry), else sorted by date key like the whole one."""
-        if self._ranks is None:
-            return self._by_key(sorted(entries))
-        ev_base, fig_base, ev_rank, fig_rank, whole = self._ranks
+    def _entity_timeline(self, eid: str) -> Timeline:
+        """Read off the whole timeline's order when it was made already, else sorted by date key."""
+        order = self._ranks
+        if order is None:
+            return self._by_key(sorted(self._entries_of(eid)))
+        if self.members.get(eid) == {eid} and not self.event_linked.get(eid):
+            got = order.of_entity(eid)
+            if got is not None:
+                return got
+        return order.of_entries(self._entries_of(eid))
 
-        def rank_of(entry: int) -> int:
-            number, row = divmod(entry >> 1, SLOT)
-            return fig_rank[fig_base[number] + row] if entry & 1 else ev_rank[ev_base[number] + row]
-
-        places = sorted(map(rank_of, entries))
-        all_entries, all_keys = whole.entries, whole.keys
-        return Timeline(array("q", [all_entries[p] for p in places]), self.m.order, self, [all_keys[p] for p in places])
-
-    def _rank_table(self, whole: Timeline) -> tuple:
-        """Each event's and figure's place in ``whole``, in flat arrays (article base + row)."""
-        ev_base, fig_base = array("i"), array("i")
-        n_events = n_figures = 0
-        for aid in self.m.order:
-            doc = self.m.docs[aid]
-            ev_base.append(n_events)
-            fig_base.append(n_figures)
-            n_events += len(doc["v"])
-            n_figures += len(doc["f"])
-        ev_rank, fig_rank = array("i", bytes(4 * n_events)), array("i", bytes(4 * n_figures))
-        for place, entry in enumerate(whole.entries):
-            number, row = divmod(entry >> 1, SLOT)
-            if entry & 1:
-                fig_rank[fig_base[number] + row] = place
-            else:
-                ev_rank[ev_base[number] + row] = place
-        return ev_base, fig_base, ev_rank, fig_rank, whole
+    def _touched_by_event_edits(self) -> set[str]:
+        """Machine entities an event edit may have added to or taken from an event."""
+        touched = set(self.event_linked)
+        for evid in self.r.data["event"]:
+            if (ref := self.m.event_refs.get(evid)) is not None:
+                raw, local = self.m.docs[ref[0]]["v"][ref[1]], self.m.local_entities(ref[0])
+                touched.update(local[le] for le in raw[EV_PARTS])
+                if raw[EV_PLACE] >= 0:
+                    touched.add(local[raw[EV_PLACE]])
+        return touched
 
     def event_moved(self, evid: str) -> None:
         """An edit changed an event: forget every ordering, but move it in the whole-store timeline

@@ -380,3 +380,19 @@ async def test_selection_is_counted_in_the_status_bar_and_copied(store):
         assert [line.split("\t")[0] for line in copied] == [row.data.entity.name for row in app.entities_pane.selected]
         await pilot.press("slash", *"Lutnick", "enter", "escape")
         assert len(app.entities_pane.selected) == 3, "selection survives filtering"
+
+
+@run_async
+async def test_keys_read_in_one_burst_with_slash_reach_the_filter(store):
+    """A paste or a fast typist: `/Lutnick` + enter arrive in one read, before `/` is handled."""
+    from textual import events
+
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst = [events.Key("slash", "/")] + [events.Key(ch, ch) for ch in "Lutnick"] + [events.Key("enter", "\r")]
+        for key in burst:  # queued together: nothing runs between them
+            app.post_message(key)
+        await settle(pilot)
+        assert [line.data.entity.name for line in app.entities_pane.lines] == ["Howard Lutnick"]
+        assert app.focused is app.entities_pane  # the final enter closed the filter

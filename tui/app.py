@@ -44,7 +44,7 @@ TITLES = {"entities": "1 Entities", "timeline": "2 Timeline", "articles": "3 Art
 PREVIEW_DELAY = 0.04  # seconds: a held-down cursor key repaints the detail pane once it rests
 LIVE_FILTER_LIMIT = 20_000  # above this many rows, the filter runs on `enter` only
 CONNECTED = 20  # how many connected entities the card ranks
-BIG_FOCUS = 10_000  # mentions: above this, a focus orders its timeline and articles in a worker
+BIG_FOCUS = 50_000  # mentions: above this, a focus orders its timeline and articles in a worker
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation GC passes (default 700)
 
 

@@ -2,12 +2,12 @@
 
 A pane hands ``LineList`` a ``LazyRows`` instead of a list, so focusing an entity with 50,000
 events costs what the screen shows, not what the store holds. ``HeadedLines`` puts group headers
-(the timeline's years and months) between such rows from cheap per-row group keys.
+(the timeline's years and months) between runs of rows, without making the rows.
 """
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from tui.line_list import Row
 
@@ -60,23 +60,22 @@ Header = Callable[[object, tuple], tuple[list[Row], object]]
 class HeadedLines(Sequence):
     """Rows with header lines between groups: ``slots[line]`` is a row index, or ``-1 - header``."""
 
-    def __init__(self, rows: Sequence[Row], group_of: Callable[[int], tuple], header: Header):
-        """``group_of(i)`` is row ``i``'s group; ``header(state, group)`` returns the header rows to put
-        before a row of ``group`` and the new state (``None`` at the start)."""
+    def __init__(self, rows: Sequence[Row], runs: Iterable[tuple[int, int, tuple]], header: Header):
+        """``runs`` are (first row, end row, group) covering the rows in order; ``header(state, group)``
+        returns the header rows to put before a run of ``group`` and the new state (``None`` at first)."""
         self.rows = rows
         self.headers: list[Row] = []
         slots = array("i")
         state: object = None
         previous: tuple | None = None
-        for i in range(len(rows)):
-            group = group_of(i)
+        for first, end, group in runs:
             if group != previous:
                 lines, state = header(state, group)
                 for line in lines:
                     slots.append(-1 - len(self.headers))
                     self.headers.append(line)
                 previous = group
-            slots.append(i)
+            slots.extend(range(first, end))
         self.slots = slots
         self._line_of: array | None = None
         self._row_index: dict[str, int] | None = None
@@ -110,3 +109,12 @@ class HeadedLines(Sequence):
                     line_of[slot] = line
             self._line_of = line_of
         return self._line_of[i]
+
+
+def runs_of(groups: Sequence[tuple]) -> Iterator[tuple[int, int, tuple]]:
+    """(first, end, group) runs of a list of per-row groups."""
+    first = 0
+    for i in range(1, len(groups) + 1):
+        if i == len(groups) or groups[i] != groups[first]:
+            yield first, i, groups[first]
+            first = i

@@ -63,7 +63,9 @@ class LineList(RowMarking, ScrollView, can_focus=True):
         Binding("ctrl+d,pagedown", "half_page(1)", "Half page down", show=False, id="list.half_down"),
         Binding("ctrl+u,pageup", "half_page(-1)", "Half page up", show=False, id="list.half_up"),
         Binding("enter", "choose", "Open", id="list.choose"),
-        Binding("slash", "filter", "Filter", id="list.filter"),
+        # priority: run by the app as the key arrives, so the keys typed after `/` (already read, as in
+        # a paste) go to the filter bar and not to the pane
+        Binding("slash", "filter", "Filter", priority=True, id="list.filter"),
     ]
     ALLOW_SELECT = False  # rows are records, not free text: clicks move the cursor
     #: Whether rows depend on the width (wrapped text): then a resize lays them out again.

@@ -35,7 +35,6 @@ EMPTY_LISTS = WholeLists(TimelineRows(EMPTY_TIMELINE), ())
 def load_entities(store, progress: Progress) -> EntityLists:
     """Every entity with its mention count, article count and latest date."""
     progress(0.0, "reading entities")
-    store.prepare()
     entities = list(store.entities())
     rows = []
     step = max(1, len(entities) // 20)
@@ -50,6 +49,7 @@ def load_entities(store, progress: Progress) -> EntityLists:
 def load_whole_lists(store, progress: Progress) -> WholeLists:
     """Every event and figure in one date order, and every article newest first (made as shown)."""
     progress(0.4, "ordering events and figures")
+    store.prepare()
     timeline = store.timeline()
     progress(0.7, "laying out the timeline")
     rows = TimelineRows(timeline)

@@ -1,9 +1,11 @@
 """Timeline pane: events and figures by date, under year and month headers."""
 from __future__ import annotations
 
+import bisect
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.text import Text
 from textual.binding import Binding
@@ -14,7 +16,7 @@ from store.sequences import Timeline
 from tui.formatting import date_label, figure_value, group_label, start_of
 from tui.edit_actions import EditRequested
 from tui.fuzzy import is_date_prefix, matcher
-from tui.lazy_rows import HeadedLines, LazyRows
+from tui.lazy_rows import HeadedLines, LazyRows, runs_of
 from tui.line_list import LineList, Row
 from tui.messages import SentenceTarget
 from tui.safe_text import clean
@@ -45,17 +47,7 @@ class TimelineRows(LazyRows):
         super().__init__(len(timeline), self._row, timeline.record_id)
         self.timeline = timeline
         self.note = note
-        groups: dict[str, tuple[str, str]] = {}  # date key -> (year, month): a few thousand distinct keys
-        keys = timeline.keys
-
-        def group_of(i: int) -> tuple[str, str]:
-            key = keys[i]
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = group_label(*key_date(key))
-            return group
-
-        self.lines = HeadedLines(self, group_of, year_month_headers)
+        self.lines = HeadedLines(self, _key_runs(timeline.keys), year_month_headers)
 
     def _row(self, i: int) -> Row:
         record = self.timeline[i]
@@ -63,6 +55,20 @@ class TimelineRows(LazyRows):
         item = TimelineItem(record, date_label(date, precision), group_label(date, precision), start_of(date))
         return Row(key=record.id, data=item,
                    target=SentenceTarget(record.article_id, record.sentence_start, record.sentence_end, record.id))
+
+
+def _key_runs(keys: list[str]):
+    """(first, end, (year, month)) runs of a sorted key list: one step per distinct date, not per row."""
+    first = 0
+    while first < len(keys):
+        end = bisect.bisect_right(keys, keys[first], first)
+        yield first, end, _key_group(keys[first])
+        first = end
+
+
+@lru_cache(maxsize=65536)
+def _key_group(key: str) -> tuple[str, str]:
+    return group_label(*key_date(key))
 
 
 def year_month_headers(month: str | None, group: tuple[str, str]) -> tuple[list[Row], str | None]:
@@ -134,7 +140,7 @@ class TimelinePane(LineList):
     def layout_lines(self, rows: Sequence[Row], width: int) -> Sequence[Row]:
         if isinstance(rows, TimelineRows):
             return rows.lines  # laid out once per timeline
-        return HeadedLines(rows, lambda i: rows[i].data.group, year_month_headers)  # a filtered list
+        return HeadedLines(rows, runs_of([row.data.group for row in rows]), year_month_headers)  # filtered
 
     def render_row(self, row: Row, width: int) -> Text:
         if not row.selectable:
