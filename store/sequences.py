@@ -40,6 +40,7 @@ class TimelineSource(Protocol):
     def figure(self, aid: str, row: int): ...
     def event_id(self, aid: str, row: int) -> str: ...
     def entry_date(self, kind: int, aid: str, row: int) -> tuple[str | None, str]: ...
+    def entry_text(self, kind: int, aid: str, row: int) -> tuple[str, tuple[str, ...]]: ...
 
 
 class Timeline(Sequence):
@@ -90,6 +91,17 @@ class Timeline(Sequence):
         """(date string, precision) of entry ``i`` as the timeline orders it, edits included."""
         kind, aid, row = self._where(i)
         return self._source.entry_date(kind, aid, row)
+
+    def text(self, i: int) -> tuple[str, tuple[str, ...]]:
+        """(what it says, entity ids) of entry ``i``: an event's summary and participants, a figure's
+        text and metric and entities."""
+        kind, aid, row = self._where(i)
+        return self._source.entry_text(kind, aid, row)
+
+    def subset(self, indexes: Sequence[int]) -> Timeline:
+        """The entries at ``indexes`` (ascending), in a timeline of their own."""
+        return Timeline(array("q", map(self.entries.__getitem__, indexes)), self._order, self._source,
+                        list(map(self.keys.__getitem__, indexes)))
 
 
 class ArticleHits(Sequence):

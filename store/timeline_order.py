@@ -22,7 +22,6 @@ class TimelineOrder:
 
     def __init__(self, whole: Timeline, index: MachineIndex, source, skip: set[str]):
         self.whole = whole
-        self._order, self._source = index.order, source
         self.ev_base, self.fig_base = array("i"), array("i")
         n_events = n_figures = 0
         for aid in index.order:
@@ -54,9 +53,7 @@ class TimelineOrder:
 
     def at(self, places: Iterable[int]) -> Timeline:
         """The whole timeline's entries at ``places`` (ascending), as a timeline of their own."""
-        places = places if isinstance(places, array) else array("i", places)
-        return Timeline(array("q", map(self.whole.entries.__getitem__, places)), self._order, self._source,
-                        list(map(self.whole.keys.__getitem__, places)))
+        return self.whole.subset(places)
 
     def of_entries(self, entries: Iterable[int]) -> Timeline:
         return self.at(sorted(map(self.rank_of, entries)))

@@ -113,6 +113,19 @@ class EventsView:
         period = self.m.docs[aid]["f"][i][F_PERIOD]
         return period, figure_precision(period)
 
+    def entry_text(self, kind: int, aid: str, i: int) -> tuple[str, tuple[str, ...]]:
+        """What a filter reads of an event (summary, participants) or a figure (text and metric,
+        entities), from the index rows: no record is made."""
+        local = self.m.local_entities(aid)
+        if kind == EVENT:
+            raw = self.m.docs[aid]["v"][i]
+            edited = self.r.data["event"]
+            ov = (edited.get(f"{aid}:v{raw[EV_K]}") or {}) if edited else {}
+            parts = ov["parts"] if "parts" in ov else [local[le] for le in raw[EV_PARTS]]
+            return ov.get("summary", raw[EV_SUMMARY] or ""), self._resolved(parts)
+        raw = self.m.docs[aid]["f"][i]
+        return f"{raw[F_TEXT]} {raw[F_METRIC] or ''}", self._resolved(local[le] for le in raw[F_ENTS])
+
     def _entry_key(self, entry: int) -> str:
         packed = entry >> 1
         aid = self.m.order[packed // SLOT]

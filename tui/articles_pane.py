@@ -37,7 +37,7 @@ class ArticlesPane(LineList):
         self._update_titles()
 
     def _update_titles(self) -> None:
-        self.border_subtitle = f"{self.shown_count}" + (f" · /{clean(self.filter_query)}" if self.filter_query else "")
+        self.border_subtitle = ("filtering…" if self.filtering else f"{self.shown_count}") + (f" · /{clean(self.filter_query)}" if self.filter_query else "")
 
     def render_row(self, row: Row, width: int) -> Text:
         article, count = row.data

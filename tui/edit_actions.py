@@ -7,7 +7,6 @@ affected entity rows, the focus's timeline and articles, the card or the reader.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from textual.binding import Binding
 from textual.message import Message

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from store.dating import figure_precision
 from store.model import Entity, Figure
 from store.sequences import FIGURE, Timeline
 from tui.edit_actions import EditRequested, entity_edit_bindings
-from tui.formatting import badge, date_label, figure_precision, figure_value, type_style
+from tui.formatting import badge, date_label, figure_value, type_style
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget, SentenceTarget
 from tui.safe_text import clean

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from rich.text import Text
 
-from store.dating import figure_precision, start_of  # noqa: F401  (re-exported for the panes)
+from store.dating import start_of
 from store.model import Figure
 from tui.safe_text import clean
 

@@ -19,19 +19,29 @@ def matcher(query: str) -> Callable[[str], int]:
     words = query.casefold().split()
     if not words:
         return lambda haystack: 2
-    patterns = [re.compile(".*?".join(re.escape(ch) for ch in word), re.DOTALL) for word in words]
 
     def grade(haystack: str) -> int:
         best = 2
-        for word, pattern in zip(words, patterns):
+        for word in words:
             if word in haystack:
                 continue
-            if pattern.search(haystack) is None:
+            if not is_subsequence(word, haystack):
                 return 0
             best = 1
         return best
 
     return grade
+
+
+def is_subsequence(word: str, haystack: str) -> bool:
+    """True if the letters of ``word`` appear in ``haystack`` in order (one ``find`` per letter:
+    linear, where a ``l.*?u.*?t`` regex backtracks on long lines that do not match)."""
+    at = 0
+    for letter in word:
+        at = haystack.find(letter, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def score(query: str, candidate: str) -> float:

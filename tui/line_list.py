@@ -2,11 +2,12 @@
 
 Rows are plain ``Row`` records; a subclass turns one into a ``rich.text.Text`` in ``render_row``.
 Only the lines on screen are rendered (and cached), so 100,000 rows scroll as fast as ten.
-The list has a cursor (skipping header rows), a fuzzy filter, and row marks (``row_marking.py``).
+The list has a cursor (skipping header rows), a fuzzy filter (``list_filter.py``) and row marks
+(``row_marking.py``).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -19,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.fuzzy import matcher
+from tui.list_filter import ListFiltering
 from tui.messages import FilterRequested, RowChosen, RowHighlighted, Target
 from tui.safe_text import clean
 from tui.row_marking import RowMarking
@@ -39,7 +40,7 @@ class Row:
     selectable: bool = True
 
 
-class LineList(RowMarking, ScrollView, can_focus=True):
+class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
     """A virtual list with a cursor, a filter and a selection."""
 
     COMPONENT_CLASSES = {
@@ -72,8 +73,6 @@ class LineList(RowMarking, ScrollView, can_focus=True):
     WRAPS = False
     #: Whether rows can be selected (issue 6); draws a one-cell marker gutter.
     SELECTABLE = False
-    #: Whether a filter lists whole-word matches before fuzzy ones (False keeps the order, e.g. dates).
-    RANK_FILTER = True
     #: Whether a new list scrolls to its first selectable row (a card keeps its head in view instead).
     SHOW_FIRST_ROW_ON_LOAD = True
     #: What the empty list says.
@@ -127,20 +126,6 @@ class LineList(RowMarking, ScrollView, can_focus=True):
         self._selected.refresh(rows)
         self._relayout(cursor_key or old_key)
 
-    def set_query(self, query: str) -> None:
-        """Filter the rows (fuzzy on ``Row.search``, see ``make_grader``); the cursor goes to the top."""
-        self._query = query.strip()
-        self._relayout()
-
-    def make_grader(self, query: str) -> Callable[[Row], int]:
-        """How well a row matches a filter: 2 whole words, 1 fuzzy, 0 not at all (panes may override)."""
-        grade = matcher(query)
-        return lambda row: grade(self.search_text(row))
-
-    def search_text(self, row: Row) -> str:
-        """The lower-cased text a filter matches; panes may build it on demand instead of up front."""
-        return row.search
-
     def layout_lines(self, rows: Sequence[Row], width: int) -> Sequence[Row]:
         """Turn the filtered rows into lines; panes add headers or wrap text here."""
         return rows
@@ -155,17 +140,12 @@ class LineList(RowMarking, ScrollView, can_focus=True):
         """The cells `y` copies for a row (tab-separated)."""
         return [self.render_row(row, 10_000).plain]
 
-    def _relayout(self, cursor_key: str | None = None) -> None:
+    def _relayout(self, cursor_key: str | None = None, filtered: Sequence[Row] | None = None) -> None:
         width = max(self.scrollable_content_region.width, 20)
         self._laid_out_width = width
-        rows = self._rows
-        if self._query:
-            grade = self.make_grader(self._query)
-            graded = [(grade(row), row) for row in rows]
-            if self.RANK_FILTER:  # whole-word matches first, each group in the pane's order
-                rows = [row for g, row in graded if g == 2] + [row for g, row in graded if g == 1]
-            else:
-                rows = [row for g, row in graded if g]
+        rows = filtered if filtered is not None else self._filtered_now(self._rows, cursor_key)
+        if rows is None:  # a worker is filtering a long list
+            rows = []
         self._shown = len(rows)
         self._lines = self.layout_lines(rows, width - (1 if self.SELECTABLE else 0))
         self._positions = None
@@ -333,7 +313,8 @@ class LineList(RowMarking, ScrollView, can_focus=True):
         base = self._style("")
         if not self._lines:
             if y == 0:
-                return Strip(list(Text(f" {self.EMPTY}", style="italic dim").render(self.app.console))).crop_extend(0, width, base)
+                empty = "filtering…" if self.filtering else self.EMPTY
+                return Strip(list(Text(f" {empty}", style="italic dim").render(self.app.console))).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if index >= len(self._lines):
             return Strip.blank(width, base)

@@ -10,14 +10,15 @@ from functools import lru_cache
 from rich.text import Text
 from textual.binding import Binding
 
+from store.dating import key_date, start_of
 from store.model import Event, Figure
-from store.dating import key_date
 from store.sequences import Timeline
-from tui.formatting import date_label, figure_value, group_label, start_of
 from tui.edit_actions import EditRequested
+from tui.formatting import date_label, figure_value, group_label
 from tui.fuzzy import is_date_prefix, matcher
 from tui.lazy_rows import HeadedLines, LazyRows, runs_of
 from tui.line_list import LineList, Row
+from tui.list_filter import CHECK_EVERY, Stop
 from tui.messages import SentenceTarget
 from tui.safe_text import clean
 
@@ -119,23 +120,45 @@ class TimelinePane(LineList):
         item: TimelineItem = row.data
         record = item.record
         what = record.summary if isinstance(record, Event) else f"{record.text} {record.metric or ''}"
-        return f"{item.label} {what} {' '.join(map(self.name_of, item.entity_ids))}".casefold()
+        return self._search_text(item.label, what, item.entity_ids)
+
+    def _search_text(self, label: str, what: str, entity_ids: tuple[str, ...]) -> str:
+        return f"{label} {what} {' '.join(map(self.name_of, entity_ids))}".casefold()
+
+    def filter_rows(self, query: str, rows: Sequence[Row], stop: Stop = lambda: False) -> Sequence[Row] | None:
+        """A timeline is filtered from the index (dates, summaries, names): only matches become rows.
+        A date prefix (``2025-06``) matches the date as shown, its first day or as written."""
+        if not isinstance(rows, TimelineRows):
+            return super().filter_rows(query, rows, stop)
+        timeline = rows.timeline
+        if is_date_prefix(query):
+            prefix = query.strip()
+
+            def matches(i: int) -> bool:
+                date, precision = timeline.date(i)
+                return (date_label(date, precision).startswith(prefix) or (start_of(date) or "").startswith(prefix)
+                        or (date or "").startswith(prefix))
+        else:
+            grade = matcher(query)
+
+            def matches(i: int) -> bool:
+                what, entity_ids = timeline.text(i)
+                return grade(self._search_text(date_label(*timeline.date(i)), what, entity_ids)) > 0
+        kept = array("i")
+        for i in range(len(timeline)):
+            if i % CHECK_EVERY == 0 and stop():
+                return None
+            if matches(i):
+                kept.append(i)
+        return TimelineRows(timeline.subset(kept), rows.note)
 
     def set_query(self, query: str) -> None:
         super().set_query(query)
         self._update_titles()
 
     def _update_titles(self) -> None:
-        shown = self.note or f"{self.shown_count}"
+        shown = "filtering…" if self.filtering else (self.note or f"{self.shown_count}")
         self.border_subtitle = shown + (f" · /{clean(self.filter_query)}" if self.filter_query else "")
-
-    def make_grader(self, query: str):
-        if is_date_prefix(query):
-            prefix = query.strip()
-            return lambda row: 2 if (row.data.label.startswith(prefix) or (row.data.start or "").startswith(prefix)
-                                     or (_raw_date(row.data.record) or "").startswith(prefix)) else 0
-        grade = matcher(query)
-        return lambda row: grade(self.search_text(row))
 
     def layout_lines(self, rows: Sequence[Row], width: int) -> Sequence[Row]:
         if isinstance(rows, TimelineRows):
@@ -168,7 +191,3 @@ class TimelinePane(LineList):
         what = clean(record.summary) if isinstance(record, Event) else f"{clean(record.text)} {clean(record.metric or '')}"
         names = ", ".join(clean(self.name_of(eid)) for eid in item.entity_ids)
         return [item.label, what.strip(), names, record.article_id]
-
-
-def _raw_date(record: Event | Figure) -> str | None:
-    return record.date if isinstance(record, Event) else record.period
