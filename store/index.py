@@ -132,7 +132,8 @@ class MachineIndex:
         base = len(self.order)
         for doc in docs:
             aid = doc["id"]
-            doc["m"] = array("i", doc["m"])  # 4 bytes a number instead of a Python int each
+            if not isinstance(doc["m"], array):  # shards read from disk come as arrays already
+                doc["m"] = array("i", doc["m"])  # 4 bytes a number instead of a Python int each
             self.number[aid] = len(self.order)
             self.order.append(aid)
             self.docs[aid] = doc

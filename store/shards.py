@@ -6,6 +6,9 @@ build the indexes). Hand edits never touch shards.
 """
 from __future__ import annotations
 
+import base64
+import sys
+from array import array
 from collections import OrderedDict
 from pathlib import Path
 
@@ -35,17 +38,45 @@ def write_catalog(path: Path, docs: list[dict]) -> None:
 
     db = TinyDB(path, storage=AtomicJSONStorage)
     try:
-        data = {CATALOG_TABLE: {str(i): d for i, d in enumerate(docs, 1)},
+        data = {CATALOG_TABLE: {str(i): {**d, "m": pack_ints(d["m"])} for i, d in enumerate(docs, 1)},
                 POSTINGS_TABLE: {"1": shard_postings(docs)}}
         db.storage.write(data)
     finally:
         db.close()
 
 
+def pack_ints(values) -> str:
+    """Mention rows (millions of small ints) as base64 of little-endian int32: JSON numbers cost a
+    parse and a Python int each; this string decodes straight into an ``array``."""
+    packed = array("i", values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def unpack_ints(value: str | list) -> array:
+    """The ``array`` of ``pack_ints`` (a plain JSON list, as older stores hold, is read too)."""
+    if isinstance(value, list):
+        return array("i", value)
+    raw = base64.b64decode(value, validate=True)
+    if len(raw) % 4:
+        raise ValueError("mention rows are not whole int32s")
+    packed = array("i")
+    packed.frombytes(raw)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed
+
+
 def read_catalog(path: Path) -> tuple[list[dict], dict]:
     """A catalog shard's documents and postings (computed here for shards written without them)."""
     data = _read_all(path)
     docs = _rows(path, data, CATALOG_TABLE)
+    try:
+        for doc in docs:
+            doc["m"] = unpack_ints(doc["m"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreCorrupt(f"{path}: has malformed mention rows; it was left untouched") from exc
     postings = data.get(POSTINGS_TABLE, {}).get("1")
     if postings is None:
         from .postings import shard_postings

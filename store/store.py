@@ -217,17 +217,22 @@ class Store(WritingMixin, EditsMixin):
     def figures_in(self, aid: str) -> list[Figure]:
         return [self.view.figure(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("f", ())))]
 
-    def connected(self, eid: str, limit: int = 20) -> list[tuple[Entity, int, int]]:
+    def connected(self, eid: str, limit: int = 20,
+                  stop: Callable[[], bool] | None = None) -> list[tuple[Entity, int, int]] | None:
         """Entities that share sentences or articles with ``eid``, most shared sentences first.
 
         Counted over the entity's newest ``CONNECTED_SCOPE`` articles (all of them for all but the
         most frequent entities), so the card of a name found in 80,000 articles still opens at once.
+        ``stop`` is asked now and then; when it says so the count is dropped and None returned (the
+        app's worker stops when the user has moved on).
         """
         eid = self.view.resolve(eid)
         if eid is None:
             return []
         shared: dict[str, list] = {}
-        for aid in self.view.article_ids_of(eid)[:CONNECTED_SCOPE]:
+        for number, aid in enumerate(self.view.article_ids_of(eid)[:CONNECTED_SCOPE]):
+            if stop is not None and number % 64 == 0 and stop():
+                return None
             pairs = self.view.entity_sentences_in(aid)
             mine = {ss for e, ss in pairs if e == eid}
             for other, ss in dict.fromkeys(pairs):

@@ -13,7 +13,7 @@ from .catalog import catalog_doc, text_hash
 from .index import MachineIndex
 from .manifest import SHARD_SIZE, Manifest, Shard
 from .postings import shard_postings
-from .shards import CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, read_table, write_catalog, write_table
+from .shards import CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, read_catalog, read_table, write_catalog, write_table
 from .view import View
 
 Progress = Callable[[int, int], None]
@@ -72,7 +72,7 @@ class WritingMixin:
         kept = 0  # documents of a partly filled last shard, already indexed, rewritten with the new ones
         if shards and shards[-1].count < SHARD_SIZE:
             last = shards.pop()
-            old_docs = read_table(self.path / last.catalog, CATALOG_TABLE)
+            old_docs = read_catalog(self.path / last.catalog)[0]
             kept = len(old_docs)
             docs = old_docs + docs
             texts = read_table(self.path / last.texts, TEXTS_TABLE) + texts

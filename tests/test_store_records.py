@@ -38,6 +38,13 @@ def test_round_trip_every_record_kind(tmp_path):
         assert s.entity_counts(lutnick.id) == (2, 1)
         names = [e.name for e, shared, _ in s.connected(lutnick.id)]
         assert names[0] in ("He Lifeng", "London")
+        assert s.connected(lutnick.id, stop=lambda: True) is None  # the app's worker was cancelled
+        assert s.connected(lutnick.id, stop=lambda: False) == s.connected(lutnick.id)
+        timeline = s.timeline(lutnick.id)
+        assert [timeline[i].id for i in range(len(timeline))] == [e.id for e in events]
+        whole = s.timeline()  # events and figures in one date order
+        assert [getattr(r, "date", None) or r.period for r in whole] == ["2025-04", "2025-05", "2025-06-09"]
+        assert [whole.kind(i) for i in range(3)] == [0, 1, 0] and whole.figure_count == 1
         stats = s.stats()
         assert stats["articles"] == 2 and stats["entities"] == {"PERSON": 2, "PLACE": 2}
         assert stats["first_published"] == "2025-06-09" and stats["last_published"] == "2025-06-10"

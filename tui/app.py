@@ -15,6 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
+from textual.worker import get_current_worker
 from textual.widgets import ProgressBar
 
 from tui.article_reader import ReaderData
@@ -223,12 +224,14 @@ class DatelineApp(StoreLoading, KeyListing, App[None]):
     def rank_connected(self, entity_id: str) -> None:
         """Rank the entities sharing sentences/articles with ``entity_id`` (costly for frequent ones),
         and read the card's figures when the card was shown without them."""
+        worker = get_current_worker()
         card = self.detail_pane.card.data
         figures = None
         if card is not None and card.entity.id == entity_id and card.figures is None:
             figures = card_figures(self.store.timeline(entity_id))
-        connected = tuple(self.store.connected(entity_id, limit=CONNECTED))
-        self.post_message(ConnectedLoaded(entity_id, connected, figures))
+        connected = self.store.connected(entity_id, limit=CONNECTED, stop=lambda: worker.is_cancelled)
+        if connected is not None:  # None: a newer card asked for its own, this one is not wanted
+            self.post_message(ConnectedLoaded(entity_id, tuple(connected), figures))
 
     @on(ConnectedLoaded)
     def _on_connected(self, message: ConnectedLoaded) -> None:
