@@ -46,3 +46,16 @@ async def test_a_long_list_is_filtered_in_a_worker_and_the_newest_query_wins(sto
         assert summaries and all("Lutnick" in s or "talks" in s.lower() for s in summaries)
         pane.set_query("")
         assert len([line for line in pane.lines if line.selectable]) == 9
+
+
+@run_async
+async def test_timeline_prefers_words_and_falls_back_to_letters_in_order(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.timeline_pane
+        pane.set_query("trade")  # words: only the rows that say "trade", though "t…r…a…d…e" is in others
+        summaries = [line.data.record.summary for line in pane.lines if line.selectable]
+        assert summaries and all("trade" in pane.search_text(line) for line in pane.lines if line.selectable)
+        pane.set_query("xjnpng")  # no row has these letters as a word: fuzzy finds Xi Jinping's call
+        assert [line.data.label for line in pane.lines if line.selectable] == ["2025-W23"]

@@ -126,31 +126,36 @@ class TimelinePane(LineList):
         return f"{label} {what} {' '.join(map(self.name_of, entity_ids))}".casefold()
 
     def filter_rows(self, query: str, rows: Sequence[Row], stop: Stop = lambda: False) -> Sequence[Row] | None:
-        """A timeline is filtered from the index (dates, summaries, names): only matches become rows.
-        A date prefix (``2025-06``) matches the date as shown, its first day or as written."""
+        """A timeline is filtered from the index (dates, summaries, names): only matches become rows,
+        kept in date order. A date prefix (``2025-06``) matches the date as shown, its first day or as
+        written; words match as substrings, or, when no row has them all, letters in order (fuzzy)."""
         if not isinstance(rows, TimelineRows):
             return super().filter_rows(query, rows, stop)
         timeline = rows.timeline
         if is_date_prefix(query):
             prefix = query.strip()
 
-            def matches(i: int) -> bool:
+            def grade(i: int) -> int:
                 date, precision = timeline.date(i)
-                return (date_label(date, precision).startswith(prefix) or (start_of(date) or "").startswith(prefix)
-                        or (date or "").startswith(prefix))
+                return 2 if (date_label(date, precision).startswith(prefix) or (start_of(date) or "").startswith(prefix)
+                             or (date or "").startswith(prefix)) else 0
         else:
-            grade = matcher(query)
+            grade_text = matcher(query)
 
-            def matches(i: int) -> bool:
+            def grade(i: int) -> int:
                 what, entity_ids = timeline.text(i)
-                return grade(self._search_text(date_label(*timeline.date(i)), what, entity_ids)) > 0
-        kept = array("i")
+                return grade_text(self._search_text(date_label(*timeline.date(i)), what, entity_ids))
+        words, letters = array("i"), array("i")  # whole-word matches; letters-in-order (fuzzy) matches
         for i in range(len(timeline)):
             if i % CHECK_EVERY == 0 and stop():
                 return None
-            if matches(i):
-                kept.append(i)
-        return TimelineRows(timeline.subset(kept), rows.note)
+            graded = grade(i)
+            if graded == 2:
+                words.append(i)
+            elif graded == 1:
+                letters.append(i)
+        # on long summaries letters-in-order match almost anything: fuzzy only when no word matches
+        return TimelineRows(timeline.subset(words or letters), rows.note)
 
     def set_query(self, query: str) -> None:
         super().set_query(query)
