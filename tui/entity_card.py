@@ -1,12 +1,13 @@
 """The entity card shown in the detail pane: who or what it is, who it appears with, its figures."""
 from __future__ import annotations
 
+import bisect
 import textwrap
 from dataclasses import dataclass
 
 from rich.text import Text
 
-from store.dating import figure_precision
+from store.dating import UNDATED_KEY, figure_precision
 from store.model import Entity, Figure
 from store.sequences import FIGURE, Timeline
 from tui.edit_actions import EditRequested, entity_edit_bindings
@@ -51,14 +52,22 @@ def card_data(store, entity_id: str, connected_limit: int | None = 20, figures: 
 
 
 def card_figures(timeline: Timeline) -> tuple[tuple[Figure, ...], int]:
-    """The last ``CARD_FIGURES`` figures of an entity's timeline (in its order), and how many it has."""
-    latest = []
-    for i in range(len(timeline) - 1, -1, -1):
+    """The latest ``CARD_FIGURES`` dated figures of an entity's timeline, in its order (undated ones
+    only to fill up when there are fewer), and how many figures it has."""
+    undated = bisect.bisect_left(timeline.keys, UNDATED_KEY)
+    dated = []
+    for i in range(undated - 1, -1, -1):
+        if len(dated) == CARD_FIGURES:
+            break
+        if timeline.kind(i) == FIGURE:
+            dated.append(timeline[i])
+    latest = list(reversed(dated))
+    for i in range(undated, len(timeline)):
         if len(latest) == CARD_FIGURES:
             break
         if timeline.kind(i) == FIGURE:
             latest.append(timeline[i])
-    return tuple(reversed(latest)), timeline.figure_count
+    return tuple(latest), timeline.figure_count
 
 
 def sparkline(histogram: tuple[tuple[str, int], ...], width: int) -> tuple[str, str, str]:
