@@ -9,10 +9,12 @@ whose cost is the size of its answer. Dataclasses are made only for what is aske
 from __future__ import annotations
 
 import sys
+import threading
 from array import array
 from dataclasses import dataclass, field
 
 from .model import Article
+from .chunked import ChunkedPostings
 
 # compact row layouts (see catalog.py)
 M_WIDTH = 7  # mention: local entity, start, end, sentence start, sentence end, form index, role index
@@ -71,12 +73,14 @@ class MachineIndex:
         self.texts_file: dict[str, str] = {}
         self.by_url: dict[str, str] = {}
         self.by_hash: dict[str, str] = {}
-        self.posting: dict[str, list[int]] = {}  # entity id -> article numbers
-        self.post_counts: dict[str, list[int]] = {}  # entity id -> its mentions in each of those articles
+        self.posting = ChunkedPostings()  # entity id -> article numbers (``extra``: mentions in each)
         self.mcount: dict[str, int] = {}  # entity id -> machine mention count
+        self.n_articles: dict[str, int] = {}  # entity id -> how many articles name it
         self.latest: dict[str, str] = {}  # entity id -> latest publication date
-        self.ev_post: dict[str, list[int]] = {}  # entity id -> packed event refs
-        self.fig_post: dict[str, list[int]] = {}
+        self._ev_post = ChunkedPostings()  # entity id -> packed event refs (see ``ev_post``)
+        self._fig_post = ChunkedPostings()
+        self._pending_events: list[tuple] = []  # shards' event/figure postings not merged yet
+        self._merging = threading.Lock()
         self.n_events = 0
         self.n_figures = 0
         self._event_refs: dict[str, Ref] | None = None  # event id -> where it is, built on first use
@@ -85,6 +89,8 @@ class MachineIndex:
         self._newest: array | None = None  # article numbers, newest first
         self._months: list[str] | None = None  # article number -> publication month ("" if undated)
         self.n_mentions = 0
+        self.first_published: str | None = None
+        self.last_published: str | None = None
 
     def register(self, ent: MachineEntity) -> int:
         self.gindex[ent.id] = len(self.registry)
@@ -141,27 +147,54 @@ class MachineIndex:
             if doc.get("url"):
                 self.by_url[doc["url"]] = aid
             self.by_hash[doc["hash"]] = aid
+            if published := doc.get("published"):
+                if self.first_published is None or published < self.first_published:
+                    self.first_published = published
+                if self.last_published is None or published > self.last_published:
+                    self.last_published = published
             self.n_events += len(doc["v"])
             self.n_figures += len(doc["f"])
         reg = self.registry
         shift = base * SLOT
+        posting = self.posting
+        mcount, n_articles, latest = self.mcount, self.n_articles, self.latest
+        p_arts, p_counts, p_latest, p_ev, p_fig = (postings[k] for k in ("arts", "counts", "latest", "ev", "fig"))
         for j, g in enumerate(postings["ents"]):
             eid = reg[g].id
-            arts, counts = postings["arts"][j], postings["counts"][j]
-            if eid in self.posting:
-                self.posting[eid].extend([base + k for k in arts])
-                self.post_counts[eid].extend(counts)
-                self.mcount[eid] += sum(counts)
-                self.latest[eid] = max(self.latest[eid], postings["latest"][j])
-            else:
-                self.posting[eid] = [base + k for k in arts]
-                self.post_counts[eid] = list(counts)
-                self.mcount[eid] = sum(counts)
-                self.latest[eid] = postings["latest"][j]
-            self.n_mentions += sum(counts)
-            for table, packed in ((self.ev_post, postings["ev"][j]), (self.fig_post, postings["fig"][j])):
-                if packed:
-                    table.setdefault(eid, []).extend([shift + p for p in packed])
+            arts, counts = p_arts[j], p_counts[j]
+            posting.add(eid, base, arts, counts)
+            mentions = sum(counts)
+            mcount[eid] = mcount.get(eid, 0) + mentions
+            n_articles[eid] = n_articles.get(eid, 0) + len(arts)
+            if p_latest[j] > latest.get(eid, ""):
+                latest[eid] = p_latest[j]
+            self.n_mentions += mentions
+        self._pending_events.append((shift, postings["ents"], p_ev, p_fig))
+
+    @property
+    def ev_post(self) -> ChunkedPostings:
+        """Entity id -> packed event refs. Merged from the shards on first use (the loading worker's
+        timeline, after the entity list is on screen), not at open."""
+        if self._pending_events:
+            self._merge_events()
+        return self._ev_post
+
+    @property
+    def fig_post(self) -> ChunkedPostings:
+        if self._pending_events:
+            self._merge_events()
+        return self._fig_post
+
+    def _merge_events(self) -> None:
+        with self._merging:
+            reg, ev_post, fig_post = self.registry, self._ev_post, self._fig_post
+            for shift, ents, p_ev, p_fig in self._pending_events:
+                for j, g in enumerate(ents):
+                    if p_ev[j]:
+                        ev_post.add(reg[g].id, shift, p_ev[j])
+                    if p_fig[j]:
+                        fig_post.add(reg[g].id, shift, p_fig[j])
+            self._pending_events = []
 
     def retarget(self, docs: list[dict], texts_file: str) -> None:
         """Articles already indexed whose bodies moved to another shard file."""
@@ -194,7 +227,7 @@ class MachineIndex:
     def article_counts(self, eid: str) -> dict[str, int]:
         """Article id -> how many machine mentions of ``eid`` it holds."""
         order = self.order
-        return {order[n]: c for n, c in zip(self.posting.get(eid, ()), self.post_counts.get(eid, ()))}
+        return {order[n]: c for n, c in zip(self.posting.get(eid, ()), self.posting.extra(eid))}
 
     def local_entities(self, aid: str) -> list[str]:
         """The article's local entity table as entity ids (the last few articles asked are kept)."""

@@ -46,3 +46,4 @@ def shard_postings(docs: list[dict]) -> dict:
             for le in dict.fromkeys(row[F_ENTS]):
                 fig[local[le]].append(k * SLOT + i)
     return {"ents": ents, "arts": arts, "counts": counts, "latest": latest, "ev": ev, "fig": fig}
+

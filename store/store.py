@@ -131,12 +131,11 @@ class Store(WritingMixin, EditsMixin):
         for eid in self.view.entity_ids():
             ent = self.view.entity(eid)
             by_type[ent.type] = by_type.get(ent.type, 0) + 1
-        dates = [d for d in map(self.machine.published, self.machine.order) if d]
         mentions = sum(self.view.stats_of(e)[0] for e in self.view.entity_ids())
         return {"articles": len(self.machine.order), "entities": dict(sorted(by_type.items())),
                 "mentions": mentions, "events": self.machine.n_events,
                 "figures": self.machine.n_figures,
-                "first_published": min(dates) if dates else None, "last_published": max(dates) if dates else None}
+                "first_published": self.machine.first_published, "last_published": self.machine.last_published}
 
     def articles(self) -> Sequence[Article]:
         """Every article, newest first (made as read)."""
@@ -157,6 +156,11 @@ class Store(WritingMixin, EditsMixin):
 
     def entity(self, eid: str) -> Entity | None:
         return self.view.entity(eid)
+
+    def entities_with_counts(self) -> list[tuple[Entity, int, int, str | None]]:
+        """Every entity with its mention count, article count and latest date, in one read."""
+        view = self.view
+        return [(view.entity(e), *view.stats_of(e)) for e in view.entity_ids()]
 
     def entity_counts(self, eid: str) -> tuple[int, int]:
         mentions, articles, _ = self.view.stats_of(self.view.resolve(eid) or eid)

@@ -140,6 +140,11 @@ class View(EventsView):
     def _make_entity(self, eid: str) -> Entity:
         ov = self.r.data["entity"].get(eid, {})
         me = self.m.entities.get(eid)
+        if not ov and me is not None and self.members.get(eid) == {eid}:  # untouched by hand: the common case
+            aliases = dict.fromkeys(me.aliases)
+            aliases.pop(me.name, None)
+            return Entity(id=eid, name=me.name, type=me.type, aliases=tuple(aliases), roles=tuple(dict.fromkeys(me.roles)),
+                          ticker=me.ticker, notes="", tags=(), origin=MACHINE)
         aliases: dict[str, None] = {}
         roles: dict[str, None] = {}
         ticker = None
@@ -227,7 +232,7 @@ class View(EventsView):
         if cached is None:
             if self._plain(eid):
                 posting = self.m.posting.get(eid, ())
-                counts = dict(zip(posting, self.m.post_counts.get(eid, ())))
+                counts = dict(zip(posting, self.m.posting.extra(eid)))
             else:
                 number, counts = self.m.number, {}
                 for m in self.mentions_of(eid):
@@ -251,7 +256,7 @@ class View(EventsView):
         got = self._stats.get(eid)
         if got is None:
             if self._plain(eid):
-                got = (self.m.mcount[eid], len(self.m.posting[eid]), self.m.latest[eid] or None)
+                got = (self.m.mcount[eid], self.m.n_articles[eid], self.m.latest[eid] or None)
             else:
                 ments = self.mentions_of(eid)
                 arts = {m.article_id for m in ments}

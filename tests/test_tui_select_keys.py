@@ -86,6 +86,22 @@ async def test_ctrl_a_marks_only_what_the_filter_shows_and_U_clears(store):
 
 
 @run_async
+async def test_ctrl_a_refuses_more_rows_than_it_can_keep(store, monkeypatch):
+    import tui.row_marking
+
+    monkeypatch.setattr(tui.row_marking, "MARK_ALL_LIMIT", 5)
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "ctrl+a")  # 16 entities shown, more than the limit
+        await pilot.pause()
+        assert app.entities_pane.selected == []
+        assert any("too many to mark" in str(n.message) for n in app._notifications)
+        await pilot.press("slash", *"motor", "enter", "ctrl+a")  # narrowed: marks them
+        assert 0 < len(app.entities_pane.selected) <= 5
+
+
+@run_async
 async def test_y_copies_the_marked_rows_as_tsv_or_else_the_cursor_row(store):
     app = DatelineApp(store)
     async with app.run_test(size=SIZE) as pilot:

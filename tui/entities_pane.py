@@ -9,6 +9,7 @@ from textual.binding import Binding
 from store.model import ENTITY_TYPES, Entity
 from tui.edit_actions import EditRequested, entity_edit_bindings
 from tui.formatting import badge, type_style
+from tui.lazy_rows import LazyRows
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget
 from tui.safe_text import clean
@@ -24,6 +25,10 @@ class EntityRow:
     mentions: int
     articles: int
     latest: str | None
+
+
+def entity_row(item: EntityRow) -> Row:
+    return Row(key=item.entity.id, target=EntityTarget(item.entity.id), data=item)
 
 
 class EntitiesPane(LineList):
@@ -59,18 +64,13 @@ class EntitiesPane(LineList):
             entities = sorted(entities, key=lambda row: (row.latest or "", row.mentions), reverse=True)
         else:
             entities = sorted(entities, key=lambda row: (-row.mentions, -row.articles, row.entity.name.casefold()))
-        rows = [
-            Row(
-                key=row.entity.id,
-                target=EntityTarget(row.entity.id),
-                search=" ".join((row.entity.name, *row.entity.aliases, row.entity.ticker or "",
-                                 *(f"#{tag}" for tag in row.entity.tags))).casefold(),
-                data=row,
-            )
-            for row in entities
-        ]
+        rows = LazyRows(len(entities), lambda i: entity_row(entities[i]), lambda i: entities[i].entity.id)
         self.set_rows(rows, keep_cursor=keep_cursor)
         self._update_titles()
+
+    def search_text(self, row: Row) -> str:
+        entity = row.data.entity
+        return " ".join((entity.name, *entity.aliases, entity.ticker or "", *(f"#{tag}" for tag in entity.tags))).casefold()
 
     def _update_titles(self) -> None:
         parts = [f"by {self.sort}"]
@@ -78,7 +78,8 @@ class EntitiesPane(LineList):
             parts.append(self.type_filter)
         if self.filter_query:
             parts.append(f"/{clean(self.filter_query)}")
-        self.border_subtitle = f"{len(self.lines)} · " + " · ".join(parts)
+        count = "filtering…" if self.filtering else f"{self.shown_count}"
+        self.border_subtitle = f"{count} · " + " · ".join(parts)
 
     def set_query(self, query: str) -> None:
         super().set_query(query)

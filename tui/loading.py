@@ -35,15 +35,9 @@ EMPTY_LISTS = WholeLists(TimelineRows(EMPTY_TIMELINE), ())
 def load_entities(store, progress: Progress) -> EntityLists:
     """Every entity with its mention count, article count and latest date."""
     progress(0.0, "reading entities")
-    entities = list(store.entities())
-    rows = []
-    step = max(1, len(entities) // 20)
-    for number, entity in enumerate(entities):
-        mentions, articles = store.entity_counts(entity.id)
-        rows.append(EntityRow(entity, mentions, articles, store.entity_latest(entity.id)))
-        if number % step == 0:
-            progress(0.4 * number / max(1, len(entities)), "counting mentions")
-    return EntityLists(rows, {entity.id: entity for entity in entities}, store.stats())
+    rows = [EntityRow(*counted) for counted in store.entities_with_counts()]
+    progress(0.4, "counting")
+    return EntityLists(rows, {row.entity.id: row.entity for row in rows}, store.stats())
 
 
 def load_whole_lists(store, progress: Progress) -> WholeLists:

@@ -1,7 +1,7 @@
 """Marking rows in a list (issue 6, VisiData habits): space / s / u / ctrl+a / U, and `y` to copy.
 
 A mixin of ``LineList``: it needs the list's ``_selected`` (a ``RowSelection``), ``current``,
-``_lines``, ``_step``, ``row_cells``, ``_cache`` and ``SELECTABLE``.
+``_lines``, ``shown_count``, ``_step``, ``row_cells``, ``_cache`` and ``SELECTABLE``.
 """
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from tui.clipboard import copy_rows
 
 if TYPE_CHECKING:
     from tui.line_list import Row
+
+
+MARK_ALL_LIMIT = 50_000  # rows `ctrl+a` marks at most
 
 
 class SelectionChanged(Message):
@@ -74,8 +77,14 @@ class RowMarking:
         self._mark_current(False)
 
     def action_select_all(self) -> None:
-        if self.SELECTABLE:
-            self._set_selected(self._lines, True)
+        if not self.SELECTABLE:
+            return
+        shown = self.shown_count
+        if shown > MARK_ALL_LIMIT:  # each mark keeps its row: a million would cost a gigabyte
+            self.notify(f"{shown:,} rows is too many to mark one by one (up to {MARK_ALL_LIMIT:,}): narrow the "
+                        "list with / or a focus first", severity="warning", timeout=5, markup=False)
+            return
+        self._set_selected(self._lines, True)
 
     def action_clear_selection(self) -> None:
         if self.SELECTABLE and self._selected.clear():
