@@ -2,8 +2,8 @@
 """Generate a realistic news corpus of N articles for benchmarks, deterministically.
 
 Articles are recombined from the sentences of the bundled real articles (the demo corpus), mixed
-with sentences naming people, organisations and places drawn from large synthetic pools with a
-Zipf-like frequency (a few names everywhere, most rarely), and publication dates spread over ten
+with sentences naming people, organisations and places drawn from synthetic pools that grow with the
+corpus, with a Zipf frequency (a few names everywhere, most rarely), and publication dates spread over ten
 years. Output: JSONL files of up to 1,000 articles that ``dateline ingest`` reads.
 
     python bench/generate.py --articles 10000 --out /tmp/corpus-10k [--seed 7]
@@ -23,7 +23,9 @@ from store.demo import demo_paths  # noqa: E402
 from store.extract.sentences import split_sentences  # noqa: E402
 
 FIRST = ("Amina Carlos Mei Olga Rahul Sofia Tomasz Yusuf Elena Kwame Ingrid Hiro Lucia Omar Priya Sven "
-         "Fatima Diego Anna Jamal Keiko Pavel Zainab Marco Leila Bruno Chloe Dmitri Esther Felipe").split()
+         "Fatima Diego Anna Jamal Keiko Pavel Zainab Marco Leila Bruno Chloe Dmitri Esther Felipe "
+         "Abena Bjorn Camila Darius Emeka Farah Goran Hana Ismael Jana Kofi Lena Mateo Nadia Oskar Paula "
+         "Quentin Rosa Samir Tova Umar Vera Wen Ximena Yara Zoltan Aditi Bilal Carmen Dorota").split()
 LAST = ("Okafor Lindqvist Tanaka Moreau Haddad Kowalski Singh Ferreira Novak Mensah Costa Ibrahim "
         "Petrov Suzuki Garcia Nakamura Schmidt Rossi Adeyemi Larsen Dubois Kaur Mwangi Horvat Silva").split()
 ORG_HEAD = ("Northwind Bluepeak Meridian Solace Harbor Crescent Vantage Granite Aurora Keystone Summit "
@@ -58,16 +60,23 @@ def real_sentences() -> list[str]:
 
 
 def zipf_pick(rng: random.Random, pool: list[str]) -> str:
-    """Pick with frequency ~ 1/rank: a few names are everywhere, most are rare."""
-    return pool[min(int(rng.paretovariate(1.1)) - 1, len(pool) - 1)]
+    """Pick with frequency ~ 1/rank (rank = len(pool) ** u, u uniform): a few names are everywhere,
+    most are rare, and the number of distinct names grows with the corpus as in real news."""
+    return pool[min(int(len(pool) ** rng.random()) - 1, len(pool) - 1)]
 
 
 def build_pools(rng: random.Random, n_articles: int) -> tuple[list[str], list[str]]:
+    """Name pools that grow with the corpus (about one person and a third of an organisation per
+    article): "Amina Okafor", "Amina K. Okafor", "Amina Okafor-Lindqvist"; "Northwind Holdings",
+    "Northwind Cobalt Holdings"."""
     people = [f"{f} {l}" for f in FIRST for l in LAST]
-    rng.shuffle(people)
+    people += [f"{f} {i}. {l}" for f in FIRST for i in "ABCDEFGHJKLMNPRSTVW" for l in LAST]
+    people += [f"{f} {l}-{m}" for f in FIRST for l in LAST for m in LAST if l != m]
     orgs = [f"{h} {t}" for h in ORG_HEAD for t in ORG_TAIL]
+    orgs += [f"{h} {g} {t}" for h in ORG_HEAD for g in ORG_HEAD if g != h for t in ORG_TAIL]
+    rng.shuffle(people)
     rng.shuffle(orgs)
-    return people, orgs
+    return people[:max(len(FIRST) * len(LAST), n_articles)], orgs[:max(len(ORG_HEAD) * len(ORG_TAIL), n_articles // 3)]
 
 
 def article(rng: random.Random, k: int, pool: list[str], people: list[str], orgs: list[str],

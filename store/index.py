@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from .model import Article
 from .chunked import ChunkedPostings
+from .errors import StoreCorrupt
+from .packed import unpack_ints
 
 # compact row layouts (see catalog.py)
 M_WIDTH = 7  # mention: local entity, start, end, sentence start, sentence end, form index, role index
@@ -138,7 +140,7 @@ class MachineIndex:
         base = len(self.order)
         for doc in docs:
             aid = doc["id"]
-            if not isinstance(doc["m"], array):  # shards read from disk come as arrays already
+            if isinstance(doc["m"], list):  # just extracted (shards read from disk stay packed until read)
                 doc["m"] = array("i", doc["m"])  # 4 bytes a number instead of a Python int each
             self.number[aid] = len(self.order)
             self.order.append(aid)
@@ -245,6 +247,12 @@ class MachineIndex:
         reg = self.registry
         ents = [reg[g] for g in doc["e"]]
         m = doc["m"]
+        if not isinstance(m, array):
+            try:
+                m = doc["m"] = unpack_ints(m)
+            except ValueError as exc:
+                raise StoreCorrupt(f"{self.texts_file.get(aid, aid)}: article {aid} has malformed mention rows; "
+                                   "nothing was changed") from exc
         for k in range(0, len(m), M_WIDTH):
             ent = ents[m[k]]
             form, role = m[k + 5], m[k + 6]

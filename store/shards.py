@@ -6,15 +6,13 @@ build the indexes). Hand edits never touch shards.
 """
 from __future__ import annotations
 
-import base64
-import sys
-from array import array
 from collections import OrderedDict
 from pathlib import Path
 
 from tinydb import TinyDB
 
 from .errors import StoreCorrupt
+from .packed import looks_packed, pack_ints
 from .storage import AtomicJSONStorage
 
 TEXTS_TABLE = "texts"
@@ -45,38 +43,13 @@ def write_catalog(path: Path, docs: list[dict]) -> None:
         db.close()
 
 
-def pack_ints(values) -> str:
-    """Mention rows (millions of small ints) as base64 of little-endian int32: JSON numbers cost a
-    parse and a Python int each; this string decodes straight into an ``array``."""
-    packed = array("i", values)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return base64.b64encode(packed.tobytes()).decode("ascii")
-
-
-def unpack_ints(value: str | list) -> array:
-    """The ``array`` of ``pack_ints`` (a plain JSON list, as older stores hold, is read too)."""
-    if isinstance(value, list):
-        return array("i", value)
-    raw = base64.b64decode(value, validate=True)
-    if len(raw) % 4:
-        raise ValueError("mention rows are not whole int32s")
-    packed = array("i")
-    packed.frombytes(raw)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed
-
-
 def read_catalog(path: Path) -> tuple[list[dict], dict]:
     """A catalog shard's documents and postings (computed here for shards written without them)."""
     data = _read_all(path)
     docs = _rows(path, data, CATALOG_TABLE)
-    try:
-        for doc in docs:
-            doc["m"] = unpack_ints(doc["m"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise StoreCorrupt(f"{path}: has malformed mention rows; it was left untouched") from exc
+    for doc in docs:  # decoded when an article's mentions are read (index.mention_rows), not at open
+        if not looks_packed(doc.get("m")):
+            raise StoreCorrupt(f"{path}: has malformed mention rows; it was left untouched")
     postings = data.get(POSTINGS_TABLE, {}).get("1")
     if postings is None:
         from .postings import shard_postings
