@@ -350,9 +350,9 @@ async def test_double_click_on_a_mention_moves_focus(store):
 
 @run_async
 async def test_frequent_entity_lists_load_in_a_worker(store, monkeypatch):
-    import tui.app
+    import tui.app_views
 
-    monkeypatch.setattr(tui.app, "BIG_FOCUS", 0)  # every entity counts as frequent here
+    monkeypatch.setattr(tui.app_views, "BIG_FOCUS", 0)  # every entity counts as frequent here
     app = DatelineApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
