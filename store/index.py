@@ -226,11 +226,6 @@ class MachineIndex:
         order = self.order
         return [order[n] for n in self.posting.get(eid, ())]
 
-    def article_counts(self, eid: str) -> dict[str, int]:
-        """Article id -> how many machine mentions of ``eid`` it holds."""
-        order = self.order
-        return {order[n]: c for n, c in zip(self.posting.get(eid, ()), self.posting.extra(eid))}
-
     def local_entities(self, aid: str) -> list[str]:
         """The article's local entity table as entity ids (the last few articles asked are kept)."""
         got = self._local.get(aid)

@@ -205,13 +205,6 @@ class Store(WritingMixin, EditsMixin):
     def events(self, eid: str | None = None) -> Sequence[Event]:
         return self.view.events_of(eid)
 
-    def newest_events(self, limit: int) -> Sequence[Event]:
-        """The ``limit`` latest dated events of the whole store, in date order."""
-        return self.view.newest("v", limit)
-
-    def newest_figures(self, limit: int) -> Sequence[Figure]:
-        return self.view.newest("f", limit)
-
     def events_in(self, aid: str) -> list[Event]:
         return [self.view.event(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("v", ())))]
 

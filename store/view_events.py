@@ -90,13 +90,6 @@ class EventsView:
             refs = self._sorted_refs[key] = sorted(refs, key=self._figure_order)
         return LazyRecords(refs, self.figure)
 
-    def newest(self, kind: str, limit: int) -> Sequence:
-        """The ``limit`` latest dated events (``kind="v"``) or figures (``"f"``) in date order."""
-        whole = self.events_of(None) if kind == "v" else self.figures_of(None)
-        order = self._event_order if kind == "v" else self._figure_order
-        dated = bisect.bisect_left(whole.refs, ("9999",), key=order)
-        return LazyRecords(whole.refs[max(0, dated - limit):dated], whole._make)
-
     # -- timelines: events and figures in one date order --------------------------------------------
     def event_id(self, aid: str, i: int) -> str:
         return f"{aid}:v{self.m.docs[aid]['v'][i][EV_K]}"
