@@ -148,10 +148,12 @@ class EventsView:
     def _whole_timeline(self) -> Timeline:
         return self._by_key(self._all_entries())
 
-    def _by_key(self, entries: list[int]) -> Timeline:
+    def _by_key(self, entries: list[int] | array) -> Timeline:
         keys = list(map(self._entry_key, entries))
         ranked = sorted(range(len(entries)), key=keys.__getitem__)  # stable: ties in article order
-        return Timeline(array("q", [entries[i] for i in ranked]), self.m.order, self, [keys[i] for i in ranked])
+        # ``map`` straight into the array: no million-int list in between (the whole store's peak memory)
+        return Timeline(array("q", map(entries.__getitem__, ranked)), self.m.order, self,
+                        list(map(keys.__getitem__, ranked)))
 
     def _entity_timeline(self, eid: str) -> Timeline:
         """Read off the whole timeline's order when it was made already, else sorted by date key."""
@@ -193,8 +195,8 @@ class EventsView:
         keys.insert(at, key)
         self._sorted_refs[WHOLE] = Timeline(entries, self.m.order, self, keys)
 
-    def _all_entries(self) -> list[int]:
-        docs, entries = self.m.docs, []
+    def _all_entries(self) -> array:
+        docs, entries = self.m.docs, array("q")
         for number, aid in enumerate(self.m.order):
             doc, base = docs[aid], number * SLOT
             entries.extend((base + i) * 2 for i in range(len(doc["v"])))
