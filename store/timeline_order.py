@@ -51,14 +51,10 @@ class TimelineOrder:
             return self.fig_rank[self.fig_base[packed >> SHIFT] + (packed & ROW)]
         return self.ev_rank[self.ev_base[packed >> SHIFT] + (packed & ROW)]
 
-    def at(self, places: Iterable[int]) -> Timeline:
-        """The whole timeline's entries at ``places`` (ascending), as a timeline of their own."""
-        return self.whole.subset(places)
-
     def of_entries(self, entries: Iterable[int]) -> Timeline:
-        return self.at(sorted(map(self.rank_of, entries)))
+        return self.whole.subset(sorted(map(self.rank_of, entries)))
 
     def of_entity(self, eid: str) -> Timeline | None:
         """A machine entity's own timeline (None when hand edits to events touch it)."""
         places = self.places.get(eid)
-        return self.at(places) if places is not None else None
+        return self.whole.subset(places) if places is not None else None

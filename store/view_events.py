@@ -34,10 +34,15 @@ class EventsView:
         owner = self.owner
         return tuple(dict.fromkeys(p for x in ids if (p := owner.get(x)) is not None))
 
+    def _overlay(self, aid: str, raw: list) -> dict:
+        """The hand edit of an event row ({} when it has none)."""
+        edited = self.r.data["event"]
+        return (edited.get(f"{aid}:v{raw[EV_K]}") or {}) if edited else {}
+
     def event(self, aid: str, i: int) -> Event:
         raw = self.m.docs[aid]["v"][i]
         evid = f"{aid}:v{raw[EV_K]}"
-        ov = self.r.data["event"].get(evid) or {} if self.r.data["event"] else {}
+        ov = self._overlay(aid, raw)
         local = self.m.local_entities(aid)
         parts_raw = ov["parts"] if "parts" in ov else [local[le] for le in raw[EV_PARTS]]
         place_raw = ov["place"] if "place" in ov else (local[raw[EV_PLACE]] if raw[EV_PLACE] >= 0 else None)
@@ -98,11 +103,8 @@ class EventsView:
         """(date, precision) of an event (hand edits included) or a figure, read from the index rows."""
         if kind == EVENT:
             raw = self.m.docs[aid]["v"][i]
-            edited = self.r.data["event"]
-            ov = edited.get(f"{aid}:v{raw[EV_K]}") if edited else None
-            if ov:
-                return ov.get("date", raw[EV_DATE]), ov.get("precision", raw[EV_PREC] or "unknown")
-            return raw[EV_DATE], raw[EV_PREC] or "unknown"
+            ov = self._overlay(aid, raw)
+            return ov.get("date", raw[EV_DATE]), ov.get("precision", raw[EV_PREC] or "unknown")
         period = self.m.docs[aid]["f"][i][F_PERIOD]
         return period, figure_precision(period)
 
@@ -112,20 +114,15 @@ class EventsView:
         local = self.m.local_entities(aid)
         if kind == EVENT:
             raw = self.m.docs[aid]["v"][i]
-            edited = self.r.data["event"]
-            ov = (edited.get(f"{aid}:v{raw[EV_K]}") or {}) if edited else {}
+            ov = self._overlay(aid, raw)
             parts = ov["parts"] if "parts" in ov else [local[le] for le in raw[EV_PARTS]]
             return ov.get("summary", raw[EV_SUMMARY] or ""), self._resolved(parts)
         raw = self.m.docs[aid]["f"][i]
         return f"{raw[F_TEXT]} {raw[F_METRIC] or ''}", self._resolved(local[le] for le in raw[F_ENTS])
 
     def _entry_key(self, entry: int) -> str:
-        packed = entry >> 1
-        aid = self.m.order[packed // SLOT]
-        if entry & 1:  # a figure
-            period = self.m.docs[aid]["f"][packed % SLOT][F_PERIOD]
-            return date_key(period, figure_precision(period), 1)
-        return date_key(*self.entry_date(EVENT, aid, packed % SLOT), 0)
+        packed, kind = entry >> 1, entry & 1
+        return date_key(*self.entry_date(kind, self.m.order[packed // SLOT], packed % SLOT), kind)
 
     def timeline_of(self, eid: str | None) -> Timeline:
         """The events and figures of ``eid`` (None: of the whole store) in date order, undated last.
@@ -230,9 +227,7 @@ class EventsView:
     def _event_order(self, ref: Ref) -> tuple:
         aid, i = ref
         raw = self.m.docs[aid]["v"][i]
-        ov = self.r.data["event"].get(f"{aid}:v{raw[EV_K]}") if self.r.data["event"] else None
-        date = ov.get("date", raw[EV_DATE]) if ov else raw[EV_DATE]
-        return (date or "9999", aid, raw[EV_SS])
+        return (self._overlay(aid, raw).get("date", raw[EV_DATE]) or "9999", aid, raw[EV_SS])
 
     def _figure_order(self, ref: Ref) -> tuple:
         aid, i = ref
