@@ -31,7 +31,7 @@ from tui.row_marking import SelectionChanged
 from tui.app_loading import StoreLoading
 from tui.app_views import FocusViews
 from tui.idle_gc import IdleCollector
-from tui.loading import EntityLists, WholeLists
+from tui.loading import EntityLists, PaneLists
 from tui.messages import EntityTarget, FilterRequested, RowChosen, RowHighlighted, Target, View
 from tui.status_bar import Status, StatusBar, counts_text
 from tui.timeline_pane import TimelinePane
@@ -76,7 +76,7 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         self._open_path = str(store) if isinstance(store, (str, Path)) else None
         self.store_path = store_path or self._open_path or str(getattr(store, "path", ""))
         self.loaded: EntityLists | None = None
-        self.whole: WholeLists | None = None
+        self.whole: PaneLists | None = None
         self.history = History(View())
         self._focus: str | None = None
         self.idle_gc = IdleCollector()

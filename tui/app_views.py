@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from tui.article_reader import ReaderData
 from tui.detail_data import overview_lines, reader_data
 from tui.entity_card import card_data, card_figures
-from tui.loading import EMPTY_LISTS, WholeLists, focus_lists
+from tui.loading import EMPTY_LISTS, PaneLists, focus_lists
 from tui.messages import (ArticleTarget, ConnectedLoaded, EntityTarget, FocusListsLoaded, SentenceTarget,
                           Target)
 
@@ -33,7 +33,7 @@ class FocusViews:
             self._show_lists(self.whole or EMPTY_LISTS)  # still loading: the panes say so until it lands
             return
         self.entities_pane.move_cursor_to_key(entity_id)
-        if self.store.entity_counts(entity_id)[0] > BIG_FOCUS:
+        if self._very_frequent(entity_id):
             for pane in (self.timeline_pane, self.articles_pane):
                 pane.EMPTY = "loading…"
             self._show_lists(EMPTY_LISTS)
@@ -43,7 +43,10 @@ class FocusViews:
             pane.EMPTY = type(pane).EMPTY
         self._show_lists(focus_lists(self.store, entity_id))
 
-    def _show_lists(self, lists: WholeLists) -> None:
+    def _very_frequent(self, entity_id: str) -> bool:
+        return self.store.entity_counts(entity_id)[0] > BIG_FOCUS
+
+    def _show_lists(self, lists: PaneLists) -> None:
         self.timeline_pane.set_items(lists.timeline)
         self.articles_pane.set_articles(lists.articles)
 
@@ -63,8 +66,8 @@ class FocusViews:
         self._detail = target
         detail, store = self.detail_pane, self.store
         if isinstance(target, EntityTarget):
-            cheap = store.entity_counts(target.entity_id)[0] <= BIG_FOCUS
-            detail.show_card(card_data(store, target.entity_id, connected_limit=None, figures=cheap))
+            figures = not self._very_frequent(target.entity_id)  # else the connected worker reads them
+            detail.show_card(card_data(store, target.entity_id, connected_limit=None, figures=figures))
             # after the panes are painted: ranking competes for the interpreter with the repaint
             self.call_after_refresh(self.rank_connected, target.entity_id)
         elif isinstance(target, (ArticleTarget, SentenceTarget)):

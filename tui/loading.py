@@ -24,12 +24,14 @@ class EntityLists:
 
 
 @dataclass(frozen=True, slots=True)
-class WholeLists:
+class PaneLists:
+    """What the timeline and articles panes show: the whole store's, or one entity's."""
+
     timeline: TimelineRows
     articles: Sequence[tuple[Article, int | None]]
 
 
-EMPTY_LISTS = WholeLists(TimelineRows(EMPTY_TIMELINE), ())
+EMPTY_LISTS = PaneLists(TimelineRows(EMPTY_TIMELINE), ())
 
 
 def load_entities(store, progress: Progress) -> EntityLists:
@@ -40,7 +42,7 @@ def load_entities(store, progress: Progress) -> EntityLists:
     return EntityLists(rows, {row.entity.id: row.entity for row in rows}, store.stats())
 
 
-def load_whole_lists(store, progress: Progress) -> WholeLists:
+def load_whole_lists(store, progress: Progress) -> PaneLists:
     """Every event and figure in one date order, and every article newest first (made as shown)."""
     progress(0.4, "ordering events and figures")
     store.prepare()
@@ -50,9 +52,9 @@ def load_whole_lists(store, progress: Progress) -> WholeLists:
     progress(0.9, "ordering articles")
     articles = store.articles_of(None)
     progress(1.0, "done")
-    return WholeLists(rows, articles)
+    return PaneLists(rows, articles)
 
 
-def focus_lists(store, entity_id: str) -> WholeLists:
+def focus_lists(store, entity_id: str) -> PaneLists:
     """The timeline and articles of one entity."""
-    return WholeLists(TimelineRows(store.timeline(entity_id)), store.articles_of(entity_id))
+    return PaneLists(TimelineRows(store.timeline(entity_id)), store.articles_of(entity_id))

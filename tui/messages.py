@@ -117,7 +117,7 @@ class ConnectedLoaded(Message):
 
 
 class FocusListsLoaded(Message):
-    """A worker finished ordering the timeline and articles of a frequent entity (a ``WholeLists``)."""
+    """A worker finished ordering the timeline and articles of a frequent entity (a ``PaneLists``)."""
 
     def __init__(self, entity_id: str, lists) -> None:
         super().__init__()
