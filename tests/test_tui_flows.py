@@ -5,29 +5,10 @@ from tui.app import DatelineApp
 from tui.article_reader import ArticleReader
 from tui.entity_card import EntityCard
 from tui.messages import EntityTarget, SentenceTarget
-from tui_fake_store import build_store, entity_id_named, run_async, screen_text, settle
+from tui_fake_store import (build_store, card_texts, entity_id_named, focus_by_filter, run_async, screen_text,
+                            settle, timeline_labels, timeline_texts)
 
 SIZE = (160, 50)
-
-
-def timeline_labels(app) -> list[str]:
-    return [line.data.label for line in app.timeline_pane.lines if line.selectable]
-
-
-def timeline_texts(app) -> list[str]:
-    pane = app.timeline_pane
-    return [pane.render_row(line, 200).plain for line in pane.lines if line.selectable]
-
-
-def card_texts(app) -> list[str]:
-    card = app.detail_pane.card
-    return [card.render_row(line, 200).plain for line in card.lines]
-
-
-async def focus_by_filter(pilot, name_query: str) -> None:
-    await pilot.press("1", "slash", *name_query, "enter")
-    await pilot.press("enter")
-    await settle(pilot)
 
 
 @run_async

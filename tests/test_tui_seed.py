@@ -7,7 +7,7 @@ from store.testing import seed_store
 from tui.app import DatelineApp
 from tui.article_reader import ArticleReader
 from tui.messages import EntityTarget, SentenceTarget
-from tui_fake_store import entity_id_named, run_async, settle
+from tui_fake_store import entity_id_named, focus_by_filter, run_async, settle, timeline_labels, timeline_texts
 
 SIZE = (160, 50)
 
@@ -28,29 +28,15 @@ def store(seed_path):
     store.close()
 
 
-def labels(app) -> list[str]:
-    return [line.data.label for line in app.timeline_pane.lines if line.selectable]
-
-
-def texts(app) -> list[str]:
-    pane = app.timeline_pane
-    return [pane.render_row(line, 300).plain for line in pane.lines if line.selectable]
-
-
-async def focus(pilot, query: str) -> None:
-    await pilot.press("1", "slash", *query, "enter", "enter")
-    await settle(pilot)
-
-
 @run_async
 async def test_done_when_lutnick_on_the_real_seed(store):
     app = DatelineApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await focus(pilot, "Lutnick")
+        await focus_by_filter(pilot, "Lutnick")
         lutnick = entity_id_named(store, "Howard Lutnick")
         assert app.history.current.focus == lutnick
-        assert {"2025-06-09", "2025-06-10"} <= set(labels(app))
+        assert {"2025-06-09", "2025-06-10"} <= set(timeline_labels(app))
         card = app.detail_pane.card
         assert "U.S. Commerce Secretary" in card.data.entity.roles
         connected = {entity.name for entity, _, _ in card.data.connected}
@@ -73,8 +59,8 @@ async def test_done_when_china_on_the_real_seed(store):
     app = DatelineApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await focus(pilot, "China")
-        lines = texts(app)
+        await focus_by_filter(pilot, "China")
+        lines = timeline_texts(app)
         assert any(line.startswith("2025-04") and "restrictions" in line for line in lines)
         for value in ("34.5%", "4.8%", "11.4%"):
             assert any(value in line for line in lines), value
@@ -85,8 +71,8 @@ async def test_done_when_trump_call_on_the_real_seed(store):
     app = DatelineApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await focus(pilot, "Donald Trump")
-        assert any(line.startswith("2025-W23") and "Xi Jinping" in line for line in texts(app))
+        await focus_by_filter(pilot, "Donald Trump")
+        assert any(line.startswith("2025-W23") and "Xi Jinping" in line for line in timeline_texts(app))
 
 
 @run_async
@@ -94,6 +80,6 @@ async def test_done_when_trump_tariff_figures_on_the_real_seed(store):
     app = DatelineApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await focus(pilot, "Donald Trump")
-        lines = texts(app)
+        await focus_by_filter(pilot, "Donald Trump")
+        lines = timeline_texts(app)
         assert any("30%" in line for line in lines) and any("145%" in line for line in lines)

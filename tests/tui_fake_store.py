@@ -140,6 +140,29 @@ def screen_text(app) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
 
 
+def timeline_labels(app) -> list[str]:
+    """The date labels of the timeline's rows, top to bottom."""
+    return [line.data.label for line in app.timeline_pane.lines if line.selectable]
+
+
+def timeline_texts(app) -> list[str]:
+    """The timeline's rows as the screen writes them."""
+    pane = app.timeline_pane
+    return [pane.render_row(line, 300).plain for line in pane.lines if line.selectable]
+
+
+def card_texts(app) -> list[str]:
+    card = app.detail_pane.card
+    return [card.render_row(line, 200).plain for line in card.lines]
+
+
+async def focus_by_filter(pilot, name_query: str) -> None:
+    """`1`, `/name`, `enter` (close the filter), `enter` (focus the entity under the cursor)."""
+    await pilot.press("1", "slash", *name_query, "enter")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def settle(pilot, delay: float = 0.1) -> None:
     """Wait for the loading worker and any pending preview timer."""
     from textual.worker import WorkerCancelled
