@@ -40,6 +40,9 @@ class EditsMixin:
                 extra: dict | None = None) -> Edit:
         self._check_writable()
         entry = self.records.commit(action, summary, changes, extra)
+        if not self.manifest.records:  # from now on a missing records.json is damage, not a new store
+            self.manifest = self.manifest.evolve(records=True)
+            self.manifest.save()
         self.view.apply_changes(entry["changes"])
         self._track(entry)
         return _edit(entry)

@@ -16,6 +16,10 @@ LOCK_NAME = ".writer.lock"
 OWNER_NAME = ".writer.owner"
 
 
+class LockUnavailable(Exception):
+    """The lock cannot be taken at all (a read-only folder, no permission, a folder in its place)."""
+
+
 class WriterLock:
     """Exclusive writer lock on one store folder."""
 
@@ -28,11 +32,18 @@ class WriterLock:
         return self._lock.is_locked
 
     def acquire(self, wait: float | None = 0) -> bool:
-        """Take the lock; ``wait`` seconds (``None``: forever). True when taken."""
+        """Take the lock; ``wait`` seconds (``None``: forever). True when taken; ``LockUnavailable``
+        (one line naming why) when it can never be taken here."""
         try:
             self._lock.acquire(timeout=-1 if wait is None else wait)
         except Timeout:
             return False
+        except IsADirectoryError:
+            raise LockUnavailable(f"{self.folder / LOCK_NAME}: is a folder, not Dateline's lock file "
+                                  "(remove it to write this store)") from None
+        except OSError as exc:
+            raise LockUnavailable(f"{self.folder}: cannot take the writer lock "
+                                  f"({exc.strerror or exc}: the folder is read-only to this user)") from None
         try:
             (self.folder / OWNER_NAME).write_text(f"pid {os.getpid()} ({' '.join(sys.argv[:2])})")
         except OSError:

@@ -10,6 +10,10 @@ Hand edits live apart from the machine extraction, as overlays keyed by stable i
 
 One edit — however many documents it changes, plus its log entry — is one atomic file write.
 Re-extraction rewrites shards only, so it can never overwrite any of this.
+
+The file carries its own check (``_integrity``: the store's id and a CRC-32 of every other table), and
+its tables and log are checked for shape when read, so a file that was emptied, damaged, swapped for
+another store's or hand-edited out of shape is refused, never silently replaced by a fresh one.
 """
 from __future__ import annotations
 
@@ -20,11 +24,9 @@ from pathlib import Path
 from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 
-from .errors import ReadOnlyStore
-from .storage import AtomicJSONStorage
+from .errors import ReadOnlyStore, StoreCorrupt
+from .records_check import LOG, TABLES, RecordsStorage, check_records
 
-TABLES = ("entity", "mention", "event")
-LOG = "log"
 
 
 class _ExplicitFlush(CachingMiddleware):
@@ -47,13 +49,21 @@ def who() -> str:
 class Records:
     """Overlay tables held in memory, persisted to ``records.json``."""
 
-    def __init__(self, path: Path, readonly: bool):
+    def __init__(self, path: Path, readonly: bool, store_id: str = "", required: bool = False):
+        """``store_id``: the manifest's (empty for a store older than schema 2, whose file has no check);
+        ``required``: the manifest says edits were saved, so a missing file is damage, not a new store."""
         self.path = path
         self.readonly = readonly
+        self.store_id = store_id
+        if required and not path.exists():
+            raise StoreCorrupt(f"{path}: is missing, but the store's manifest says hand edits were saved in it; "
+                               "nothing was changed; run `dateline check` and `dateline repair`")
         self._open()
 
     def _open(self) -> None:
-        self._db = TinyDB(self.path, storage=_ExplicitFlush(AtomicJSONStorage), readonly=self.readonly)
+        self._db = TinyDB(self.path, storage=_ExplicitFlush(RecordsStorage), readonly=self.readonly,
+                          store_id=self.store_id)
+        check_records(self.path, self._db.storage.read() or {})
         self.data: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
         self._doc_ids: dict[str, dict[str, int]] = {t: {} for t in TABLES}
         for table in TABLES:

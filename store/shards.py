@@ -2,18 +2,20 @@
 
 A shard holds up to ``SHARD_SIZE`` articles in two TinyDB files: ``texts`` (the bodies, read only
 when an article is opened) and ``catalog`` (metadata plus the machine extraction, read at open to
-build the indexes). Hand edits never touch shards.
+build the indexes). Hand edits never touch shards. Every write returns the file's size and checksum
+for the manifest, and every read checks them first (``integrity.py``).
 """
 from __future__ import annotations
 
 from collections import OrderedDict
 from pathlib import Path
 
-from tinydb import TinyDB
+import orjson
 
 from .errors import StoreCorrupt
+from .integrity import FileSum, parse_json, read_verified
 from .packed import looks_packed, pack_ints
-from .storage import AtomicJSONStorage
+from .storage import atomic_write_bytes
 
 TEXTS_TABLE = "texts"
 CATALOG_TABLE = "catalog"
@@ -21,33 +23,32 @@ REGISTRY_TABLE = "entities"
 POSTINGS_TABLE = "postings"
 
 
-def write_table(path: Path, table: str, docs: list[dict]) -> None:
-    """Write a new shard file holding ``docs`` in ``table`` (one atomic write)."""
-    db = TinyDB(path, storage=AtomicJSONStorage)
-    try:
-        db.table(table, cache_size=0).insert_multiple(docs)
-    finally:
-        db.close()
+def _write(path: Path, data: dict) -> FileSum:
+    raw = orjson.dumps(data)
+    atomic_write_bytes(path, raw)
+    return FileSum.of(raw)
 
 
-def write_catalog(path: Path, docs: list[dict]) -> None:
+def write_table(path: Path, table: str, docs: list[dict]) -> FileSum:
+    """Write a new shard file holding ``docs`` in ``table`` (one atomic write, TinyDB's layout)."""
+    return _write(path, {table: {str(i): d for i, d in enumerate(docs, 1)}})
+
+
+def write_catalog(path: Path, docs: list[dict]) -> FileSum:
     """A catalog shard: its documents and the postings computed from them (one atomic write)."""
     from .postings import shard_postings
 
-    db = TinyDB(path, storage=AtomicJSONStorage)
-    try:
-        data = {CATALOG_TABLE: {str(i): {**d, "m": pack_ints(d["m"])} for i, d in enumerate(docs, 1)},
-                POSTINGS_TABLE: {"1": shard_postings(docs)}}
-        db.storage.write(data)
-    finally:
-        db.close()
+    return _write(path, {CATALOG_TABLE: {str(i): {**d, "m": pack_ints(d["m"])} for i, d in enumerate(docs, 1)},
+                         POSTINGS_TABLE: {"1": shard_postings(docs)}})
 
 
-def read_catalog(path: Path) -> tuple[list[dict], dict]:
+def read_catalog(path: Path, expected: FileSum | None = None) -> tuple[list[dict], dict]:
     """A catalog shard's documents and postings (computed here for shards written without them)."""
-    data = _read_all(path)
+    data = _read_all(path, expected)
     docs = _rows(path, data, CATALOG_TABLE)
     for doc in docs:  # decoded when an article's mentions are read (index.mention_rows), not at open
+        if not isinstance(doc.get("id"), str):
+            raise StoreCorrupt(f"{path}: has a catalog row without an article id; it was left untouched")
         if not looks_packed(doc.get("m")):
             raise StoreCorrupt(f"{path}: has malformed mention rows; it was left untouched")
     postings = data.get(POSTINGS_TABLE, {}).get("1")
@@ -58,17 +59,16 @@ def read_catalog(path: Path) -> tuple[list[dict], dict]:
     return docs, postings
 
 
-def _read_all(path: Path) -> dict:
-    db = TinyDB(path, storage=AtomicJSONStorage, readonly=True)
-    try:
-        return db.storage.read() or {}
-    finally:
-        db.close()
+def _read_all(path: Path, expected: FileSum | None) -> dict:
+    data = parse_json(path, read_verified(path, expected))
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise StoreCorrupt(f"{path}: is not a Dateline table file; it was left untouched")
+    return data
 
 
-def read_table(path: Path, table: str) -> list[dict]:
+def read_table(path: Path, table: str, expected: FileSum | None = None) -> list[dict]:
     """All documents of ``table`` in a shard file, in insertion order."""
-    return _rows(path, _read_all(path), table)
+    return _rows(path, _read_all(path, expected), table)
 
 
 def _rows(path: Path, data: dict, table: str) -> list[dict]:
@@ -76,29 +76,47 @@ def _rows(path: Path, data: dict, table: str) -> list[dict]:
     if rows is None:
         raise StoreCorrupt(f"{path}: has no '{table}' table; it was left untouched")
     try:
-        return [rows[k] for k in sorted(rows, key=int)]
+        docs = [rows[k] for k in sorted(rows, key=int)]
     except ValueError as exc:
         raise StoreCorrupt(f"{path}: has malformed document ids; it was left untouched") from exc
+    if not all(isinstance(d, dict) for d in docs):
+        raise StoreCorrupt(f"{path}: has malformed documents; it was left untouched")
+    return docs
+
+
+def read_texts(path: Path, expected: FileSum | None = None) -> dict[str, str]:
+    """A texts shard as article id -> body."""
+    out = {}
+    for d in read_table(path, TEXTS_TABLE, expected):
+        if not isinstance(d.get("id"), str) or not isinstance(d.get("body"), str):
+            raise StoreCorrupt(f"{path}: has malformed text rows; it was left untouched")
+        out[d["id"]] = d["body"]
+    return out
 
 
 class TextCache:
-    """Article bodies loaded a shard at a time, keeping the few shards read last."""
+    """Article bodies loaded a shard at a time (checked against the manifest), keeping the few read last."""
 
-    def __init__(self, folder: Path, keep: int = 4):
+    def __init__(self, folder: Path, sums: dict[str, FileSum | None] | None = None, keep: int = 4):
         self.folder = folder
+        self.sums = sums or {}
         self.keep = keep
         self._shards: OrderedDict[str, dict[str, str]] = OrderedDict()
 
     def body(self, shard_file: str, article_id: str) -> str:
         texts = self._shards.get(shard_file)
         if texts is None:
-            texts = {d["id"]: d["body"] for d in read_table(self.folder / shard_file, TEXTS_TABLE)}
+            texts = read_texts(self.folder / shard_file, self.sums.get(shard_file))
             self._shards[shard_file] = texts
             while len(self._shards) > self.keep:
                 self._shards.popitem(last=False)
         else:
             self._shards.move_to_end(shard_file)
-        return texts[article_id]
+        try:
+            return texts[article_id]
+        except KeyError:
+            raise StoreCorrupt(f"{self.folder / shard_file}: does not hold article {article_id}, which its "
+                               "catalog lists; it was left untouched") from None
 
     def forget(self, shard_file: str) -> None:
         self._shards.pop(shard_file, None)

@@ -13,14 +13,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .edits import EditsMixin
-from .errors import ReadOnlyStore, StoreLocked
+from .errors import ReadOnlyStore, StoreCorrupt, StoreLocked
 from .index import MachineIndex
-from .lock import WriterLock
-from .manifest import RECORDS, Manifest, load_manifest, remove_orphans
+from .journal import remove_debris
+from .lock import LockUnavailable, WriterLock
+from .manifest import RECORDS, Manifest, load_manifest
 from .model import Article, Entity, Event, Figure, Mention
 from .records import Records
 from .rwlock import ReadWriteLock
 from .shards import REGISTRY_TABLE, TextCache, read_catalog, read_table
+from .verify import check_catalog, check_counts, check_registry, upgrade, verify_texts
 from .view import View
 from .sequences import ArticleHits, LazyRecords, Timeline
 from .writing import WritingMixin
@@ -55,16 +57,35 @@ class Store(WritingMixin, EditsMixin):
         self._load()
 
     def _load(self) -> None:
-        self.records = Records(self.path / RECORDS, readonly=self.readonly)
+        m = self.manifest
+        self.records = Records(self.path / RECORDS, readonly=self.readonly, store_id=m.store_id, required=m.records)
+        catalog_ids: dict[str, list[str]] = {}
         with bulk_load():
-            m = self.manifest
-            registry = read_table(self.path / m.registry, REGISTRY_TABLE) if m.registry else []
+            registry = read_table(self.path / m.registry, REGISTRY_TABLE, m.registry_sum) if m.registry else []
+            check_registry(self.path / str(m.registry), registry)
             self.machine = MachineIndex(registry)
             for shard in m.shards:
-                self.machine.add_shard(*read_catalog(self.path / shard.catalog), shard.texts)
+                docs, postings = read_catalog(self.path / shard.catalog, shard.catalog_sum)
+                if shard.catalog_sum is None:  # a store from before checksums: check its rows one by one
+                    check_catalog(self.path / shard.catalog, docs, postings, len(registry))
+                catalog_ids[shard.texts] = [d["id"] for d in docs]
+                self.machine.add_shard(docs, postings, shard.texts)
+        check_counts(m, catalog_ids)
         self.view = View(self.machine, self.records)
-        self._texts = TextCache(self.path)
+        self._texts = TextCache(self.path, {s.texts: s.texts_sum for s in m.shards})
         self._init_edits()
+
+    def verify_texts(self) -> None:
+        """Check every article body against the manifest; on damage the store stops writing (and says why)."""
+        with self.guard.reading():
+            manifest, ids = self.manifest, {}
+            for aid, texts_file in self.machine.texts_file.items():
+                ids.setdefault(texts_file, []).append(aid)
+        try:
+            verify_texts(manifest, ids)
+        except StoreCorrupt as exc:
+            self.readonly, self.readonly_reason = True, f"damaged ({exc})"
+            raise
 
     def reload(self) -> None:
         """Read the store again from disk (a read-only window sees what the writer has committed since)."""
@@ -75,33 +96,53 @@ class Store(WritingMixin, EditsMixin):
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False, wait: float | None = None,
-             on_wait: Callable[[str], None] | None = None) -> Store:
-        """Open (creating if missing) the store at ``path``.
+             on_wait: Callable[[str], None] | None = None, verify: bool = True) -> Store:
+        """Open (creating if missing) the store at ``path``, after checking every file it reads.
 
         A second writer is never let in: with ``wait=None`` (the app) it opens read-only and says
         why in ``readonly_reason``; with ``wait=N`` (the command line) it waits up to N seconds for
-        the writer to finish, then raises ``StoreLocked``.
+        the writer to finish, then raises ``StoreLocked``. A folder Dateline may not write (a
+        read-only mount) opens read-only the same way, or fails with one line for the command line.
+        ``verify=False`` leaves the article bodies to ``verify_texts`` (the app's loading worker).
+        A store that fails any check raises ``StoreCorrupt`` naming the file, and nothing is written.
         """
         folder = Path(path).expanduser()
         manifest = load_manifest(folder, create=not readonly)
         if readonly:
-            return cls(folder, manifest, None, "opened read-only")
+            return cls._opened(folder, manifest, None, "opened read-only", verify)
         lock = WriterLock(folder)
-        if not lock.acquire(0):
+        try:
+            taken = lock.acquire(0)
+        except LockUnavailable as exc:
+            if wait is not None:
+                raise ReadOnlyStore(f"{exc}; nothing was changed") from None
+            return cls._opened(folder, manifest, None, f"{exc}; opened read-only", verify)
+        if not taken:
             holder = lock.holder()
             if wait is None:
-                return cls(folder, manifest, None, f"{holder} is writing this store; opened read-only")
+                return cls._opened(folder, manifest, None, f"{holder} is writing this store; opened read-only",
+                                   verify)
             if on_wait:
                 on_wait(f"{folder}: waiting for {holder} to finish writing…")
             if not lock.acquire(wait):
                 raise StoreLocked(f"{folder}: {holder} is writing this store; try again when it is done")
         try:
             manifest = load_manifest(folder, create=True)  # re-read under the lock
-            remove_orphans(manifest)
-            return cls(folder, manifest, lock, None)
+            store = cls._opened(folder, manifest, lock, None, verify)
+            store.manifest = upgrade(store.manifest)  # only after every file read and checked out
+            remove_debris(store.manifest)
+            return store
         except BaseException:
             lock.release()
             raise
+
+    @classmethod
+    def _opened(cls, folder: Path, manifest: Manifest, lock: WriterLock | None, readonly_reason: str | None,
+                verify: bool) -> Store:
+        store = cls(folder, manifest, lock, readonly_reason)
+        if verify:
+            store.verify_texts()
+        return store
 
     def close(self) -> None:
         self.records.close()
@@ -280,6 +321,7 @@ def _guarded(method, write: bool):
     return run
 
 
-for _name in [n for n in dir(Store) if not n.startswith("_") and n not in ("open", "reload", "close")]:
+for _name in [n for n in dir(Store) if not n.startswith("_") and n not in ("open", "reload", "close",
+                                                                        "verify_texts")]:
     if callable(getattr(Store, _name)):
         setattr(Store, _name, _guarded(getattr(Store, _name), _name in WRITES))

@@ -256,7 +256,7 @@ class View(EventsView):
         got = self._stats.get(eid)
         if got is None:
             if self._plain(eid):
-                got = (self.m.mcount[eid], self.m.n_articles[eid], self.m.latest[eid] or None)
+                got = (self.m.mcount[eid], self.m.n_articles[eid], self.m.latest.get(eid) or None)
             else:
                 ments = self.mentions_of(eid)
                 arts = {m.article_id for m in ments}

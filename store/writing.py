@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
 from .catalog import catalog_doc, text_hash
 from .index import MachineIndex
-from .manifest import SHARD_SIZE, Manifest, Shard
+from . import journal
+from .manifest import SHARD_SIZE, Shard
 from .postings import shard_postings
-from .shards import CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, read_catalog, read_table, write_catalog, write_table
+from .shards import (CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, read_catalog, read_table, read_texts, write_catalog,
+                     write_table)
 from .view import View
 
 Progress = Callable[[int, int], None]
@@ -66,28 +69,30 @@ class WritingMixin:
 
     def _append_to_shards(self, docs: list[dict], texts: list[dict]) -> None:
         m = self.manifest
-        gen = m.generation + 1
+        gen = m.next_generation()
         shards = list(m.shards)
         old_files: list[str] = []
         kept = 0  # documents of a partly filled last shard, already indexed, rewritten with the new ones
         if shards and shards[-1].count < SHARD_SIZE:
             last = shards.pop()
-            old_docs = read_catalog(self.path / last.catalog)[0]
+            old_docs = read_catalog(self.path / last.catalog, last.catalog_sum)[0]
             kept = len(old_docs)
             docs = old_docs + docs
-            texts = read_table(self.path / last.texts, TEXTS_TABLE) + texts
+            old_texts = read_texts(self.path / last.texts, last.texts_sum)
+            texts = [{"id": d["id"], "body": old_texts[d["id"]]} for d in old_docs] + texts
             old_files += [last.texts, last.catalog]
             first_n = last.n
         else:
             first_n = shards[-1].n + 1 if shards else 0
-        new_shards = []
-        for k in range(0, len(docs), SHARD_SIZE):
-            n = first_n + k // SHARD_SIZE
-            tname, cname = m.shard_names(n, gen)
-            write_table(self.path / tname, TEXTS_TABLE, texts[k:k + SHARD_SIZE])
-            write_catalog(self.path / cname, docs[k:k + SHARD_SIZE])
-            new_shards.append(Shard(n, tname, cname, len(docs[k:k + SHARD_SIZE])))
-        self._switch_manifest(gen, shards + new_shards, old_files, self._write_registry(self.machine, gen))
+        parts = [(first_n + k // SHARD_SIZE, k) for k in range(0, len(docs), SHARD_SIZE)]
+        with self._commit_files(gen, [name for n, _ in parts for name in m.shard_names(n, gen)], old_files) as done:
+            new_shards = []
+            for n, k in parts:
+                tname, cname = m.shard_names(n, gen)
+                tsum = write_table(self.path / tname, TEXTS_TABLE, texts[k:k + SHARD_SIZE])
+                csum = write_catalog(self.path / cname, docs[k:k + SHARD_SIZE])
+                new_shards.append(Shard(n, tname, cname, len(docs[k:k + SHARD_SIZE]), tsum, csum))
+            done(shards + new_shards, self.machine)
         for shard in new_shards:
             start = (shard.n - first_n) * SHARD_SIZE
             part = docs[start:start + SHARD_SIZE]
@@ -96,25 +101,32 @@ class WritingMixin:
             self.machine.add_shard(new, shard_postings(new), shard.texts)
         self.view.rebuild()
 
-    def _write_registry(self, index: MachineIndex, gen: int) -> str:
-        name = self.manifest.registry_name(gen)
-        write_table(self.path / name, REGISTRY_TABLE, [e.as_doc() for e in index.registry])
-        return name
-
-    def _switch_manifest(self, gen: int, shards: list[Shard], old_files: list[str], registry: str) -> None:
-        """Commit: point the manifest at the new files, then delete the replaced ones."""
+    @contextmanager
+    def _commit_files(self, gen: int, creates: list[str], replaces: list[str]):
+        """One commit of generation ``gen``: journal what it creates and replaces, let the body write the
+        shard files and call ``done(shards, index)``, which writes the registry and switches the manifest;
+        then remove the replaced files. A failure before the switch removes what was created."""
         m = self.manifest
-        if m.registry and m.registry != registry:
-            old_files = [*old_files, m.registry]
-        new = Manifest(m.folder, gen, m.created, shards, registry)
-        new.save()
-        self.manifest = new
-        for name in old_files:
+        registry = m.registry_name(gen)
+        replaces = [*replaces, *([m.registry] if m.registry else [])]
+        journal.begin(self.path, gen, [*creates, registry], replaces)
+
+        def done(shards: list[Shard], index: MachineIndex) -> None:
+            rsum = write_table(self.path / registry, REGISTRY_TABLE, [e.as_doc() for e in index.registry])
+            new = m.evolve(generation=gen, shards=shards, registry=registry, registry_sum=rsum)
+            new.save()
+            self.manifest = new
+            self._texts.sums = {s.texts: s.texts_sum for s in shards}
+
+        try:
+            yield done
+        except BaseException:
+            if self.manifest is m:
+                journal.abandon(self.path, [*creates, registry])
+            raise
+        for name in replaces:
             self._texts.forget(name)
-            try:
-                (self.path / name).unlink()
-            except OSError:
-                pass
+        journal.finish(self.manifest, replaces)
 
     def reextract(self, extract: Callable[[str, str | None], tuple[dict, list]],
                   progress: Progress | None = None) -> int:
@@ -124,28 +136,29 @@ class WritingMixin:
         """
         self._check_writable()
         m = self.manifest
-        gen = m.generation + 1
+        gen = m.next_generation()
         total = len(self.machine.order)
         done = 0
-        new_shards, old_files, new_docs = [], [], []
+        new_shards, new_docs = [], []
         fresh = MachineIndex()
-        for shard in m.shards:
-            bodies = {d["id"]: d["body"] for d in read_table(self.path / shard.texts, TEXTS_TABLE)}
-            docs = []
-            for doc in read_table(self.path / shard.catalog, CATALOG_TABLE):
-                body = bodies[doc["id"]]
-                extraction, sentences = extract(body, doc.get("published"))
-                meta = {k: v for k, v in doc.items() if k not in ("e", "c", "m", "v", "f")}
-                docs.append(catalog_doc(meta, body, extraction, sentences, fresh))
-                done += 1
-                if progress:
-                    progress(done, total)
-            _, cname = m.shard_names(shard.n, gen)
-            write_catalog(self.path / cname, docs)
-            new_shards.append(Shard(shard.n, shard.texts, cname, len(docs)))
-            old_files.append(shard.catalog)
-            new_docs.append((docs, shard.texts))
-        self._switch_manifest(gen, new_shards, old_files, self._write_registry(fresh, gen))
+        with self._commit_files(gen, [m.shard_names(s.n, gen)[1] for s in m.shards],
+                                [s.catalog for s in m.shards]) as commit:
+            for shard in m.shards:
+                bodies = read_texts(self.path / shard.texts, shard.texts_sum)
+                docs = []
+                for doc in read_table(self.path / shard.catalog, CATALOG_TABLE, shard.catalog_sum):
+                    body = bodies[doc["id"]]
+                    extraction, sentences = extract(body, doc.get("published"))
+                    meta = {k: v for k, v in doc.items() if k not in ("e", "c", "m", "v", "f")}
+                    docs.append(catalog_doc(meta, body, extraction, sentences, fresh))
+                    done += 1
+                    if progress:
+                        progress(done, total)
+                _, cname = m.shard_names(shard.n, gen)
+                csum = write_catalog(self.path / cname, docs)
+                new_shards.append(replace(shard, catalog=cname, catalog_sum=csum))
+                new_docs.append((docs, shard.texts))
+            commit(new_shards, fresh)
         for docs, texts_file in new_docs:
             fresh.add_shard(docs, shard_postings(docs), texts_file)
         self.machine = fresh

@@ -64,15 +64,24 @@ def test_newer_schema_is_refused(tmp_path):
         Store.open(folder, wait=1)
 
 
-def test_orphan_temp_and_shard_files_are_removed_at_open(tmp_path):
+def test_debris_the_journal_names_is_removed_and_nothing_else(tmp_path):
+    """A killed commit's files (named by the pending-writes journal) and our own temp files go at the next
+    writer open; a file that merely looks like ours, or a user's, stays."""
     folder = tmp_path / "s"
     with Store.open(folder, wait=1) as s:
         s.add_articles([talks_article()])
     (folder / "records.json.tmp-123").write_text("half")
     (folder / "catalog-00000.g99.json").write_text("{}")
+    (folder / ".pending.json").write_text(json.dumps({"generation": 99, "creates": ["catalog-00000.g99.json"],
+                                                      "replaces": []}))
+    for name in ("catalog-00000.g98.json", "my.tmp-notes.txt", "texts-notes.json", "registry.g97.json"):
+        (folder / name).write_text("mine")
     Store.open(folder, wait=1).close()
     assert not (folder / "records.json.tmp-123").exists()
     assert not (folder / "catalog-00000.g99.json").exists()
+    assert not (folder / ".pending.json").exists()
+    for name in ("catalog-00000.g98.json", "my.tmp-notes.txt", "texts-notes.json", "registry.g97.json"):
+        assert (folder / name).read_text() == "mine"
 
 
 def test_second_opener_is_read_only_or_waits(tmp_path):

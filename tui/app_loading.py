@@ -29,10 +29,11 @@ class StoreLoading:
             from store import Store  # the store is only imported when the app has to open one
 
             self.post_message(LoadProgress(0.0, "opening store"))
-            self.store = Store.open(self._open_path)
+            self.store = Store.open(self._open_path, verify=False)  # bodies are checked below, after paint
         report = lambda fraction, label: self.post_message(LoadProgress(fraction, label))  # noqa: E731
         self.post_message(StoreLoaded(load_entities(self.store, report)))
         self.post_message(StoreLoaded(load_whole_lists(self.store, report)))
+        self.store.verify_texts()  # damage found here stops every write and is said (the worker's error)
 
     @work(thread=True, exclusive=True, group="whole", exit_on_error=False)
     def reload_whole_lists(self) -> None:
@@ -73,8 +74,9 @@ class StoreLoading:
         if event.worker.group == "load" and event.state.name == "ERROR":
             self._busy = None
             self.query_one(ProgressBar).remove_class("-loading")
-            self.notify(f"Could not load the store: {event.worker.error}", severity="error", timeout=10,
-                        markup=False)
+            loaded = self.store is not None and self.loaded is not None
+            line = f"{'The store is damaged; read-only' if loaded else 'Could not load the store'}: {event.worker.error}"
+            self.notify(line, severity="error", timeout=30, markup=False)
             self._update_status()
 
     def action_reload(self) -> None:

@@ -48,6 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     rx.add_argument("--wait", type=float, default=WAIT_SECONDS)
     lg = sub.add_parser("log", parents=[db_opt], help="print the edit log")
     lg.add_argument("--json", action="store_true")
+    ck = sub.add_parser("check", parents=[db_opt],
+                        help="read every file of the store and name each problem (writes nothing)")
+    ck.add_argument("--json", action="store_true", help="the report as one JSON document")
+    rp = sub.add_parser("repair", parents=[db_opt],
+                        help="repair a damaged store, keeping a copy of every file it replaces")
+    rp.add_argument("--extractor", default="builtin", choices=["builtin", "spacy"])
+    rp.add_argument("--wait", type=float, default=WAIT_SECONDS)
     ex = sub.add_parser("export", parents=[db_opt], help="export records for other tools")
     ex.add_argument("--format", required=True, choices=["json", "jsonl", "csv", "md", "ftm", "gexf", "timelinejs"])
     ex.add_argument("--entity", action="append", default=[], help="entity name (repeatable)")
@@ -190,8 +197,47 @@ def cmd_export(args, db: Path, err: Console) -> int:
     return 0
 
 
+def cmd_check(args, db: Path, err: Console) -> int:
+    from store.check import check_store
+
+    report = check_store(db)
+    if args.json:
+        print(json.dumps({"ok": report.ok, "problems": report.problems, "notes": report.notes,
+                          "articles": report.articles, "shards": report.shards, "edits": report.edits}))
+        return 0 if report.ok else 3
+    out = Console(highlight=False, emoji=False, soft_wrap=True)
+    for line in report.problems:
+        err.print(f"damaged: {line}", markup=False)
+    for line in report.notes:
+        out.print(f"note: {line}", markup=False)
+    if report.ok:
+        out.print(f"ok: {report.articles} articles in {report.shards} shards, {report.edits} logged edits; "
+                  f"every file matches its checksum (store: {db})", markup=False)
+        return 0
+    err.print(f"{len(report.problems)} problem(s); `dateline repair --db {db}` fixes what can be fixed, "
+              "keeping a copy of every file it replaces", markup=False)
+    return 3
+
+
+def cmd_repair(args, db: Path, err: Console) -> int:
+    from store.check import check_store
+    from store.ingest import extract_article
+    from store.repair import repair_store
+
+    lines = repair_store(db, lambda body, published: extract_article(body, published, {}, args.extractor),
+                         wait=args.wait)
+    for line in lines:
+        err.print(line, markup=False)
+    after = check_store(db)
+    if not after.ok:
+        for line in after.problems:
+            err.print(f"still damaged: {line}", markup=False)
+        return 3
+    return 0
+
+
 COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "reextract": cmd_reextract, "log": cmd_log,
-            "export": cmd_export}
+            "export": cmd_export, "check": cmd_check, "repair": cmd_repair}
 
 
 if __name__ == "__main__":
