@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .errors import StoreError
 from .integrity import REGISTRY_FILE, SHARD_FILE
-from .journal import JOURNAL, pending
+from .integrity import JOURNAL_FILE
+from .journal import pending
 from .lock import LOCK_NAME, OWNER_NAME
 from .manifest import MANIFEST, RECORDS, load_manifest
 from .records_check import check_records, unseal
@@ -18,7 +19,7 @@ from .integrity import parse_json, read_bytes
 from .shards import REGISTRY_TABLE, read_catalog, read_table, read_texts
 from .verify import check_catalog, check_registry
 
-OWN_HIDDEN = {LOCK_NAME, OWNER_NAME, JOURNAL}
+OWN_HIDDEN = {LOCK_NAME, OWNER_NAME}
 
 
 @dataclass
@@ -100,15 +101,16 @@ def _check_records(folder: Path, manifest, report: CheckReport) -> None:
 
 def _notes(folder: Path, manifest, report: CheckReport) -> None:
     live = manifest.live_files()
-    journal = pending(folder)
-    if journal is not None:
-        report.notes.append(f"an unfinished commit (generation {journal['generation']}) left files; the next "
-                            "writer removes them")
+    journaled: set[str] = set()
+    for journal in pending(folder):
+        journaled.update(journal["creates"] + journal["replaces"])
+        report.notes.append(f"a commit of generation {journal['generation']} is running or was cut off; its "
+                            "files are removed by the next writer once it is gone")
     for p in sorted(folder.iterdir()):
         name = p.name
-        if name in live or name in OWN_HIDDEN or name.startswith(".repair-"):
+        if name in live or name in OWN_HIDDEN or name.startswith(".repair-") or JOURNAL_FILE.match(name):
             continue
-        if journal is not None and name in journal["creates"] + journal["replaces"]:
+        if name in journaled:
             continue
         if SHARD_FILE.match(name) or REGISTRY_FILE.match(name):
             report.notes.append(f"{p}: looks like a store file but the manifest does not name it; left alone")

@@ -18,7 +18,7 @@ class SchemaTooNew(StoreError):
 
 
 class StoreLocked(StoreError):
-    """Another process holds the store's writer lock."""
+    """Another process held the store's writer lock for longer than this one would wait."""
 
 
 class ReadOnlyStore(StoreError):

@@ -198,6 +198,20 @@ class MachineIndex:
                         fig_post.add(reg[g].id, shift, p_fig[j])
             self._pending_events = []
 
+    def update_registry(self, registry: list[dict]) -> None:
+        """Take another writer's registry, which extends ours: new entities, and new forms, roles and
+        tickers of known ones (positions never change, so catalog rows stay valid)."""
+        for g, doc in enumerate(registry):
+            if g < len(self.registry):
+                ent = self.registry[g]
+                ent.forms[:] = list(doc.get("forms") or [doc["name"]])
+                ent.roles[:] = list(doc.get("roles") or ())
+                ent.ticker = doc.get("ticker")
+            else:
+                self.register(MachineEntity(doc["id"], doc["name"], doc["type"], list(doc.get("forms") or [doc["name"]]),
+                                            list(doc.get("roles") or ()), doc.get("ticker")))
+        self._local.clear()
+
     def retarget(self, docs: list[dict], texts_file: str) -> None:
         """Articles already indexed whose bodies moved to another shard file."""
         for doc in docs:

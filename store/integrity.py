@@ -18,6 +18,7 @@ from .errors import StoreCorrupt
 
 SHARD_FILE = re.compile(r"^(texts|catalog)-(\d{5})\.g(\d+)\.json$")
 REGISTRY_FILE = re.compile(r"^registry\.g(\d+)\.json$")
+JOURNAL_FILE = re.compile(r"^\.pending-g(\d+)\.json$")  # a commit in progress (journal.py)
 REPAIR_HINT = "run `dateline check` for details and `dateline repair` to fix it"
 
 

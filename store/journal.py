@@ -1,83 +1,158 @@
-"""The pending-writes journal: what a commit is about to create and replace, so its debris is provable.
+"""Pending-writes journals: what each commit is about to create and replace, so its debris is provable.
 
-Before a commit writes any file it records, in ``.pending.json``, the files it will create and the
-files the new manifest will no longer name. If the writer dies, the next writer — after the manifest
-and every file it names have been verified — knows which files are debris: the ones it was creating
-(when the manifest was not switched) or the ones it was replacing (when it was). Temp files of this
-store's own atomic writes are debris too. Nothing else in the folder is ever removed: not a file
-whose name merely looks like ours, not a file of the user's.
+Before a commit writes any file it records, in ``.pending-gN.json`` (N its generation), the files it will
+create and the files the new manifest will no longer name, and holds an OS lock on that journal for as
+long as it works. Several writers may prepare commits at once (a long re-extraction writes its files
+outside the store lock), so a journal whose lock is still held belongs to a live writer and is left
+alone. A journal whose lock can be taken belongs to a dead writer: of the files it names, those the
+current manifest does not name are debris. Temp files of this store's own atomic writes are debris
+when the process that wrote them is gone. Nothing else in the folder is ever removed: not a file whose
+name merely looks like ours, not a file of the user's.
 """
 from __future__ import annotations
 
+import fcntl
+import os
 import re
 from pathlib import Path
 
 import orjson
 
+from .integrity import JOURNAL_FILE as JOURNAL
 from .integrity import REGISTRY_FILE, SHARD_FILE
 from .manifest import Manifest
 from .storage import TMP_MARK, atomic_write_bytes
 
-JOURNAL = ".pending.json"
-_OWN_TEMP = re.compile(r"^(dateline\.json|records\.json|\.pending\.json|(texts|catalog)-\d{5}\.g\d+\.json|"
-                       r"registry\.g\d+\.json)" + re.escape(TMP_MARK) + r"\d+$")
+_OWN_TEMP = re.compile(r"^(dateline\.json|records\.json|\.pending-g\d+\.json|(texts|catalog)-\d{5}\.g\d+\.json|"
+                       r"registry\.g\d+\.json)" + re.escape(TMP_MARK) + r"(\d+)$")
+
+
+def journal_name(generation: int) -> str:
+    return f".pending-g{generation}.json"
 
 
 def _ours(name: str) -> bool:
     return bool(SHARD_FILE.match(name) or REGISTRY_FILE.match(name))
 
 
-def begin(folder: Path, generation: int, creates: list[str], replaces: list[str]) -> None:
-    """Record what a commit of ``generation`` will create and replace (before it writes anything)."""
-    atomic_write_bytes(folder / JOURNAL, orjson.dumps({"generation": generation, "creates": creates,
-                                                       "replaces": replaces}))
+class Commit:
+    """One commit in progress: its journal written and locked until ``finish`` or ``abandon``.
+
+    The journal is JSON Lines, appended to as a long commit learns of more files (``extend``); a torn
+    last line (a crash mid-append) is ignored."""
+
+    def __init__(self, folder: Path, generation: int, creates: list[str], replaces: list[str]):
+        self.folder, self.generation = folder, generation
+        self.creates, self.replaces = list(creates), list(replaces)
+        self.path = folder / journal_name(generation)
+        atomic_write_bytes(self.path, self._line(self.creates, self.replaces))
+        self._fd: int | None = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        fcntl.flock(self._fd, fcntl.LOCK_EX)
+
+    def _line(self, creates: list[str], replaces: list[str]) -> bytes:
+        return orjson.dumps({"generation": self.generation, "creates": creates, "replaces": replaces}) + b"\n"
+
+    def extend(self, creates: list[str], replaces: list[str]) -> None:
+        """Record more files before writing them (or before the switch that replaces them)."""
+        os.write(self._fd, self._line(creates, replaces))
+        os.fsync(self._fd)
+        self.creates += creates
+        self.replaces += replaces
+
+    def finish(self, manifest: Manifest) -> None:
+        """After the manifest switched: remove what it no longer names, then the journal."""
+        _remove_dead(manifest, self.creates + self.replaces)
+        self._close()
+
+    def abandon(self, manifest: Manifest) -> None:
+        """After a failure before the switch: remove what this commit created, then the journal."""
+        _remove_dead(manifest, self.creates)
+        self._close()
+
+    def _close(self) -> None:
+        _unlink(self.path)
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
-def finish(manifest: Manifest, replaced: list[str]) -> None:
-    """After the manifest switched: remove the files it replaced, then the journal."""
+def _remove_dead(manifest: Manifest, names: list[str]) -> list[str]:
     live = manifest.live_files()
-    for name in replaced:
-        if _ours(name) and name not in live:
-            _unlink(manifest.folder / name)
-    _unlink(manifest.folder / JOURNAL)
+    return [name for name in names if _ours(name) and name not in live and _unlink(manifest.folder / name)]
 
 
-def abandon(folder: Path, created: list[str]) -> None:
-    """After a commit failed before the manifest switched: remove what it had created, then the journal."""
-    for name in created:
-        if _ours(name):
-            _unlink(folder / name)
-    _unlink(folder / JOURNAL)
-
-
-def pending(folder: Path) -> dict | None:
-    """The journal of an unfinished commit, or None (also for a journal that does not read right)."""
-    try:
-        data = orjson.loads((folder / JOURNAL).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return None
-    ok = (isinstance(data, dict) and type(data.get("generation")) is int
-          and all(isinstance(data.get(k), list) and all(isinstance(n, str) for n in data[k])
-                  for k in ("creates", "replaces")))
-    return data if ok else None
+def journal_generations(folder: Path) -> list[int]:
+    return [int(m.group(1)) for p in folder.iterdir() if (m := JOURNAL.match(p.name))]
 
 
 def remove_debris(manifest: Manifest) -> list[str]:
-    """Remove what a killed writer left (call only under the writer lock, on a verified manifest)."""
-    folder, live = manifest.folder, manifest.live_files()
-    removed = []
-    journal = pending(folder)
-    if journal is not None:
-        committed = manifest.generation >= journal["generation"]
-        for name in journal["replaces" if committed else "creates"]:
-            if _ours(name) and name not in live and _unlink(folder / name):
-                removed.append(name)
-    if (folder / JOURNAL).exists() and journal is not None:
-        _unlink(folder / JOURNAL)
+    """Remove what dead writers left (call under the store lock, on a verified manifest)."""
+    folder = manifest.folder
+    removed: list[str] = []
+    for gen in journal_generations(folder):
+        path = folder / journal_name(gen)
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                continue  # its writer is alive
+            data = _parse(path)
+            if data is None:
+                continue  # not one we can read: left for `dateline check` to name
+            removed += _remove_dead(manifest, data["creates"] + data["replaces"])
+            _unlink(path)
+        finally:
+            os.close(fd)
     for p in folder.iterdir():
-        if _OWN_TEMP.match(p.name) and p.is_file() and not p.is_symlink() and _unlink(p):
+        m = _OWN_TEMP.match(p.name)
+        if m and not _alive(int(m.group(3))) and p.is_file() and not p.is_symlink() and _unlink(p):
             removed.append(p.name)
     return removed
+
+
+def pending(folder: Path) -> list[dict]:
+    """Every readable journal in the folder (for ``dateline check``)."""
+    return [d for gen in journal_generations(folder) if (d := _parse(folder / journal_name(gen))) is not None]
+
+
+def _parse(path: Path) -> dict | None:
+    """The union of a journal's lines (a torn last line is skipped), or None when none reads."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    out: dict | None = None
+    for line in raw.splitlines():
+        try:
+            data = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            continue
+        ok = (isinstance(data, dict) and type(data.get("generation")) is int
+              and all(isinstance(data.get(k), list) and all(isinstance(n, str) for n in data[k])
+                      for k in ("creates", "replaces")))
+        if not ok:
+            continue
+        if out is None:
+            out = {"generation": data["generation"], "creates": [], "replaces": []}
+        out["creates"] += data["creates"]
+        out["replaces"] += data["replaces"]
+    return out
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process has no atomic write in flight while it cleans up
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _unlink(path: Path) -> bool:
@@ -86,4 +161,3 @@ def _unlink(path: Path) -> bool:
         return True
     except OSError:
         return False
-

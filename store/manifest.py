@@ -3,7 +3,7 @@
 ``dateline.json`` is the commit point of every ingest or re-extraction. Shard files are never
 overwritten: a commit writes new files under a new generation number, then atomically replaces the
 manifest to point at them. A crash before the replace leaves the old manifest and the old files
-(the new ones are removed at the next open, as the pending-writes journal names them: ``journal.py``);
+(the new ones are removed by the next writer, as the pending-writes journal names them: ``journal.py``);
 a crash after leaves the new state.
 
 Since schema 2 the manifest also records every shard and registry file's size and checksum, the
@@ -22,7 +22,7 @@ from pathlib import Path
 import orjson
 
 from .errors import NotAStore, SchemaTooNew, StoreCorrupt, StoreWriteFailed
-from .integrity import REGISTRY_FILE, SHARD_FILE, FileSum, generation_of, parse_json, read_bytes
+from .integrity import JOURNAL_FILE, REGISTRY_FILE, SHARD_FILE, FileSum, generation_of, parse_json, read_bytes
 from .storage import atomic_write_bytes
 
 MANIFEST = "dateline.json"
@@ -79,21 +79,35 @@ class Manifest:
         return f"registry.g{generation}.json"
 
     def next_generation(self) -> int:
-        """A generation no file in the folder uses yet, so a commit never replaces a file it did not write."""
-        used = [g for p in self.folder.iterdir() if (g := generation_of(p.name)) is not None]
-        return max([self.generation, *used]) + 1
+        return free_generation(self.folder, self.generation)
 
     def evolve(self, **changes) -> Manifest:
         return replace(self, **changes)
 
-    def save(self) -> None:
+    def save(self, exclusive: bool = False) -> bool:
+        """Write the manifest atomically; ``exclusive``: only if there is none yet (False if there was)."""
         data = {"format": FORMAT, "schema": SCHEMA, "store_id": self.store_id, "created": self.created,
                 "generation": self.generation, "registry": self.registry,
                 "registry_sum": self.registry_sum.as_json() if self.registry_sum else None,
                 "records": self.records, "shards": [s.as_json() for s in self.shards]}
         data["check"] = _self_check(data)
-        atomic_write_bytes(self.path, orjson.dumps(data, option=orjson.OPT_INDENT_2))
+        if not atomic_write_bytes(self.path, orjson.dumps(data, option=orjson.OPT_INDENT_2), exclusive=exclusive):
+            return False
         self.schema = SCHEMA
+        return True
+
+
+def free_generation(folder: Path, at_least: int) -> int:
+    """A generation above ``at_least`` that no file or journal in the folder uses yet, so a commit never
+    replaces a file it did not write (take it under the store lock, and journal it at once)."""
+    used = [g for p in folder.iterdir()
+            if (g := generation_of(p.name)) is not None or (g := _journal_gen(p.name)) is not None]
+    return max([at_least, *used]) + 1
+
+
+def _journal_gen(name: str) -> int | None:
+    m = JOURNAL_FILE.match(name)
+    return int(m.group(1)) if m else None
 
 
 def _self_check(data: dict) -> str:
@@ -124,7 +138,8 @@ def load_manifest(folder: Path, create: bool) -> Manifest:
             raise StoreWriteFailed(f"{folder}: cannot create the store folder ({exc.strerror or exc})") from exc
         m = Manifest(folder, created=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                      store_id=new_store_id())
-        m.save()
+        if not m.save(exclusive=True):  # another process created it a moment ago: that one is the store
+            return load_manifest(folder, create=False)
         return m
     data = parse_json(path, read_bytes(path))
     if not isinstance(data, dict) or data.get("format") != FORMAT:

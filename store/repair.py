@@ -25,7 +25,7 @@ from .errors import NotAStore, SchemaTooNew, StoreCorrupt, StoreError
 from .index import MachineIndex
 from .integrity import SHARD_FILE, FileSum, generation_of, parse_json, read_bytes
 from .lock import WriterLock
-from .manifest import MANIFEST, RECORDS, SHARD_SIZE, Manifest, Shard, load_manifest, new_store_id
+from .manifest import MANIFEST, RECORDS, SHARD_SIZE, Manifest, Shard, free_generation, load_manifest, new_store_id
 from .records_check import LOG, TABLES, check_records, sealed, unseal
 from .shards import (REGISTRY_TABLE, TEXTS_TABLE, read_catalog, read_table, read_texts,
                      write_catalog, write_table)
@@ -57,6 +57,7 @@ class _Repair:
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f")
         self.backup = folder / f".repair-{stamp}"
         self.done: list[str] = []
+        self.commit: journal.Commit | None = None
 
     def keep_copy(self, name: str) -> None:
         src = self.folder / name
@@ -70,8 +71,7 @@ class _Repair:
         old = self._old_manifest()
         registry, catalogs, texts = self._sound_files(old)
         store_id = old.store_id if old and old.store_id else new_store_id()
-        gen = max([old.generation if old else 0,
-                   *[g for p in self.folder.iterdir() if (g := generation_of(p.name)) is not None]]) + 1
+        gen = free_generation(self.folder, old.generation if old else 0)
         keep_machine = registry is not None and all(n in catalogs for n in texts) and not self.untrusted
         new_files: list[str] = []
         if keep_machine:
@@ -88,11 +88,15 @@ class _Repair:
                     and p.name not in new_files and (old is None or p.name in old.live_files())]
         for name in [MANIFEST, *replaced]:
             self.keep_copy(name)
-        journal.begin(self.folder, gen, new_files, replaced)
+        if self.commit is None:
+            self.commit = journal.Commit(self.folder, gen, new_files, replaced)
+        else:
+            self.commit.extend([], replaced)
+        commit = self.commit
         new = Manifest(self.folder, gen, (old.created if old else "") or _now(), shards, reg_name, reg_sum,
                        store_id, records)
         new.save()
-        journal.finish(new, replaced)
+        commit.finish(new)
         if self.backup.exists():
             self.done.append(f"a copy of every file replaced is in {self.backup}")
         return self.done
@@ -183,7 +187,7 @@ class _Repair:
         new_files = [name for n in range(n_shards) for name in (f"texts-{n:05d}.g{gen}.json",
                                                                  f"catalog-{n:05d}.g{gen}.json")]
         new_files.append(f"registry.g{gen}.json")
-        journal.begin(folder, gen, new_files, [])
+        self.commit = journal.Commit(folder, gen, new_files, [])
         lost_meta = 0
         docs, bodies = [], []
         for aid, body in articles:

@@ -13,7 +13,7 @@ from pathlib import Path
 import orjson
 
 from .errors import StoreCorrupt
-from .integrity import FileSum, parse_json, read_verified
+from .integrity import SHARD_FILE, FileSum, parse_json, read_verified
 from .packed import looks_packed, pack_ints
 from .storage import atomic_write_bytes
 
@@ -106,7 +106,8 @@ class TextCache:
     def body(self, shard_file: str, article_id: str) -> str:
         texts = self._shards.get(shard_file)
         if texts is None:
-            texts = read_texts(self.folder / shard_file, self.sums.get(shard_file))
+            name, expected = self._current(shard_file)
+            texts = read_texts(self.folder / name, expected)
             self._shards[shard_file] = texts
             while len(self._shards) > self.keep:
                 self._shards.popitem(last=False)
@@ -117,6 +118,19 @@ class TextCache:
         except KeyError:
             raise StoreCorrupt(f"{self.folder / shard_file}: does not hold article {article_id}, which its "
                                "catalog lists; it was left untouched") from None
+
+    def _current(self, shard_file: str) -> tuple[str, FileSum | None]:
+        """The file that holds this shard's texts now: another writer's commit may have replaced the one
+        this reader was told of (it grew the shard), so a missing file is looked up in the manifest."""
+        if (self.folder / shard_file).exists():
+            return shard_file, self.sums.get(shard_file)
+        from .manifest import load_manifest
+
+        m = SHARD_FILE.match(shard_file)
+        for shard in load_manifest(self.folder, create=False).shards if m else ():
+            if shard.n == int(m.group(2)):
+                return shard.texts, shard.texts_sum
+        return shard_file, self.sums.get(shard_file)
 
     def forget(self, shard_file: str) -> None:
         self._shards.pop(shard_file, None)

@@ -18,8 +18,9 @@ from .errors import StoreCorrupt, StoreWriteFailed
 TMP_MARK = ".tmp-"
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically and durably."""
+def atomic_write_bytes(path: Path, data: bytes, exclusive: bool = False) -> bool:
+    """Replace ``path`` with ``data`` atomically and durably. ``exclusive``: create it only if it does not
+    exist yet (a hard link instead of a rename); False when it did."""
     path = Path(path)
     tmp = path.with_name(f"{path.name}{TMP_MARK}{os.getpid()}")
     try:
@@ -27,7 +28,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        if exclusive:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                return False
+            finally:
+                tmp.unlink()
+        else:
+            os.replace(tmp, path)
     except OSError as exc:
         try:
             tmp.unlink()
@@ -35,6 +44,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             pass
         raise StoreWriteFailed(f"{path}: could not write ({exc.strerror or exc}); nothing was changed") from exc
     fsync_dir(path.parent)
+    return True
 
 
 def fsync_dir(folder: Path) -> None:

@@ -15,8 +15,9 @@ from pathlib import Path
 from .edits import EditsMixin
 from .errors import ReadOnlyStore, StoreCorrupt, StoreLocked
 from .index import MachineIndex
+from .following import Refreshed, refresh, stamps
 from .journal import remove_debris
-from .lock import LockUnavailable, WriterLock
+from .lock import LockBusy, LockUnavailable, WriterLock
 from .manifest import RECORDS, Manifest, load_manifest
 from .model import Article, Entity, Event, Figure, Mention
 from .records import Records
@@ -27,6 +28,8 @@ from .view import View
 from .sequences import ArticleHits, LazyRecords, Timeline
 from .writing import WritingMixin
 
+WRITE_WAIT = 10.0  # seconds a write waits for another writer's turn (the command line passes its --wait)
+OPEN_TRIES = 5  # reads of a store that another process keeps committing to
 CONNECTED_SCOPE = 5000  # newest articles of an entity over which its connections are counted
 
 
@@ -47,17 +50,22 @@ def bulk_load():
 class Store(WritingMixin, EditsMixin):
     """An open Dateline store. Use ``Store.open``; close it (or use ``with``) when done."""
 
-    def __init__(self, folder: Path, manifest: Manifest, lock: WriterLock | None, readonly_reason: str | None):
+    def __init__(self, folder: Path, manifest: Manifest, readonly_reason: str | None = None,
+                 wait: float | None = None, on_wait: Callable[[str], None] | None = None):
         self.path = folder
         self.manifest = manifest
-        self._lock = lock
         self.readonly_reason = readonly_reason
-        self.readonly = lock is None
+        self.readonly = readonly_reason is not None
+        self._lock = None if self.readonly else WriterLock(folder)
+        self._wait = WRITE_WAIT if wait is None else wait
+        self._on_wait = on_wait
+        self._unreported = Refreshed()
         self.guard = ReadWriteLock()  # the app reads from worker threads while its main thread edits
         self._load()
 
     def _load(self) -> None:
         m = self.manifest
+        self._stamps = stamps(self.path)  # taken first: a commit during the read is seen by the next refresh
         self.records = Records(self.path / RECORDS, readonly=self.readonly, store_id=m.store_id, required=m.records)
         catalog_ids: dict[str, list[str]] = {}
         with bulk_load():
@@ -71,8 +79,11 @@ class Store(WritingMixin, EditsMixin):
                 catalog_ids[shard.texts] = [d["id"] for d in docs]
                 self.machine.add_shard(docs, postings, shard.texts)
         check_counts(m, catalog_ids)
-        self.view = View(self.machine, self.records)
         self._texts = TextCache(self.path, {s.texts: s.texts_sum for s in m.shards})
+        self._rebuild_view()
+
+    def _rebuild_view(self) -> None:
+        self.view = View(self.machine, self.records)
         self._init_edits()
 
     def verify_texts(self) -> None:
@@ -88,67 +99,90 @@ class Store(WritingMixin, EditsMixin):
             raise
 
     def reload(self) -> None:
-        """Read the store again from disk (a read-only window sees what the writer has committed since)."""
+        """Read the store again from disk, whole (``follow`` reads only what changed)."""
         with self.guard.writing():
             self.manifest = load_manifest(self.path, create=False)
             self.records.close()
             self._load()
+
+    def follow(self) -> Refreshed:
+        """Take in what other processes committed since this store last looked (cheap when nothing did):
+        new articles, a re-extraction, edits. Also reports what a write turn of ours took in."""
+        with self.guard.writing():
+            got = refresh(self)
+            total, self._unreported = self._unreported.plus(got), Refreshed()
+            return total
+
+    @contextmanager
+    def _write_turn(self):
+        """One write: the store lock for its moment, after reading what others committed meanwhile."""
+        self._check_writable()
+        try:
+            with self._lock.turn(self._wait, self._on_wait):
+                self._unreported = self._unreported.plus(refresh(self))
+                self.manifest = upgrade(self.manifest)
+                remove_debris(self.manifest)
+                yield
+                self._stamps = stamps(self.path)  # our own commit is not news
+        except LockBusy as exc:
+            raise StoreLocked(str(exc)) from None
+        except LockUnavailable as exc:
+            self.readonly, self.readonly_reason = True, f"{exc}; read-only"
+            raise ReadOnlyStore(f"{exc}; nothing was changed") from None
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False, wait: float | None = None,
              on_wait: Callable[[str], None] | None = None, verify: bool = True) -> Store:
         """Open (creating if missing) the store at ``path``, after checking every file it reads.
 
-        A second writer is never let in: with ``wait=None`` (the app) it opens read-only and says
-        why in ``readonly_reason``; with ``wait=N`` (the command line) it waits up to N seconds for
-        the writer to finish, then raises ``StoreLocked``. A folder Dateline may not write (a
-        read-only mount) opens read-only the same way, or fails with one line for the command line.
-        ``verify=False`` leaves the article bodies to ``verify_texts`` (the app's loading worker).
-        A store that fails any check raises ``StoreCorrupt`` naming the file, and nothing is written.
+        Any number of processes may open a store to write: each write takes the store's lock only for
+        the moment it commits (``wait``: how long to wait for another writer's turn, then
+        ``StoreLocked``; ``on_wait`` hears a line saying for whom). A folder Dateline may not write (a
+        read-only mount, a lock that is a folder) opens read-only and says why in ``readonly_reason``,
+        or, for the command line (``wait`` given), fails with one line. ``verify=False`` leaves the
+        article bodies to ``verify_texts`` (the app's loading worker). A store that fails any check
+        raises ``StoreCorrupt`` naming the file, and nothing is written. A commit by another process
+        while this one reads is no damage: the store is read again from the new manifest.
         """
         folder = Path(path).expanduser()
-        manifest = load_manifest(folder, create=not readonly)
-        if readonly:
-            return cls._opened(folder, manifest, None, "opened read-only", verify)
-        lock = WriterLock(folder)
-        try:
-            taken = lock.acquire(0)
-        except LockUnavailable as exc:
-            if wait is not None:
-                raise ReadOnlyStore(f"{exc}; nothing was changed") from None
-            return cls._opened(folder, manifest, None, f"{exc}; opened read-only", verify)
-        if not taken:
-            holder = lock.holder()
-            if wait is None:
-                return cls._opened(folder, manifest, None, f"{holder} is writing this store; opened read-only",
-                                   verify)
-            if on_wait:
-                on_wait(f"{folder}: waiting for {holder} to finish writing…")
-            if not lock.acquire(wait):
-                raise StoreLocked(f"{folder}: {holder} is writing this store; try again when it is done")
-        try:
-            manifest = load_manifest(folder, create=True)  # re-read under the lock
-            store = cls._opened(folder, manifest, lock, None, verify)
-            store.manifest = upgrade(store.manifest)  # only after every file read and checked out
-            remove_debris(store.manifest)
-            return store
-        except BaseException:
-            lock.release()
-            raise
+        for attempt in range(OPEN_TRIES):
+            before = stamps(folder)
+            try:
+                return cls._open_once(folder, readonly, wait, on_wait, verify)
+            except StoreCorrupt:
+                if attempt == OPEN_TRIES - 1 or stamps(folder) == before:
+                    raise
 
     @classmethod
-    def _opened(cls, folder: Path, manifest: Manifest, lock: WriterLock | None, readonly_reason: str | None,
-                verify: bool) -> Store:
-        store = cls(folder, manifest, lock, readonly_reason)
+    def _open_once(cls, folder: Path, readonly: bool, wait, on_wait, verify: bool) -> Store:
+        manifest = load_manifest(folder, create=not readonly)
+        store = cls(folder, manifest, "opened read-only" if readonly else None, wait, on_wait)
         if verify:
             store.verify_texts()
+        if not store.readonly:
+            try:
+                store._tidy()
+            except LockUnavailable as exc:
+                if wait is not None:  # the command line: a writer that cannot write says so and stops
+                    raise ReadOnlyStore(f"{exc}; nothing was changed") from None
+                store.readonly, store.readonly_reason = True, f"{exc}; opened read-only"
         return store
+
+    def _tidy(self) -> None:
+        """Upgrade an older store and clear dead writers' debris, if the lock is free right now."""
+        if not self._lock.acquire(0):
+            return
+        try:
+            with self.guard.writing():
+                self._unreported = self._unreported.plus(refresh(self))
+                self.manifest = upgrade(self.manifest)
+                remove_debris(self.manifest)
+                self._stamps = stamps(self.path)
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         self.records.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -308,20 +342,24 @@ class Store(WritingMixin, EditsMixin):
                     weight=lambda e: self.entity_counts(e.id)[0], limit=limit)
 
 
-WRITES = {"add_articles", "reextract", "rename", "retype", "set_note", "set_tags", "delete_entity", "merge",
-          "split_alias", "reject", "relink", "mark", "edit_event", "undo", "redo"}
+TURNS = {"add_articles", "rename", "retype", "set_note", "set_tags", "delete_entity", "merge", "split_alias",
+         "reject", "relink", "mark", "edit_event", "undo", "redo"}  # one commit each: one lock turn each
+WRITES = TURNS | {"reextract"}  # re-extraction takes its own two turns (writing.py)
 
 
-def _guarded(method, write: bool):
+def _guarded(method, write: bool, turn: bool):
     @functools.wraps(method)
     def run(self, *args, **kwargs):
         with (self.guard.writing() if write else self.guard.reading()):
-            return method(self, *args, **kwargs)
+            if not turn or (self._lock and self._lock.held):  # a write inside a write keeps its turn
+                return method(self, *args, **kwargs)
+            with self._write_turn():
+                return method(self, *args, **kwargs)
 
     return run
 
 
 for _name in [n for n in dir(Store) if not n.startswith("_") and n not in ("open", "reload", "close",
-                                                                        "verify_texts")]:
+                                                                        "verify_texts", "follow")]:
     if callable(getattr(Store, _name)):
-        setattr(Store, _name, _guarded(getattr(Store, _name), _name in WRITES))
+        setattr(Store, _name, _guarded(getattr(Store, _name), _name in WRITES, _name in TURNS))

@@ -11,13 +11,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from .catalog import catalog_doc, text_hash
-from .index import MachineIndex
 from . import journal
+from .index import MachineIndex
+from .integrity import FileSum
 from .manifest import SHARD_SIZE, Shard
 from .postings import shard_postings
 from .shards import (CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, read_catalog, read_table, read_texts, write_catalog,
                      write_table)
-from .view import View
 
 Progress = Callable[[int, int], None]
 
@@ -103,64 +103,96 @@ class WritingMixin:
 
     @contextmanager
     def _commit_files(self, gen: int, creates: list[str], replaces: list[str]):
-        """One commit of generation ``gen``: journal what it creates and replaces, let the body write the
-        shard files and call ``done(shards, index)``, which writes the registry and switches the manifest;
-        then remove the replaced files. A failure before the switch removes what was created."""
+        """One commit of generation ``gen`` (inside a write turn): journal what it creates and replaces, let
+        the body write the shard files and call ``done(shards, index)``, which writes the registry and
+        switches the manifest; then remove what the new manifest no longer names. A failure before the
+        switch removes what was created."""
         m = self.manifest
         registry = m.registry_name(gen)
-        replaces = [*replaces, *([m.registry] if m.registry else [])]
-        journal.begin(self.path, gen, [*creates, registry], replaces)
-
-        def done(shards: list[Shard], index: MachineIndex) -> None:
-            rsum = write_table(self.path / registry, REGISTRY_TABLE, [e.as_doc() for e in index.registry])
-            new = m.evolve(generation=gen, shards=shards, registry=registry, registry_sum=rsum)
-            new.save()
-            self.manifest = new
-            self._texts.sums = {s.texts: s.texts_sum for s in shards}
-
+        commit = journal.Commit(self.path, gen, [*creates, registry], [*replaces, *([m.registry] if m.registry else [])])
         try:
-            yield done
+            yield lambda shards, index: self._switch(commit, shards, index)
         except BaseException:
             if self.manifest is m:
-                journal.abandon(self.path, [*creates, registry])
+                commit.abandon(m)
             raise
-        for name in replaces:
+        for name in commit.replaces:
             self._texts.forget(name)
-        journal.finish(self.manifest, replaces)
+        commit.finish(self.manifest)
+
+    def _switch(self, commit: journal.Commit, shards: list[Shard], index: MachineIndex) -> None:
+        registry = self.manifest.registry_name(commit.generation)
+        rsum = write_table(self.path / registry, REGISTRY_TABLE, [e.as_doc() for e in index.registry])
+        new = self.manifest.evolve(generation=commit.generation, shards=shards, registry=registry, registry_sum=rsum)
+        new.save()
+        self.manifest = new
+        self._texts.sums = {s.texts: s.texts_sum for s in shards}
 
     def reextract(self, extract: Callable[[str, str | None], tuple[dict, list]],
                   progress: Progress | None = None) -> int:
         """Run extraction again over every stored article; hand edits are untouched (they are overlays).
 
-        ``extract(body, published)`` returns (extraction, sentences). All shards switch in one commit.
+        ``extract(body, published)`` returns (extraction, sentences). The work runs without the store's
+        lock, so other writers go on; the switch of every shard at once is one short turn, which first
+        extracts what others added meanwhile.
         """
-        self._check_writable()
-        m = self.manifest
-        gen = m.next_generation()
-        total = len(self.machine.order)
-        done = 0
-        new_shards, new_docs = [], []
+        with self._write_turn():  # reserve a generation and journal it
+            m = self.manifest
+            gen = m.next_generation()
+            commit = journal.Commit(self.path, gen, [m.shard_names(s.n, gen)[1] for s in m.shards]
+                                    + [m.registry_name(gen)], [])
         fresh = MachineIndex()
-        with self._commit_files(gen, [m.shard_names(s.n, gen)[1] for s in m.shards],
-                                [s.catalog for s in m.shards]) as commit:
+        counter = _Counter(len(self.machine.order), progress)
+        done: dict[int, tuple[Shard, list[dict], FileSum]] = {}
+        try:
             for shard in m.shards:
-                bodies = read_texts(self.path / shard.texts, shard.texts_sum)
-                docs = []
-                for doc in read_table(self.path / shard.catalog, CATALOG_TABLE, shard.catalog_sum):
-                    body = bodies[doc["id"]]
-                    extraction, sentences = extract(body, doc.get("published"))
-                    meta = {k: v for k, v in doc.items() if k not in ("e", "c", "m", "v", "f")}
-                    docs.append(catalog_doc(meta, body, extraction, sentences, fresh))
-                    done += 1
-                    if progress:
-                        progress(done, total)
-                _, cname = m.shard_names(shard.n, gen)
-                csum = write_catalog(self.path / cname, docs)
-                new_shards.append(replace(shard, catalog=cname, catalog_sum=csum))
-                new_docs.append((docs, shard.texts))
-            commit(new_shards, fresh)
+                done[shard.n] = (shard, *self._extract_shard(shard, gen, fresh, extract, counter))
+            with self._write_turn():  # what others committed meanwhile is in self.manifest now
+                now = self.manifest
+                new_shards, new_docs = [], []
+                for shard in now.shards:
+                    if shard.n in done and done[shard.n][0].texts == shard.texts:
+                        _, docs, csum = done[shard.n]
+                    else:  # added or grown by another writer while we worked
+                        commit.extend([m.shard_names(shard.n, gen)[1]], [])
+                        counter.total += shard.count
+                        docs, csum = self._extract_shard(shard, gen, fresh, extract, counter)
+                    new_shards.append(replace(shard, catalog=m.shard_names(shard.n, gen)[1], catalog_sum=csum))
+                    new_docs.append((docs, shard.texts))
+                commit.extend([], [s.catalog for s in now.shards] + ([now.registry] if now.registry else []))
+                self._switch(commit, new_shards, fresh)
+        except BaseException:
+            if self.manifest.generation != gen:
+                commit.abandon(self.manifest)
+            raise
+        commit.finish(self.manifest)
         for docs, texts_file in new_docs:
             fresh.add_shard(docs, shard_postings(docs), texts_file)
         self.machine = fresh
-        self.view = View(self.machine, self.records)
-        return done
+        self._rebuild_view()
+        return counter.done
+
+    def _extract_shard(self, shard: Shard, gen: int, fresh: MachineIndex, extract,
+                       counter: _Counter) -> tuple[list[dict], FileSum]:
+        """Extract one shard's articles again into ``fresh``; write its new catalog (not yet live)."""
+        bodies = read_texts(self.path / shard.texts, shard.texts_sum)
+        docs = []
+        for doc in read_table(self.path / shard.catalog, CATALOG_TABLE, shard.catalog_sum):
+            body = bodies[doc["id"]]
+            extraction, sentences = extract(body, doc.get("published"))
+            meta = {k: v for k, v in doc.items() if k not in ("e", "c", "m", "v", "f")}
+            docs.append(catalog_doc(meta, body, extraction, sentences, fresh))
+            counter.tick()
+        return docs, write_catalog(self.path / self.manifest.shard_names(shard.n, gen)[1], docs)
+
+
+class _Counter:
+    """Articles re-extracted so far, for the progress callback."""
+
+    def __init__(self, total: int, progress: Progress | None):
+        self.total, self.done, self.progress = total, 0, progress
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total)

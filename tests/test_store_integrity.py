@@ -72,31 +72,42 @@ def test_debris_the_journal_names_is_removed_and_nothing_else(tmp_path):
         s.add_articles([talks_article()])
     (folder / "records.json.tmp-123").write_text("half")
     (folder / "catalog-00000.g99.json").write_text("{}")
-    (folder / ".pending.json").write_text(json.dumps({"generation": 99, "creates": ["catalog-00000.g99.json"],
+    (folder / ".pending-g99.json").write_text(json.dumps({"generation": 99, "creates": ["catalog-00000.g99.json"],
                                                       "replaces": []}))
     for name in ("catalog-00000.g98.json", "my.tmp-notes.txt", "texts-notes.json", "registry.g97.json"):
         (folder / name).write_text("mine")
     Store.open(folder, wait=1).close()
     assert not (folder / "records.json.tmp-123").exists()
     assert not (folder / "catalog-00000.g99.json").exists()
-    assert not (folder / ".pending.json").exists()
+    assert not (folder / ".pending-g99.json").exists()
     for name in ("catalog-00000.g98.json", "my.tmp-notes.txt", "texts-notes.json", "registry.g97.json"):
         assert (folder / name).read_text() == "mine"
 
 
-def test_second_opener_is_read_only_or_waits(tmp_path):
+def test_writers_take_turns_and_a_held_lock_is_waited_for_then_named(tmp_path):
+    from store.lock import WriterLock
+
     folder = tmp_path / "s"
     with Store.open(folder, wait=1) as first:
         first.add_articles([talks_article()])
-        second = Store.open(folder)  # the app: opens read-only and says why
-        assert second.readonly and "opened read-only" in second.readonly_reason
-        assert len(second.articles()) == 1
-        with pytest.raises(ReadOnlyStore):
-            second.rename(second.find_entity("London").id, "x")
+        second = Store.open(folder, wait=0.2)  # another window or command: a writer too
+        assert not second.readonly
+        second.rename(second.find_entity("London").id, "London, UK")
+        first.rename(first.find_entity("China").id, "PRC")  # reads what the second saved first
+        assert first.find_entity("London, UK") and second.follow().new_edits == 1
+        held = WriterLock(folder)
+        assert held.acquire(0)  # someone is in the middle of a commit, and stays there
+        try:
+            lines = []
+            second._on_wait = lines.append
+            with pytest.raises(StoreLocked, match="has been writing this store"):
+                second.rename(second.find_entity("PRC").id, "China")
+            assert "waiting for" in lines[0]
+        finally:
+            held.release()
         second.close()
-        with pytest.raises(StoreLocked, match="is writing this store"):
-            Store.open(folder, wait=0.2)  # the command line: waits, then refuses clearly
-    Store.open(folder, wait=0.2).close()  # free again once the first writer closed
+    with Store.open(folder, wait=0.2) as again:
+        assert {e.name for e in again.entities()} >= {"London, UK", "PRC"} and len(again.log()) == 2
 
 
 def test_read_only_window_reloads_what_the_writer_committed(tmp_path):
@@ -105,13 +116,16 @@ def test_read_only_window_reloads_what_the_writer_committed(tmp_path):
     folder = tmp_path / "s"
     with Store.open(folder, wait=1) as writer:
         writer.add_articles([talks_article()])
-        reader = Store.open(folder)
+        reader = Store.open(folder, readonly=True)
         assert reader.readonly and len(reader.articles()) == 1
         body = "Rain fell on Lima."
         writer.add_articles([article(body, [("Lima", "PLACE", body)], title="Lima")])
         writer.rename(writer.find_entity("London").id, "London, UK")
-        reader.reload()
+        assert reader.follow().new_articles == 1  # only what changed is read
         assert len(reader.articles()) == 2 and reader.find_entity("London, UK") and reader.find_entity("Lima")
+        writer.rename(writer.find_entity("Lima").id, "Lima, Peru")
+        reader.reload()  # ctrl+r: the whole store again
+        assert reader.find_entity("Lima, Peru")
         reader.close()
 
 

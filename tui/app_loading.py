@@ -11,7 +11,9 @@ from textual import work
 from textual.widgets import ProgressBar
 
 from tui.loading import EntityLists, load_entities, load_whole_lists
-from tui.messages import LoadProgress, StoreLoaded
+from tui.messages import ArticleTarget, LoadProgress, SentenceTarget, StoreFollowed, StoreLoaded
+
+FOLLOW_SECONDS = 1.0  # how often the app looks for what other processes committed (one stat of two files)
 
 UNSET = object()  # "no focus shown yet" (``None`` means the whole store)
 
@@ -69,6 +71,37 @@ class StoreLoading:
         self._update_status()
         gc.freeze()  # the loaded records live for the whole session: keep them out of GC passes
         self.idle_gc.start(self)
+        if getattr(self, "_follow_timer", None) is None:
+            self._follow_timer = self.set_interval(FOLLOW_SECONDS, self._follow_tick, name="follow-store")
+
+    def _follow_tick(self) -> None:
+        if self.store is None or self._busy or any(
+                w.group in ("load", "follow") and not w.is_finished for w in self.workers):
+            return
+        self.follow_store()
+
+    @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
+    def follow_store(self) -> None:
+        """Take in what other windows and commands committed; make the panes' data again off the UI thread."""
+        changes = self.store.follow()
+        if not changes.changed:
+            return
+        quiet = lambda fraction, label: None  # noqa: E731
+        parts = [f"{changes.new_articles} new article{'s' * (changes.new_articles != 1)}"] if changes.new_articles else []
+        if changes.new_edits:
+            parts.append(f"{changes.new_edits} edit{'s' * (changes.new_edits != 1)} from another window")
+        summary = ", ".join(parts) or "the store was re-extracted elsewhere"
+        self.post_message(StoreFollowed(summary, load_entities(self.store, quiet), load_whole_lists(self.store, quiet)))
+
+    def on_store_followed(self, message: StoreFollowed) -> None:
+        """Show what arrived without moving the user: focus, cursors, filters and marks stay."""
+        self.loaded, self.whole = message.entities, message.whole
+        self.entities_pane.set_entities(self.loaded.entities)
+        self._refresh_focus_lists()
+        if not isinstance(self._detail, (ArticleTarget, SentenceTarget)):  # an open reader is left as it is
+            self._show_detail(self._detail)
+        self.notify(message.summary, title="Store updated", timeout=4, markup=False)
+        self._update_status()
 
     def on_worker_state_changed(self, event) -> None:
         if event.worker.group == "load" and event.state.name == "ERROR":

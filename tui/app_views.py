@@ -46,9 +46,18 @@ class FocusViews:
     def _very_frequent(self, entity_id: str) -> bool:
         return self.store.entity_counts(entity_id)[0] > BIG_FOCUS
 
-    def _show_lists(self, lists: PaneLists) -> None:
-        self.timeline_pane.set_items(lists.timeline)
-        self.articles_pane.set_articles(lists.articles)
+    def _show_lists(self, lists: PaneLists, keep_cursor: bool = False) -> None:
+        self.timeline_pane.set_items(lists.timeline, keep_cursor=keep_cursor)
+        self.articles_pane.set_articles(lists.articles, keep_cursor=keep_cursor)
+
+    def _refresh_focus_lists(self) -> None:
+        """The focused lists again after the store changed, each pane's cursor kept on its row."""
+        if self._focus is None:
+            self._show_lists(self.whole or EMPTY_LISTS, keep_cursor=True)
+        elif not self._very_frequent(self._focus):
+            self._show_lists(focus_lists(self.store, self._focus), keep_cursor=True)
+        else:
+            self.read_focus_lists(self._focus)
 
     @work(thread=True, exclusive=True, group="focus", exit_on_error=False)
     def read_focus_lists(self, entity_id: str) -> None:

@@ -25,11 +25,11 @@ class ArticlesPane(LineList):
     SELECTABLE = True
     EMPTY = "no articles"
 
-    def set_articles(self, hits: ArticleHits | Sequence[tuple[Article, int | None]]) -> None:
+    def set_articles(self, hits: ArticleHits | Sequence[tuple[Article, int | None]], keep_cursor: bool = False) -> None:
         """``(article, mention count or None)`` pairs, newest first (the store's order); a count is
         shown when an entity is focused. Rows are made as they are shown."""
         key_of = hits.article_id if isinstance(hits, ArticleHits) else (lambda i: hits[i][0].id)
-        self.set_rows(LazyRows(len(hits), lambda i: article_row(*hits[i]), key_of))
+        self.set_rows(LazyRows(len(hits), lambda i: article_row(*hits[i]), key_of), keep_cursor=keep_cursor)
         self._update_titles()
 
     def set_query(self, query: str) -> None:

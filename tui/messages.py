@@ -93,6 +93,16 @@ class StoreLoaded(Message):
         self.data = data
 
 
+class StoreFollowed(Message):
+    """Another process committed to the store; the follow worker read it in and made new pane data."""
+
+    def __init__(self, summary: str, entities: object, whole: object) -> None:
+        super().__init__()
+        self.summary = summary
+        self.entities = entities
+        self.whole = whole
+
+
 class LoadProgress(Message):
     """How far the loading worker got (0..1) and what it is doing."""
 

@@ -102,10 +102,10 @@ class TimelinePane(LineList):
         self.name_of: Callable[[str], str] = lambda entity_id: entity_id
         self.note = ""
 
-    def set_items(self, rows: TimelineRows) -> None:
+    def set_items(self, rows: TimelineRows, keep_cursor: bool = False) -> None:
         """Show a timeline (its ``note`` says when it is part of the store)."""
         self.note = rows.note
-        self.set_rows(rows)
+        self.set_rows(rows, keep_cursor=keep_cursor)
         self._update_titles()
 
     def action_edit_event(self) -> None:

@@ -1,0 +1,121 @@
+"""Following a store that other processes write: what changed on disk since this ``Store`` read it.
+
+Writers take turns committing (``lock.py``), so between two of our own writes — or while the app only
+reads — others may have added articles, re-extracted, or saved edits. ``refresh`` notices it from the
+manifest's and ``records.json``'s file stamps (one ``stat`` each, cheap enough to run every second) and
+reads only what is new: the catalogs of new or grown shards, the registry's new entities, the edits.
+A re-extraction elsewhere (a new registry) is read again whole.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .manifest import MANIFEST, RECORDS, Manifest, load_manifest
+from .postings import shard_postings
+from .records import Records
+from .shards import REGISTRY_TABLE, read_catalog, read_table
+from .verify import check_counts, check_registry
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What ``refresh`` found: articles added, edits saved by others, or a whole new reading."""
+
+    new_articles: int = 0
+    new_edits: int = 0
+    reread: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.new_articles or self.new_edits or self.reread)
+
+    def plus(self, other: Refreshed) -> Refreshed:
+        return Refreshed(self.new_articles + other.new_articles, self.new_edits + other.new_edits,
+                         self.reread or other.reread)
+
+
+def stamp(path: Path) -> tuple | None:
+    """What tells that a file was replaced: its inode, size and change time (None when absent)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def stamps(folder: Path) -> tuple:
+    return stamp(folder / MANIFEST), stamp(folder / RECORDS)
+
+
+def refresh(store) -> Refreshed:
+    """Bring ``store`` (a ``Store``, its write guard held) up to what is committed on disk."""
+    folder = store.path
+    now = stamps(folder)
+    if now == store._stamps:
+        return Refreshed()
+    new_articles, reread = 0, False
+    if now[0] != store._stamps[0]:
+        manifest = load_manifest(folder, create=False)
+        if manifest.generation != store.manifest.generation:
+            grown = _grow(store, manifest)
+            if grown is None:
+                before = len(store.machine.order)
+                store.manifest = manifest
+                store._load()
+                store._stamps = now
+                return Refreshed(len(store.machine.order) - before, 0, True)
+            new_articles = grown
+        store.manifest = manifest
+    edits = 0
+    if now[1] != store._stamps[1] or new_articles:
+        before = len(store.records.log)
+        store.records.close()
+        m = store.manifest
+        store.records = Records(folder / RECORDS, readonly=store.readonly, store_id=m.store_id, required=m.records)
+        edits = max(0, len(store.records.log) - before)
+        store._rebuild_view()
+    store._stamps = now
+    return Refreshed(new_articles, edits, reread)
+
+
+def _grow(store, manifest: Manifest) -> int | None:
+    """Index what ``manifest`` adds to ``store``'s: new shards, and new articles of its grown last shard.
+    None when it is not a growth (a re-extraction, a repair): the caller reads the store again."""
+    old = {s.n: s for s in store.manifest.shards}
+    new_ns = {s.n for s in manifest.shards}
+    changed = [s for s in manifest.shards if old.get(s.n) != s]
+    if not manifest.registry or any(n not in new_ns for n in old):
+        return None
+    if any(s.n in old and (old[s.n].catalog == s.catalog or s.count < old[s.n].count) for s in changed):
+        return None
+    machine, folder = store.machine, store.path
+    registry = read_table(folder / manifest.registry, REGISTRY_TABLE, manifest.registry_sum)
+    check_registry(folder / manifest.registry, registry)
+    known = machine.registry
+    if len(registry) < len(known) or any(doc["id"] != ent.id for doc, ent in zip(registry, known)):
+        return None  # not an extension of ours: a re-extraction
+    held: dict[str, list[str]] = {old[s.n].texts: [] for s in changed if s.n in old}
+    if held:
+        for aid in machine.order:
+            if (texts := machine.texts_file[aid]) in held:
+                held[texts].append(aid)
+    loaded = []
+    for s in changed:
+        docs, postings = read_catalog(folder / s.catalog, s.catalog_sum)
+        ids = [d["id"] for d in docs]
+        check_counts(manifest.evolve(shards=[s]), {s.texts: ids})
+        kept = held.get(old[s.n].texts, []) if s.n in old else []
+        if ids[:len(kept)] != kept:
+            return None
+        loaded.append((s, docs, postings, len(kept)))
+    machine.update_registry(registry)
+    added = 0
+    for s, docs, postings, kept in loaded:
+        machine.retarget(docs[:kept], s.texts)
+        new = docs[kept:]
+        machine.add_shard(new, shard_postings(new) if kept else postings, s.texts)
+        added += len(new)
+    store._texts.sums = {s.texts: s.texts_sum for s in manifest.shards}
+    return added
