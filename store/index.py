@@ -168,7 +168,7 @@ class MachineIndex:
             mentions = sum(counts)
             mcount[eid] = mcount.get(eid, 0) + mentions
             n_articles[eid] = n_articles.get(eid, 0) + len(arts)
-            if p_latest[j] > latest.get(eid, ""):
+            if p_latest[j] > latest.get(eid, "") or eid not in latest:  # "" when every article is undated
                 latest[eid] = p_latest[j]
             self.n_mentions += mentions
         self._pending_events.append((shift, postings["ents"], p_ev, p_fig))

@@ -164,3 +164,14 @@ def test_reextract_keeps_every_hand_decision(s, tmp_path):
     s.close()
     with Store.open(tmp_path / "s", wait=1) as again:
         assert again.entity(full.id).notes == "kept" and len(again.log()) == 4
+
+
+def test_stats_of_a_store_whose_articles_are_all_undated(tmp_path):
+    """Regression: an entity seen only in undated articles had no 'latest' date and stats() raised KeyError."""
+    from store import Store
+    from store_helpers import article
+
+    with Store.open(tmp_path / "undated") as s:
+        s.add_articles([article("Ford sold cars.", [("Ford", "ORG", "Ford sold cars.", "Ford")], published=None)])
+    with Store.open(tmp_path / "undated", readonly=True) as s:
+        assert s.stats()["articles"] == 1 and s.stats()["entities"] == {"ORG": 1}

@@ -111,6 +111,7 @@ def link_entities(text: str, candidates: list[Candidate], sentences: list[tuple[
     _merge_acronyms(text, cands, groups, types)
     _merge_short_forms(groups, types)
     _merge_cashtags(groups, types)
+    types.pop(_MOVED, None)
     starts = [s for s, _ in sentences]
     entities = [_entity(text, members, types[k], starts) for k, members in groups.items()]
     entities = [e for e in entities if e is not None]
@@ -184,8 +185,20 @@ _SUFFIX_UPPER = frozenset(s.rstrip(".").upper() for s in gz.CORP_SUFFIXES)
 
 
 def _merge(groups: dict, types: dict, short: str, long: str) -> None:
+    """Move group ``short`` into ``long``; a target already merged away is followed to where it went."""
+    moved = types.setdefault(_MOVED, {})
+    seen = {short}
+    while long not in groups and long in moved and long not in seen:
+        seen.add(long)
+        long = moved[long]
+    if short == long or short not in groups or long not in groups:
+        return
     groups[long].extend(groups.pop(short))
     types.pop(short)
+    moved[short] = long
+
+
+_MOVED = "\0moved"  # the key under which ``types`` remembers merged groups while linking
 
 
 def _merge_acronyms(text: str, cands: list[Candidate], groups: dict, types: dict) -> None:
