@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.extract.names import find_entities
+from store.model import ENTITY_TYPES
 from store.extract.sentences import split_sentences
 
 NAMEISH = st.sampled_from(["U.S.", "He", "Lifeng", "\u2018s", "Co.", "GM", "$GM", "(NYSE: GM)", "of", "the",
@@ -17,7 +18,7 @@ TEXTS = st.one_of(st.text(), st.lists(st.one_of(NAMEISH, st.text(max_size=5)), m
 
 def check(text: str, entities: list[dict]) -> None:
     for entity in entities:
-        assert entity["type"] in ("PERSON", "ORG", "PLACE", "OTHER")
+        assert entity["type"] in ENTITY_TYPES
         assert isinstance(entity["name"], str) and entity["name"]
         assert entity["mentions"]
         for m in entity["mentions"]:

@@ -24,7 +24,7 @@ _DOTTED_END = re.compile(r"\.\w\.?$")  # "u.s." keeps its dots
 _APPOSITIVE_ROLE = re.compile(
     r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[\w.&'’-]+[ \t]+){0,5}?(?:%s)(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?"
     r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})?)(?=[ \t]*(?:[,.;:)]|$))" % gz.TITLES_RE, re.IGNORECASE)
-_TYPE_ORDER = ("PERSON", "ORG", "PLACE", "OTHER")
+_TYPE_ORDER = ("PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "OTHER")
 
 
 @dataclass(slots=True)
@@ -157,7 +157,7 @@ def _key(c: Candidate) -> str:
 
 
 def _resolve_type(members: list[Candidate]) -> str:
-    """The type with the most votes over all mentions (ties: PERSON, ORG, PLACE, OTHER)."""
+    """The type with the most votes over all mentions (ties in ``_TYPE_ORDER``)."""
     total: dict[str, int] = {}
     for c in members:
         for t, v in c.votes.items():
