@@ -90,3 +90,26 @@ def test_capitals_lines_keep_only_names_the_article_uses() -> None:
     assert {"ARSENAL", "WIGAN", "Arsenal", "Wigan", "London"} <= set(found)
     assert not {"SOCCER", "LEAGUE MATCH", "W L T GF GA PTS", "STORY CAN END HERE", "PTS"} & set(found)
     assert found["ARSENAL"] == found["Arsenal"]
+
+
+def test_a_name_listed_with_people_is_a_person() -> None:
+    text = "The vote was delayed by Sen. Thune, Okrafor and Maria Wilkes."
+    assert mentions(text).get("Okrafor") == "PERSON"
+
+
+def test_a_bare_model_joins_its_product_and_the_maker_stays_apart() -> None:
+    text = "Airbus delivered the first Airbus A380 to the carrier. The A380 seats 500. Airbus said so."
+    entities = {e["name"]: e for e in find_entities(text, split_sentences(text))}
+    assert [m["text"] for m in entities["Airbus A380"]["mentions"]] == ["Airbus A380", "A380"]
+    assert [m["text"] for m in entities["Airbus"]["mentions"]] == ["Airbus", "Airbus"]
+
+
+@pytest.mark.parametrize("text, bare, full", [
+    ("Boeing Commercial Airplanes won the order. Boeing said more would come.", "Boeing", None),
+    ("NASA Innovative Advanced Concepts funds studies. NASA said so.", "NASA", None),
+    ("Ford Motor Co. rose. Ford said sales fell.", "Ford", "Ford Motor Co."),
+    ("Lockheed Martin won; Lockheed said so.", "Lockheed", "Lockheed Martin"),
+])
+def test_a_makers_bare_name_joins_the_company_not_its_division(text: str, bare: str, full: str | None) -> None:
+    owner = {m["text"]: e["name"] for e in find_entities(text, split_sentences(text)) for m in e["mentions"]}
+    assert owner[bare] == (full or bare)

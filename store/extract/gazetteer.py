@@ -249,6 +249,12 @@ Medicaid|Medicare|Obamacare|Dreamliner|Concorde|Starlink|ChatGPT|Copilot|Android
 Xbox|Kindle|Prius|Autopilot|Jumbo|Superjumbo|Mac|MacBook|MacBook Air|MacBook Pro|Mac OS X|Walkman|Viagra|Ozempic
 Wegovy|Humira|Keytruda|Comirnaty|Spikevirus|Bitcoin|Ether|Linux|Firefox|Chrome|Office|Excel|Photoshop|Boeing 737 MAX
 """))
+# words that make "<maker> <words>" a division or programme, not the maker itself (lower case)
+DIVISION_WORDS = frozenset(_split("""
+commercial|defence|defense|space|helicopters|innovative|advanced|concepts|research|capital|financial|finance|credit
+digital|cloud|health|healthcare|ventures|labs|studios|pictures|music|games|mobility|foundation|institute|center
+centre|aviation|security|services|division|unit|subsidiary|arm|europe|asia|america|americas|international|global
+"""))
 # words before a number in a name that is no product: "Axiom Mission 4", "Article 50", "Route 66"
 NON_PRODUCT_HEADS = frozenset(_split("""
 Mission|Complex|Apollo|Artemis|Gemini|Soyuz|Shenzhou|Flight|Route|Interstate|Highway|Article|Chapter|Section|Title

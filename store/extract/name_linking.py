@@ -229,9 +229,13 @@ def _merge_short_forms(groups: dict, types: dict) -> None:
     surnames: dict[str, list[str]] = {}
     given: dict[str, list[str]] = {}
     prefixes: dict[str, list[str]] = {}
+    models: dict[str, list[str]] = {}
     for k in groups:
         words = _words(k)
         if len(words) < 2:
+            continue
+        if types[k] == "PRODUCT":  # "A380" alone → "Airbus A380"; the maker's bare name never joins it
+            models.setdefault(words[-1], []).append(k)
             continue
         if types[k] == "PERSON" or _could_be_person(groups[k], words):
             core = [w for w in words if w.rstrip(".") not in ("jr", "sr", "ii", "iii", "iv")]
@@ -239,12 +243,17 @@ def _merge_short_forms(groups: dict, types: dict) -> None:
             given.setdefault(core[0], []).append(k)
         if types[k] == "ORG":
             for n in range(1, len(words)):
-                prefixes.setdefault(" ".join(words[:n]), []).append(k)
+                if _same_company(words[n:]):  # "Ford" → "Ford Motor Co."; not → "Boeing Commercial Airplanes"
+                    prefixes.setdefault(" ".join(words[:n]), []).append(k)
             if words[-1] not in _GENERIC_ORG_WORDS and not _could_be_person(groups[k], words):  # "Yankees"
                 prefixes.setdefault(words[-1], []).append(k)
     for k in list(groups):
         members = groups.get(k)
         if not members or any(c.fixed or c.canonical for c in members):
+            continue
+        if types[k] == "PRODUCT":
+            if len(models.get(k, [])) == 1 and models[k][0] != k:
+                _merge(groups, types, k, models[k][0])
             continue
         orgs = [o for o in prefixes.get(k, []) if o != k]
         people = [p for p in surnames.get(k, []) if p != k] or [p for p in given.get(k, []) if p != k]
@@ -256,6 +265,14 @@ def _merge_short_forms(groups: dict, types: dict) -> None:
             _merge(groups, types, k, people[0])
         elif not orgs and weak and people:
             types[k] = "PERSON"
+
+
+def _same_company(tail: list[str]) -> bool:
+    """Whether the words after a bare name still name the company itself ("Motor Co.", "Martin", "Sachs Group"),
+    not a division or programme of it ("Commercial Airplanes", "Defence and Space", "Innovative Advanced Concepts")."""
+    if any(w.rstrip(".,") in gz.DIVISION_WORDS for w in tail):
+        return False
+    return sum(w not in _GENERIC_ORG_WORDS for w in tail) <= 1
 
 
 def _could_be_person(members: list[Candidate], words: list[str]) -> bool:

@@ -77,6 +77,7 @@ def builtin_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Cand
     repeated = midsentence | {w for w, n in openers.items() if n > 1}  # opening two sentences: maybe a name
     for piece in pieces:
         found += _piece_candidates(text, piece, starts, lower_words, ticker_at, (midsentence, repeated))
+    _coordinated_people(text, found)
     found += [Candidate(s, e, text[s:e], {"ORG": 1}, ticker=sym) for s, e, sym, form in tickers
               if form == "cashtag"]
     found += [Candidate(s, e, text[s:e], {}, ticker=sym, tag=True) for s, e, sym, form in tickers
@@ -146,6 +147,28 @@ def _piece_candidates(text: str, piece: list, starts: list[int], lower_words: Lo
     place = (lookup_place(surface) or gz.DEMONYMS.get(surface)) if votes.get("PLACE", 0) >= 5 else None
     found.append(Candidate(start, end, surface, votes, ticker=ticker, canonical=place))
     return found
+
+
+_COORDINATION = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or)?|and|or)[ \t]*")
+
+
+def _coordinated_people(text: str, found: list[Candidate]) -> None:
+    """ "Thune, Vance and others", "Paul and Tillis": an untyped name listed with a person is a person."""
+    found.sort(key=lambda c: c.start)
+    for _ in range(2):  # a list of three: the evidence walks both ways
+        for a, b in zip(found, found[1:]):
+            gap = _COORDINATION.fullmatch(text, a.end, b.start)
+            if gap is None:
+                continue
+            for person, other in ((a, b), (b, a)):
+                if _is_person(person) and set(other.votes) <= {"ORG", "PERSON"} and other.votes.get("ORG", 0) <= 1 \
+                        and other.votes.get("PERSON", 0) < 2 and not other.text.isupper():
+                    other.votes["PERSON"] = 2
+
+
+def _is_person(c: Candidate) -> bool:
+    person = c.votes.get("PERSON", 0)
+    return person >= 2 and all(v < person for t, v in c.votes.items() if t != "PERSON")
 
 
 def _plural_opener(text: str, word: str, end: int) -> bool:
