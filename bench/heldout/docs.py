@@ -1,8 +1,9 @@
 """Held-out news excerpts with hand-read names (PERSON, ORG, LOC), CoNLL-style: names only, exact spans.
 
 Each entry: source URL, the excerpt as the page showed it, and the names a reader would mark; every
-whole-word occurrence of a listed surface is gold (longest surface first). Nationalities ("Swiss") and
-events are not gold (CoNLL's MISC). The excerpts are quoted from the pages named, for measurement only;
+whole-word occurrence of a listed surface is gold (longest surface first). Nationalities ("Swiss"),
+events and products are not gold (CoNLL's MISC); those listed as MISC only keep their parts from being gold.
+The first six were read while the method was built; the last three were added and measured once, after. The excerpts are quoted from the pages named, for measurement only;
 their copyright stays with the publishers. Never tune the extractor on these.
 """
 
@@ -74,7 +75,8 @@ This year's event took a tragic twist last week after an India Air jetliner cras
         "names": {"Airbus": "ORG", "Boeing": "ORG", "AviLease": "ORG", "Riyadh Air": "ORG", "Guillaume Faury": "PERSON",
                   "France": "LOC", "Francois Bayrou": "PERSON", "Paris-Le Bourget Airport": "LOC",
                   "Le Bourget": "LOC", "Paris": "LOC", "Airbus SE": "ORG", "Poland": "LOC", "Boeing Co.": "ORG",
-                  "India": "LOC", "LOT Airlines": "ORG", "India Air": "ORG"},
+                  "India": "LOC", "LOT Airlines": "ORG", "India Air": "ORG",
+                  "Paris Air Show": "MISC", "International Paris Air Show": "MISC"},
     },
     {
         "id": "politico-2017-juncker",
@@ -101,6 +103,61 @@ Juncker and Commission First Vice President Frans Timmermans will meet with new 
                   "College": "ORG", "Angela Merkel": "PERSON", "Emmanuel Macron": "PERSON", "Meseberg": "LOC",
                   "Commission": "ORG", "European Commission": "ORG", "Greece": "LOC", "Eurogroup": "ORG",
                   "Avramopoulos": "PERSON", "Oettinger": "PERSON", "EU": "ORG", "UK": "LOC",
-                  "Michel Barnier": "PERSON"},
+                  "Michel Barnier": "PERSON", "Article 50": "MISC"},
+    },
+]
+
+DOCS += [
+    {
+        "id": "irishexaminer-2009-hewitt-delpotro",
+        "url": "https://www.irishexaminer.com/sport/othersport/arid-30416299.html",
+        "published": "2009-06-25",
+        "text": """Hewitt shocks Del Potro to progress
+
+Fifth seed Juan Martin Del Potro became Wimbledon's biggest casualty so far this year when he was beaten in straight sets by former champion Lleyton Hewitt on Centre Court.
+
+The Argentinian had the ranking advantage – number five in the world compared to his opponent's 56th position – but Hewitt has the grass-court pedigree having won the title in 2002 and reached at least the fourth round for the last five years in succession.
+
+It was a story of missed chances in the second-round match for Del Potro, who converted just one of his eight break points, while Hewitt pounced at the right moments to seal a 6-3 7-5 7-5 victory.
+
+Del Potro took Rafael Nadal's place at the top of the draw following the number one seed's withdrawal and he must have been dismayed to face such a classy opponent so early on.
+
+And he capitalised straight away by breaking in the next game after a Hawk-Eye challenge from Del Potro showed Hewitt's shot to be well inside the line.""",
+        "names": {"Hewitt": "PERSON", "Del Potro": "PERSON", "Juan Martin Del Potro": "PERSON", "Wimbledon": "LOC",
+                  "Lleyton Hewitt": "PERSON", "Centre Court": "LOC", "Rafael Nadal": "PERSON", "Hawk-Eye": "MISC"},
+    },
+    {
+        "id": "seattletimes-2019-boeing-787",
+        "url": "https://www.seattletimes.com/business/boeing-ends-paris-air-show-drought-with-787-order/",
+        "published": "2019-06-18",
+        "text": """PARIS, France — Airbus was working to pad its lead Tuesday after a resounding first day of the Paris Air Show, when it shut out Boeing in aircraft orders by a score of $13 billion to nothing.
+
+Boeing got in on the action with an order for 20 787s from Korean Air Lines, and Airbus promptly fired back with a deal from Saudi Arabia.
+
+Boeing won a 30-plane 787 order from Korean Air Lines. The carrier agreed to buy 10 new 787-10s and 10 additional 787-9s valued at $6.3 billion at current list prices. Korean Air will also lease 10 787-10s from Air Lease Corp. The talks were earlier reported by Bloomberg.
+
+Saudi Arabian Airlines increased its commitment for A320neo jets from Airbus to as many as 100 aircraft, from up to 35 previously. The deal, including 15 of the newly launched long-distance A321XLR, would total about $7.5 billion at list prices.
+
+"In addition to the narrow-body order, evaluations are currently under way for wide-body requirements," said Saleh Al-Jasser, the airline's director general, in a statement.
+
+Israel's Eviation Aircraft made a splash at the show with the unveiling of the all-electric Alice. U.S. carrier Cape Air was revealed as the first customer, with a planned fleet of 92 planes.""",
+        "names": {"PARIS": "LOC", "France": "LOC", "Airbus": "ORG", "Paris Air Show": "MISC", "Boeing": "ORG",
+                  "Korean Air Lines": "ORG", "Saudi Arabia": "LOC", "Korean Air": "ORG", "Air Lease Corp.": "ORG",
+                  "Bloomberg": "ORG", "Saudi Arabian Airlines": "ORG", "Saleh Al-Jasser": "PERSON", "Israel": "LOC",
+                  "Eviation Aircraft": "ORG", "Alice": "MISC", "U.S.": "LOC", "Cape Air": "ORG"},
+    },
+    {
+        "id": "stiripesurse-2019-juncker-iohannis",
+        "url": "https://www.stiripesurse.ro/romania2019-eu-president-of-the-european-commission-welcomed-at-cotroceni-presidential-palace_1317010.html",
+        "published": "2019-01-11",
+        "text": """President Klaus Iohannis on Friday welcomed at the Cotroceni Presidential Palace the President of the European Commission, Jean Claude Juncker, in the context of the taking over by Romania of the rotating Presidency at the Council of the EU.
+The two high officials will have a tete-a-tete conversation, after which the head of state will have a meeting of the College of Commissioners.
+President Iohannis and the President of the EC will hold a joint press conference.
+According to a release of the Presidential Administration, the topics for discussion will be related to the Romanian Presidency at the Council of the EU.
+"President Iohannis will highlight the fact that Romania wishes to have a successful mandate, result-oriented," informed the Presidential Administration in a release.""",
+        "names": {"Klaus Iohannis": "PERSON", "Cotroceni Presidential Palace": "LOC", "European Commission": "ORG",
+                  "Jean Claude Juncker": "PERSON", "Romania": "LOC", "Council of the EU": "ORG",
+                  "College of Commissioners": "ORG", "Iohannis": "PERSON", "EC": "ORG",
+                  "Presidential Administration": "ORG"},
     },
 ]

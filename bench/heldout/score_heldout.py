@@ -25,7 +25,7 @@ def gold_spans(text: str, names: dict[str, str]) -> set[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for name in sorted(names, key=len, reverse=True):
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in spans):
+            if not any(s < m.end() and m.start() < e for s, e, _ in spans):  # a MISC name hides its parts
                 spans.append((m.start(), m.end(), names[name]))
     return set(spans)
 
@@ -35,11 +35,18 @@ def main() -> None:
     parser.add_argument("--backend", default="builtin")
     parser.add_argument("-v", action="store_true", help="print misses and false positives")
     args = parser.parse_args()
+    for label, docs in (("first six (read while building)", DOCS[:6]), ("last three (measured once)", DOCS[6:]),
+                        ("all", DOCS)):
+        print(label)
+        report(docs, args.backend, args.v and label == "all")
+
+
+def report(docs: list[dict], backend: str, verbose: bool) -> None:
     counts = {t: [0, 0, 0] for t in ("PERSON", "ORG", "LOC")}  # tp, system, gold
-    for doc in DOCS:
+    for doc in docs:
         text = doc["text"]
-        gold = gold_spans(text, doc["names"])
-        result = extract(text, doc["published"], backend=args.backend)
+        gold = {g for g in gold_spans(text, doc["names"]) if g[2] != "MISC"}  # MISC: listed only to block overlaps
+        result = extract(text, doc["published"], backend=backend)
         system = {(m["start"], m["end"], TYPES[e["type"]]) for e in result["entities"] if e["type"] in TYPES
                   for m in e["mentions"]}
         for t in counts:
@@ -48,7 +55,7 @@ def main() -> None:
             counts[t][0] += len(g & s)
             counts[t][1] += len(s)
             counts[t][2] += len(g)
-        if args.v:
+        if verbose:
             for s, e, t in sorted(gold - system):
                 print(f"{doc['id']}: missed {text[s:e]!r} {t}")
             for s, e, t in sorted(system - gold):
