@@ -113,3 +113,12 @@ def test_a_bare_model_joins_its_product_and_the_maker_stays_apart() -> None:
 def test_a_makers_bare_name_joins_the_company_not_its_division(text: str, bare: str, full: str | None) -> None:
     owner = {m["text"]: e["name"] for e in find_entities(text, split_sentences(text)) for m in e["mentions"]}
     assert owner[bare] == (full or bare)
+
+
+def test_companies_named_like_people_stay_companies() -> None:
+    text = ("Shares of Morgan Stanley, Wells Fargo and Walt Disney rose. Shares of Hartley Brandon fell while "
+            "Daniel Osei shares slipped.\nThomson Reuters Increases Dividend\nThomson Reuters said it would pay more.")
+    found = mentions(text)
+    names = ("Morgan Stanley", "Wells Fargo", "Walt Disney", "Hartley Brandon", "Daniel Osei", "Thomson Reuters")
+    assert {n: found.get(n) for n in names} == dict.fromkeys(names, "ORG")
+    assert not any("Dividend" in m for m in found)  # a Title Case subhead keeps only the names

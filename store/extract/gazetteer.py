@@ -184,6 +184,15 @@ UNICEF|Red Cross|Interpol|Bank of England|Bank of Japan|Downing Street|Elysee|Bu
 ASEAN|African Union|Arab League|Hamas|Hezbollah|Taliban|Al-Qaeda|Islamic State|ISIS|Democrats|Republicans
 Labour|Conservatives|Tories|Benzinga|Dow Jones Newswires|Wall Street Journal|New York Times|Financial Times
 Washington Post|The Economist|Nikkei|Greenpeace|Amnesty International|Human Rights Watch|Olympic Committee
+"""))  # extended below with companies named after people
+# Companies named like people ("Morgan Stanley", "Charles Schwab"): a given name first would make them persons.
+KNOWN_ORGS = KNOWN_ORGS | frozenset(_split("""
+Morgan Stanley|Wells Fargo|Charles Schwab|Walt Disney|Dow Jones|JPMorgan|JP Morgan|J.P. Morgan|Goldman Sachs
+Merrill Lynch|Lehman Brothers|Johnson & Johnson|Procter & Gamble|Ernst & Young|Marks & Spencer|Dolce & Gabbana
+Harley-Davidson|Rolls-Royce|Hewlett-Packard|Ralph Lauren|Calvin Klein|Tommy Hilfiger|Louis Vuitton|Christian Dior
+Estee Lauder|Berkshire Hathaway|Thomson Reuters|Edward Jones|Raymond James|John Deere|Levi Strauss|Baker Hughes
+Jack Daniel's|Warner Bros|Warner Bros.|Warner Music|Charles River|Philip Morris|Lockheed Martin|Marriott
+Kraft Heinz|Sherwin-Williams|Jefferies|Andreessen Horowitz|Allen & Overy|Clifford Chance|Baker McKenzie
 """))
 
 # Words that are never entities on their own (capitalised only because they open a sentence or a label).

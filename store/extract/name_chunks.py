@@ -93,7 +93,11 @@ def _is_title_case(line: str) -> bool:
     if len(line) > 200:
         return False
     words = _ALPHA_WORD.findall(line)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) and any(
+    if len(words) < 4:
+        return False
+    if all(w[0].isupper() for w in words) and not line.rstrip().endswith((".", ",", ";", ":", '"', "”")):
+        return True  # a subhead: "Thomson Reuters Increases Dividend"
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words) and any(
         w[0].isupper() and w.lower() in _FUNCTION_WORDS for w in words[1:])
 
 

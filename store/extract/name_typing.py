@@ -106,9 +106,12 @@ def type_votes(text: str, words: list[str], start: int, end: int, at_start: bool
         return {"PLACE": 3}
     if len(words) > 1 and has_place and all(w in gz.DIRECTIONS or lookup_place(w) for w in words):
         return {"PLACE": 4}
+    org_context = bool(_ORG_BEFORE.search(text, max(0, start - 24), start) or _ORG_AFTER.match(text, end))
     if words[0] in gz.GIVEN_NAMES and len(words) > 1 and not has_place:
-        return {"PERSON": 4}
+        return {"PERSON": 4, "ORG": 5} if org_context else {"PERSON": 4}
     votes = {"ORG": 2 if has_place or (len(words) == 1 and words[0].isupper()) else 1}
+    if org_context:
+        votes["ORG"] += 4  # "shares of Morgan Stanley", "Walt Disney's stock": what people are not
     if not has_place and not (len(words) == 1 and words[0].isupper()):
         person = person_evidence(text, words, end)
         if person:
@@ -121,6 +124,9 @@ def type_votes(text: str, words: list[str], start: int, end: int, at_start: bool
     return votes
 
 
+_ORG_BEFORE = re.compile(r"\b(?:shares|stake|stock|units?|subsidiary|division|unit) (?:of|in) $|\b(?:analysts?|"
+                         r"economists?|strategists?) at $|\b(?:owned|acquired|bought) by $")
+_ORG_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:shares|stock|share price|stake|shareholders|subsidiary|Inc\b|Corp\b)")
 _LEADER_NEXT = re.compile(r"['’]?s?[ \t]+(?:administration|campaign|presidency|government's|cabinet|aides?)\b")
 _AGE_NEXT = re.compile(r",[ \t]+\d{1,2},")  # "Jane Roe, 34, said"
 _PRONOUN_NEXT = re.compile(r"[^.!?;\n\"“”]{0,70}?\b(?:he|she|his|her|him|himself|herself)\b")
