@@ -93,8 +93,8 @@ def test_capitals_lines_keep_only_names_the_article_uses() -> None:
 
 
 def test_a_name_listed_with_people_is_a_person() -> None:
-    text = "The vote was delayed by Sen. Thune, Okrafor and Maria Wilkes."
-    assert mentions(text).get("Okrafor") == "PERSON"
+    text = "The vote was delayed by Sen. John Thune, Okrafor Bakari and Maria Wilkes."
+    assert mentions(text).get("Okrafor Bakari") == "PERSON"
 
 
 def test_a_bare_model_joins_its_product_and_the_maker_stays_apart() -> None:
@@ -122,3 +122,13 @@ def test_companies_named_like_people_stay_companies() -> None:
     names = ("Morgan Stanley", "Wells Fargo", "Walt Disney", "Hartley Brandon", "Daniel Osei", "Thomson Reuters")
     assert {n: found.get(n) for n in names} == dict.fromkeys(names, "ORG")
     assert not any("Dividend" in m for m in found)  # a Title Case subhead keeps only the names
+
+
+def test_an_apposition_or_a_single_word_beside_a_person_is_no_list() -> None:
+    text = "The co-founder of Zentrix, Sergey Brin, met Mohamed. Zentrix and Mohamed Ali spoke on Friday."
+    assert mentions(text).get("Zentrix") == "ORG"
+
+
+def test_the_first_word_of_an_untyped_name_does_not_make_it_a_person() -> None:
+    text = "Zentrix Science Fair opened on Monday. Zentrix paid for the trip."
+    assert set(mentions(text).values()) == {"ORG"}

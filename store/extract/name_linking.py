@@ -256,7 +256,8 @@ def _merge_short_forms(groups: dict, types: dict) -> None:
                 _merge(groups, types, k, models[k][0])
             continue
         orgs = [o for o in prefixes.get(k, []) if o != k]
-        people = [p for p in surnames.get(k, []) if p != k] or [p for p in given.get(k, []) if p != k]
+        people = [p for p in surnames.get(k, []) if p != k] or [  # a first word joins only a known person
+            p for p in given.get(k, []) if p != k and types[p] == "PERSON"]
         weak = _strength(members, "ORG") < 4 and _strength(members, "PLACE") < 4
         if len(orgs) == 1:
             _merge(groups, types, k, orgs[0])

@@ -129,8 +129,10 @@ _ORG_BEFORE = re.compile(r"\b(?:shares|stake|stock|units?|subsidiary|division|un
 _ORG_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:shares|stock|share price|stake|shareholders|subsidiary|Inc\b|Corp\b)")
 _LEADER_NEXT = re.compile(r"['’]?s?[ \t]+(?:administration|campaign|presidency|government's|cabinet|aides?)\b")
 _AGE_NEXT = re.compile(r",[ \t]+\d{1,2},")  # "Jane Roe, 34, said"
-_PRONOUN_NEXT = re.compile(r"[^.!?;\n\"“”]{0,70}?\b(?:he|she|his|her|him|himself|herself)\b")
-_IT_NEXT = re.compile(r"[^.!?;\n]{0,70}?\b(?:it|its|itself|they|their)\b")
+# "<name> told reporters he ...": a subject pronoun a few plain words on, nothing between that could be its
+# antecedent or a clause break (no capital, comma, dash or quote)
+_PRONOUN_NEXT = re.compile(r"(?:[ \t]+[a-z][\w'’]*){0,4}?[ \t]+(?:he|she)\b")
+_IT_NEXT = re.compile(r"(?:[ \t]+[a-z][\w'’]*){0,4}?[ \t]+(?:it|they)\b")
 # endings that mark a surname in many languages: Ivanov, Kovalenko, Nowakowski, Petrović, Popescu,
 # Saakashvili, Labadze, Pashinyan, Davutoğlu, Papadopoulos, Martínez, Eriksson
 _SURNAME_ENDING = re.compile(r"(?:ov|ova|ev|eva|enko|chuk|yuk|ski|ska|sky|skaya|wicz|vich|vić|ić|escu|eanu|shvili|dze|"
@@ -141,8 +143,10 @@ def thing_votes(words: list[str]) -> dict[str, int] | None:
     """PRODUCT for models, programmes and numbered products ("A380", "iPhone 4", "Medicaid", "S&P 500"),
     EVENT for named events ("World Cup", "Paris Air Show", "Hurricane Katrina"); None otherwise."""
     joined = " ".join(words)
-    if joined in gz.KNOWN_PRODUCTS:
-        return {"PRODUCT": 5}
+    if joined in gz.KNOWN_PRODUCTS or (len(words) > 1 and words[-1] in gz.KNOWN_PRODUCTS):
+        return {"PRODUCT": 5}  # "Medicaid", "Mozilla Firefox"
+    if len(words) > 1 and words[-1] in ("Prize", "Award", "Awards", "Medal", "Trophy"):
+        return {"OTHER": 4}  # "Booker Prize": no person, no organisation
     if (words[0] in gz.EVENT_HEADS and len(words) > 1) or words[-1] in gz.EVENT_TAILS or \
             " ".join(words[-2:]) in gz.EVENT_TAILS:
         return {"EVENT": 4}
@@ -157,7 +161,7 @@ def person_evidence(text: str, words: list[str], end: int) -> int:
     """Strength of the evidence that an otherwise untyped name is a person (0: none).
 
     A known given name first ("Lydia Buchtmann") or alone ("Roger's capable"), a surname ending,
-    "<name> administration", an age after the name, or "he"/"she" later in the clause (and no "it").
+    "<name> administration", an age after the name, or "he"/"she" a few plain words on (and no "it" first).
     """
     if words[0] in gz.GIVEN_NAMES:
         return 3 if len(words) > 1 else 2

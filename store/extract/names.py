@@ -149,20 +149,26 @@ def _piece_candidates(text: str, piece: list, starts: list[int], lower_words: Lo
     return found
 
 
-_COORDINATION = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or)?|and|or)[ \t]*")
+_AND = re.compile(r"[ \t]*,?[ \t]*(?:and|or)[ \t]+")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 
 def _coordinated_people(text: str, found: list[Candidate]) -> None:
-    """ "Thune, Vance and others", "Paul and Tillis": an untyped name listed with a person is a person."""
+    """ "Rand Paul and Thom Tillis", "Jane Roe, Thom Tillis and ...": an untyped two- or three-word name listed
+    with a person is a person. A comma alone is no list (", Sergey Brin," is an apposition), nor is a
+    single word ("Google and Mohamed")."""
     found.sort(key=lambda c: c.start)
     for _ in range(2):  # a list of three: the evidence walks both ways
-        for a, b in zip(found, found[1:]):
-            gap = _COORDINATION.fullmatch(text, a.end, b.start)
-            if gap is None:
+        for i, (a, b) in enumerate(zip(found, found[1:])):
+            listed = _AND.fullmatch(text, a.end, b.start) or (
+                _COMMA.fullmatch(text, a.end, b.start) and i + 2 < len(found)
+                and _AND.fullmatch(text, b.end, found[i + 2].start))
+            if not listed:
                 continue
             for person, other in ((a, b), (b, a)):
                 if _is_person(person) and set(other.votes) <= {"ORG", "PERSON"} and other.votes.get("ORG", 0) <= 1 \
-                        and other.votes.get("PERSON", 0) < 2 and not other.text.isupper():
+                        and other.votes.get("PERSON", 0) < 2 and 2 <= len(other.text.split()) <= 3 \
+                        and not other.text.isupper():
                     other.votes["PERSON"] = 2
 
 
