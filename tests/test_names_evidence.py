@@ -132,3 +132,11 @@ def test_an_apposition_or_a_single_word_beside_a_person_is_no_list() -> None:
 def test_the_first_word_of_an_untyped_name_does_not_make_it_a_person() -> None:
     text = "Zentrix Science Fair opened on Monday. Zentrix paid for the trip."
     assert set(mentions(text).values()) == {"ORG"}
+
+
+def test_numbered_missions_and_sites_and_dotted_abbreviations() -> None:
+    text = ("The Axiom Mission 4 crew left Launch Complex 39A. The U.S. Federal Reserve and the US Federal Reserve "
+            "met.")
+    entities = {m["text"]: e for e in find_entities(text, split_sentences(text)) for m in e["mentions"]}
+    assert entities["Axiom Mission 4"]["type"] == "EVENT" and entities["Launch Complex 39A"]["type"] == "PLACE"
+    assert entities["US Federal Reserve"] is entities["U.S. Federal Reserve"]

@@ -12,7 +12,7 @@ from pathlib import Path
 # Name-shape lists (products, events, numbers and abbreviations inside names) live in their own module.
 from store.extract.gazetteer_shapes import (DIVISION_WORDS, EVENT_TAILS, KNOWN_PRODUCTS, MONTHS,  # noqa: F401
                                             NON_PRODUCT_HEADS, NOT_NAME_ABBREVIATIONS, NUMBER_HEADS, ORDINAL_HEADS,
-                                            POSSESSIVE_BRANDS, STATE_ABBREVIATIONS)
+                                            POSSESSIVE_BRANDS, STATE_ABBREVIATIONS, MISSION_HEADS, SITE_HEADS)
 
 
 def _split(block: str) -> list[str]:

@@ -69,3 +69,6 @@ Level|Phase|Gate|Terminal|Pier|Channel|Formula|Ligue|Serie|Bundesliga|Division|L
 Starship|Block|Series|Class|Type|Mark|Version|Boeing|Airbus|Embraer|Bombardier|Tu|Il|Su|MiG|Sukhoi|Ilyushin
 Tupolev|Antonov|Cessna|Learjet|Gulfstream|Tesla|Xbox|PlayStation|Wii|Nintendo|Galaxy|Surface|Covid|COVID|Vision
 """))
+# numbered names that are events ("Axiom Mission 4") or sites ("Launch Complex 39A")
+MISSION_HEADS = frozenset(_split("Mission|Apollo|Artemis|Gemini|Soyuz|Shenzhou|Expedition|Crew|Voyage"))
+SITE_HEADS = frozenset(_split("Complex|Pad|Gate|Terminal|Pier|Route|Interstate|Highway|Runway|Platform|Berth"))

@@ -21,6 +21,7 @@ operating national security defense defence finance press acting interim assista
 special managing commerce treasury energy health state prime first second junior commercial legal political
 """.split())
 _DOTTED_END = re.compile(r"\.\w\.?$")  # "u.s." keeps its dots
+_DOTTED_ABBR = re.compile(r"(?<![\w.])(?:\w\.){2,}(?=[ ]\w)")  # "u.s. federal" (not a final "u.s.")
 _APPOSITIVE_ROLE = re.compile(
     r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[\w.&'’-]+[ \t]+){0,5}?(?:%s)(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?"
     r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})?)(?=[ \t]*(?:[,.;:)]|$))" % gz.TITLES_RE, re.IGNORECASE)
@@ -151,6 +152,7 @@ def _key(c: Candidate) -> str:
     if c.canonical:
         return c.canonical.lower()
     s = " ".join(c.text.translate(_APOSTROPHES).split()).lower()
+    s = _DOTTED_ABBR.sub(lambda m: m.group().replace(".", ""), s)  # "U.S. Federal Reserve" = "US Federal Reserve"
     if s.startswith("$"):
         s = s[1:]
     return s[4:] if s.startswith("the ") else s.rstrip(".") if not _DOTTED_END.search(s) else s

@@ -152,6 +152,11 @@ def thing_votes(words: list[str]) -> dict[str, int] | None:
         return {"EVENT": 4}
     if words[0][:1].isdigit() and words[0][-2:] in ("st", "nd", "rd", "th"):
         return None  # "8th Circuit": an ordinal names a body, not a model
+    numbered = len(words) > 1 and any(w[:1].isdigit() for w in words)
+    if numbered and gz.MISSION_HEADS & set(words):
+        return {"EVENT": 4}  # "Axiom Mission 4", "Apollo 11"
+    if numbered and gz.SITE_HEADS & set(words):
+        return {"PLACE": 4}  # "Launch Complex 39A", "Terminal 5", "Interstate 95"
     if any(is_model(w) or (w.isdigit() and len(words) > 1) for w in words) and not gz.NON_PRODUCT_HEADS & set(words):
         return {"PRODUCT": 4}
     return None
