@@ -43,6 +43,7 @@ def test_a_given_name_alone_is_a_person() -> None:
     ("The S&P 500 rose while the FTSE 100 fell.", "FTSE 100", "PRODUCT"),
     ("The Nikkei 225 closed higher.", "Nikkei 225", "PRODUCT"),
     ("Regulators grounded the 737 MAX again.", "737 MAX", "PRODUCT"),
+    ("Fans await the 2018 FIFA World Cup.", "FIFA World Cup", "EVENT"),  # a year is no model number
     ("The 8th Circuit ruled against the state.", "8th Circuit", "ORG"),
     ("The store in Fresno, Calif. closed.", "Calif.", "PLACE"),
 ])

@@ -20,7 +20,7 @@ Tour de France|Giro d'Italia|Vuelta|Eurovision|Oscars|Grammys|Emmys|Biennale|Jub
 KNOWN_PRODUCTS = frozenset(_split("""
 Medicaid|Medicare|Obamacare|Dreamliner|Concorde|Starlink|ChatGPT|Copilot|Android|iOS|macOS|Windows|PlayStation
 Xbox|Kindle|Prius|Autopilot|Mac|MacBook|MacBook Air|MacBook Pro|Mac OS X|Walkman|Viagra|Ozempic
-Wegovy|Humira|Keytruda|Comirnaty|Bitcoin|Linux|Firefox|Photoshop|Boeing 737 MAX
+Wegovy|Humira|Keytruda|Comirnaty|Bitcoin|Linux|Firefox|Chrome|Safari|Photoshop|Boeing 737 MAX
 """))
 # words that make "<maker> <words>" a division or programme, not the maker itself (lower case)
 DIVISION_WORDS = frozenset(_split("""

@@ -166,8 +166,9 @@ def _number_belongs(words: list[tuple[int, int, str]], i: int) -> bool:
     nxt = words[i + 1][2] if i + 1 < len(words) else ""
     if w[-2:] in ("st", "nd", "rd", "th"):  # "8th Circuit", "101st Airborne"
         return nxt in gz.ORDINAL_HEADS
-    if not prev:  # "737 MAX": a model number before a capitalised model name
-        return len(w) >= 3 and nxt.isupper() and len(nxt) >= 3 and nxt not in _NUMBER_UNITS
+    if not prev:  # "737 MAX": a model number before a capitalised model name (not a year: "2018 FIFA")
+        return (len(w) >= 3 and nxt.isupper() and len(nxt) >= 3 and nxt not in _NUMBER_UNITS
+                and not (len(w) == 4 and w[:2] in ("19", "20")))
     if prev.lower() in gz.MONTHS or prev.lower() in ("the", "of", "and", "&") or (
             len(w) == 4 and w[:2] in ("19", "20") and not nxt):
         return False  # "March 15", "Paris 2024" at the end of a name: a date
