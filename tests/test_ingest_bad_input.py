@@ -162,3 +162,16 @@ def test_an_article_whose_extraction_fails_is_named_and_the_rest_are_stored(tmp_
     assert (summary.new, summary.failed) == (2, 1)
     errors = [line for line in lines if line.startswith("error:")]
     assert len(errors) == 1 and "b.txt" in errors[0] and "KeyError" in errors[0] and "not stored" in errors[0]
+
+
+def test_a_missing_backend_is_one_error_before_anything_is_read(tmp_path, monkeypatch):
+    import store.ingest as ingest
+    from store import Store
+    from store.errors import StoreError
+    from store.extract import spacy_backend
+
+    monkeypatch.setattr(spacy_backend, "available", lambda: False)
+    (tmp_path / "a.txt").write_text("Headline\n\nFord sold more cars.\n", encoding="utf-8")
+    with Store.open(tmp_path / "db") as store:
+        with pytest.raises(StoreError, match="dateline\\[spacy\\]"):
+            ingest.ingest_paths(store, [str(tmp_path / "a.txt")], backend="spacy")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..catalog import text_hash
+from ..errors import StoreError
 from ..store import Store
 from ..writing import NewArticle
 from .parsed import IngestError, ParsedArticle
@@ -118,6 +119,10 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
     """Ingest every file ``args`` name (files, folders, globs, ``-``) into ``store``."""
     from .sources import expand_sources
 
+    from ..extract.names import SPACY_MISSING, backend_names
+
+    if backend not in backend_names():  # one clear error before anything is read, not one per article
+        raise StoreError(SPACY_MISSING if backend == "spacy" else f"unknown name-finder backend {backend!r}")
     say = on_message or (lambda _line: None)
     summary = IngestSummary()
     files, errors = expand_sources(args)
