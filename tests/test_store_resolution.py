@@ -28,6 +28,13 @@ def test_one_company_under_its_legal_name_its_short_name_and_its_ticker(tmp_path
         assert gm is not None and gm.ticker == "GM" and s.entity_counts(gm.id)[1] == 2
         tesla = s.find_entity("Tesla Inc.")
         assert s.entity_counts(tesla.id) == (3, 2)
+        three = "Thomson Reuters Corp. (NYSE: TRI) rose."
+        four = "TRI rose 2% on Friday."
+        s.add_articles([article(three, [ent("Thomson Reuters Corp.", "ORG", three, "Thomson Reuters Corp.",
+                                            ticker="TRI")], title="three"),
+                        article(four, [ent("TRI", "ORG", four)], title="four")])  # a bare ticker, no cashtag
+        tr = s.find_entity("Thomson Reuters")
+        assert tr.ticker == "TRI" and s.entity_counts(tr.id)[1] == 2
 
 
 def test_hand_edits_on_an_id_from_before_follow_the_entity(tmp_path) -> None:
