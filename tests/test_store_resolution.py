@@ -33,7 +33,7 @@ def test_one_company_under_its_legal_name_its_short_name_and_its_ticker(tmp_path
         s.add_articles([article(three, [ent("Thomson Reuters Corp.", "ORG", three, "Thomson Reuters Corp.",
                                             ticker="TRI")], title="three"),
                         article(four, [ent("TRI", "ORG", four)], title="four")])  # a bare ticker, no cashtag
-        tr = s.find_entity("Thomson Reuters")
+        tr = s.find_entity("Thomson Reuters Corp.")
         assert tr.ticker == "TRI" and s.entity_counts(tr.id)[1] == 2
 
 
