@@ -18,12 +18,34 @@ _WS = re.compile(r"\s+")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
+_DOTTED = re.compile(r"(?<![\w.])(?:\w\.){2,}(?!\w)")  # "u.s.", "u.k."
+_LEGAL_FORM = re.compile(r"(?:,?[ ](?:inc|incorporated|corp|corporation|co|cos|company|ltd|limited|llc|plc|ag|sa|"
+                         r"s\.a|nv|n\.v|se|spa|s\.p\.a|gmbh|bv|ab|asa|oyj|kk|pte|pty)\.?)+$")
+
+
 def normalise_name(name: str) -> str:
     return _WS.sub(" ", name.translate(_APOS)).strip().casefold()
 
 
+def resolution_key(etype: str, name: str) -> str:
+    """What makes two names one entity across the store: case, spacing, dots in abbreviations and, for an
+    organisation, a legal form and a leading "the" do not count ("General Motors Co." = "General Motors",
+    "U.S. Federal Reserve" = "US Federal Reserve")."""
+    key = _DOTTED.sub(lambda m: m.group().replace(".", ""), normalise_name(name))
+    if etype == "ORG":
+        key = _LEGAL_FORM.sub("", key).rstrip(" ,") or key
+        key = key[4:] if key.startswith("the ") and len(key) > 4 else key
+    return key
+
+
 def entity_id(etype: str, name: str) -> str:
-    """Stable id of an entity: the same canonical name and type is the same entity in every article."""
+    """Stable id of an entity: names with the same resolution key and type are one entity in every article."""
+    return "e" + hashlib.blake2b(f"{etype}|{resolution_key(etype, name)}".encode(), digest_size=6).hexdigest()
+
+
+def former_entity_id(etype: str, name: str) -> str:
+    """The id stores made before legal forms were resolved (the whole normalised name): hand edits made
+    on it follow the entity (``MachineEntity.former``)."""
     return "e" + hashlib.blake2b(f"{etype}|{normalise_name(name)}".encode(), digest_size=6).hexdigest()
 
 
@@ -50,6 +72,18 @@ def _index_of(items: list[str], value: str | None) -> int:
         return len(items) - 1
 
 
+def _resolve(index: MachineIndex, ent: dict) -> str:
+    """The store-wide id of an extracted entity: by resolution key, or, for an organisation named only
+    by its ticker ("$TSLA", "TRI"), the organisation already carrying that ticker."""
+    name, etype = ent["name"], ent["type"]
+    if etype == "ORG" and 1 <= len(name) <= 6 and name.isupper():
+        ticker = ent.get("ticker") or name
+        owner = index.tickers.get(ticker)
+        if owner is not None and name == ticker:
+            return owner
+    return entity_id(etype, name)
+
+
 def catalog_doc(meta: dict, body: str, extraction: dict, sentences: list[tuple[int, int]],
                 index: MachineIndex) -> dict:
     """The catalog document for one article; new entities, forms and roles join ``index``'s registry."""
@@ -59,15 +93,21 @@ def catalog_doc(meta: dict, body: str, extraction: dict, sentences: list[tuple[i
     c: list[int] = []
     rows: list[tuple] = []
     for ent in extraction.get("entities", ()):
-        eid = entity_id(ent["type"], ent["name"])
+        eid = _resolve(index, ent)
         reg = index.entities.get(eid)
         if reg is None:
             reg = index.registry[index.register(MachineEntity(eid, ent["name"], ent["type"], [ent["name"]]))]
+        former = former_entity_id(ent["type"], ent["name"])
+        if former != eid and former not in reg.former:
+            reg.former.append(former)
+            index.former[former] = eid
         for form in ent.get("aliases", ()):
             _index_of(reg.forms, form)
         for role in ent.get("roles", ()):
             _index_of(reg.roles, role)
         reg.ticker = reg.ticker or ent.get("ticker")
+        if reg.ticker and reg.type == "ORG":
+            index.tickers.setdefault(reg.ticker, eid)
         le = local.get(eid)
         if le is None:
             le = local[eid] = len(e)

@@ -278,7 +278,7 @@ class EditsMixin:
             ent = self.entity(eid)
             if ent is None or not ov.get("manual"):
                 continue  # machine entities are found anyway; their edits apply as overlays
-            if ent.type in ENTITY_TYPES[:3]:
+            if ent.type in ENTITY_TYPES[:-1]:  # every type but OTHER
                 for n in (ent.name, *ent.aliases):
                     out.setdefault(n, ent.type)
         return out

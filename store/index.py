@@ -37,14 +37,18 @@ class MachineEntity:
     forms: list[str] = field(default_factory=list)  # surface forms; forms[0] is the name
     roles: list[str] = field(default_factory=list)
     ticker: str | None = None
+    former: list[str] = field(default_factory=list)  # ids older stores gave it (``catalog.former_entity_id``)
 
     @property
     def aliases(self) -> list[str]:
         return [f for f in self.forms[1:] if f != self.name]
 
     def as_doc(self) -> dict:
-        return {"id": self.id, "name": self.name, "type": self.type, "forms": self.forms, "roles": self.roles,
-                "ticker": self.ticker}
+        doc = {"id": self.id, "name": self.name, "type": self.type, "forms": self.forms, "roles": self.roles,
+               "ticker": self.ticker}
+        if self.former:
+            doc["former"] = self.former
+        return doc
 
 
 def event_id(aid: str, row: list, i: int) -> str:
@@ -65,9 +69,11 @@ class MachineIndex:
         self.registry: list[MachineEntity] = []
         self.entities: dict[str, MachineEntity] = {}
         self.gindex: dict[str, int] = {}
+        self.former: dict[str, str] = {}  # an id older stores used -> the entity's id now
+        self.tickers: dict[str, str] = {}  # ticker -> the organisation first registered with it
         for doc in registry or ():
             self.register(MachineEntity(doc["id"], doc["name"], doc["type"], list(doc.get("forms") or [doc["name"]]),
-                                        list(doc.get("roles") or ()), doc.get("ticker")))
+                                        list(doc.get("roles") or ()), doc.get("ticker"), list(doc.get("former") or ())))
         self.docs: dict[str, dict] = {}
         self.order: list[str] = []  # article number -> id
         self.number: dict[str, int] = {}
@@ -98,6 +104,9 @@ class MachineIndex:
         self.gindex[ent.id] = len(self.registry)
         self.registry.append(ent)
         self.entities[ent.id] = ent
+        self.former.update(dict.fromkeys(ent.former, ent.id))
+        if ent.ticker and ent.type == "ORG":
+            self.tickers.setdefault(ent.ticker, ent.id)
         return self.gindex[ent.id]
 
     def article(self, aid: str) -> Article | None:
@@ -168,7 +177,7 @@ class MachineIndex:
             mentions = sum(counts)
             mcount[eid] = mcount.get(eid, 0) + mentions
             n_articles[eid] = n_articles.get(eid, 0) + len(arts)
-            if p_latest[j] > latest.get(eid, ""):
+            if p_latest[j] > latest.get(eid, "") or eid not in latest:  # "" when every article is undated
                 latest[eid] = p_latest[j]
             self.n_mentions += mentions
         self._pending_events.append((shift, postings["ents"], p_ev, p_fig))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "OTHER")
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "OTHER")
 PRECISIONS = ("day", "week", "month", "quarter", "year", "range", "unknown")
 MACHINE = "machine"
 MANUAL = "manual"

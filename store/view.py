@@ -32,6 +32,10 @@ class View(EventsView):
         while eid is not None and eid not in seen:
             seen.add(eid)
             ov = self.r.data["entity"].get(eid)
+            if eid not in self.m.posting and eid in self.m.former and not (ov or {}).get("manual"):
+                if not (ov or {}).get("merged_into"):
+                    eid = self.m.former[eid]  # an id from before legal forms were resolved: the entity now
+                    continue
             if ov is None:
                 return eid if eid in self.m.posting else None
             if ov.get("merged_into"):
@@ -140,6 +144,9 @@ class View(EventsView):
     def _make_entity(self, eid: str) -> Entity:
         ov = self.r.data["entity"].get(eid, {})
         me = self.m.entities.get(eid)
+        for old in (me.former if me else ()):  # hand edits made on the id an older store used
+            if old in self.r.data["entity"] and not self.r.data["entity"][old].get("merged_into"):
+                ov = {**self.r.data["entity"][old], **ov}
         if not ov and me is not None and self.members.get(eid) == {eid}:  # untouched by hand: the common case
             aliases = dict.fromkeys(me.aliases)
             aliases.pop(me.name, None)

@@ -108,3 +108,17 @@ def test_only_selected_records(tmp_path):
     out = tmp_path / "two.ftm.json"
     assert export(store, Selection(entities=["e5"], events=["v1"]), "ftm", out) == 2
     assert [p["schema"] for p in _lines(out)] == ["Organization", "Event"]
+
+
+def test_products_and_events_become_assets_and_events():
+    ftm = pytest.importorskip("followthemoney", reason="followthemoney not installed (test extra)")
+    from store.export.ftm import entity_proxies, schema_of
+    from store.model import Entity
+
+    jet = Entity(id="p1", name="Boeing 787 Dreamliner", type="PRODUCT", aliases=("787",), tags=("aviation",))
+    cup = Entity(id="v1", name="World Cup", type="EVENT", notes="Every four years.")
+    assert (schema_of(jet), schema_of(cup)) == ("Asset", "Event")
+    for entity in (jet, cup):
+        data = entity_proxies(entity)[0]
+        proxy = ftm.model.get_proxy(data, cleaned=False)
+        assert proxy.get("name") == [entity.name] and not proxy.schema.abstract

@@ -88,3 +88,30 @@ def test_missing_file_and_bad_arguments(capsys, tmp_path):
     assert cli.main([str(tmp_path / "nope.txt")]) == 1
     with pytest.raises(SystemExit):
         cli.main([])
+
+
+def test_jsonl_one_failing_article_gets_an_error_record_and_the_batch_goes_on(tmp_path, capsys, monkeypatch):
+    real = cli.extract
+
+    def failing(text, published, **kw):
+        if "boom" in text:
+            raise KeyError("boom")
+        return real(text, published, **kw)
+
+    monkeypatch.setattr(cli, "extract", failing)
+    path = tmp_path / "in.jsonl"
+    docs = [{"id": "a", "text": "Sales rose 5%."}, {"id": "b", "text": "boom"}, {"id": "c", "text": "Up 7%."}]
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    code, out, err = run(["--jsonl", str(path)], capsys)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [r["id"] for r in lines] == ["a", "b", "c"]
+    assert "KeyError" in lines[1]["error"] and lines[1]["entities"] == [] and "error" not in lines[2]
+    assert "line 2" in err and "'b'" in err
+
+
+def test_jsonl_merging_short_forms_after_a_headline_does_not_crash(tmp_path, capsys):
+    path = tmp_path / "in.jsonl"
+    text = "ARAB CONTRACTORS WIN CUP.\nArab Contractors beat Sodigraf on Friday.\nContractors won 4-0 on aggregate."
+    path.write_text(json.dumps({"id": "r", "text": text}) + "\n", encoding="utf-8")
+    code, out, _ = run(["--jsonl", str(path)], capsys)
+    assert code == 0 and "error" not in json.loads(out)

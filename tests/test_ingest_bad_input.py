@@ -137,3 +137,41 @@ def test_ingest_error_is_one_line_and_survives_pickling():
     assert str(error) == "a.txt: broken thing here"
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.path, copy.reason, str(copy)) == (error.path, error.reason, str(error))
+
+
+def test_an_article_whose_extraction_fails_is_named_and_the_rest_are_stored(tmp_path, monkeypatch):
+    import store.ingest as ingest
+    from store import Store
+
+    real = ingest.extract_article
+
+    def failing(body, published, known=None, backend="builtin"):
+        if "explodes" in body:
+            raise KeyError("a bug in the name finder")
+        return real(body, published, known, backend)
+
+    monkeypatch.setattr(ingest, "extract_article", failing)
+    for name, body in (("a.txt", "Ford sold more cars."), ("b.txt", "This one explodes."), ("c.txt", "GM too.")):
+        (tmp_path / name).write_text(f"Headline {name}\n\n{body}\n", encoding="utf-8")
+    lines: list[str] = []
+    with Store.open(tmp_path / "db") as store:
+        summary = ingest.ingest_paths(store, [str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")],
+                                      on_message=lines.append)
+    with Store.open(tmp_path / "db", readonly=True) as store:
+        assert store.stats()["articles"] == 2
+    assert (summary.new, summary.failed) == (2, 1)
+    errors = [line for line in lines if line.startswith("error:")]
+    assert len(errors) == 1 and "b.txt" in errors[0] and "KeyError" in errors[0] and "not stored" in errors[0]
+
+
+def test_a_missing_backend_is_one_error_before_anything_is_read(tmp_path, monkeypatch):
+    import store.ingest as ingest
+    from store import Store
+    from store.errors import StoreError
+    from store.extract import spacy_backend
+
+    monkeypatch.setattr(spacy_backend, "available", lambda: False)
+    (tmp_path / "a.txt").write_text("Headline\n\nFord sold more cars.\n", encoding="utf-8")
+    with Store.open(tmp_path / "db") as store:
+        with pytest.raises(StoreError, match="dateline\\[spacy\\]"):
+            ingest.ingest_paths(store, [str(tmp_path / "a.txt")], backend="spacy")

@@ -153,7 +153,7 @@ def test_backends(monkeypatch: pytest.MonkeyPatch) -> None:
     ("Rain hit the city of Porto Alegre on Friday.", {"Porto Alegre": "PLACE"}),
     ("Scientists in Pasadena, California, announced it.", {"Pasadena": "PLACE", "California": "PLACE"}),
     ("The bill failed in the United States Senate.", {"United States": "PLACE", "Senate": "ORG"}),
-    ("Hurricane Beryl made landfall in Texas.", {"Hurricane Beryl": "OTHER", "Texas": "PLACE"}),
+    ("Hurricane Beryl made landfall in Texas.", {"Hurricane Beryl": "EVENT", "Texas": "PLACE"}),
     ("JPMorgan Chase & Co. CEO Jamie Dimon warned.", {"JPMorgan Chase & Co.": "ORG", "Jamie Dimon": "PERSON"}),
     ("Sources said Amazon.com Inc. would cut jobs.", {"Amazon.com Inc.": "ORG"}),
     ("Die Zeit and Der Spiegel reported it.", {"Der Spiegel": "ORG"}),

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.extract.names import find_entities
+from store.model import ENTITY_TYPES
 from store.extract.sentences import split_sentences
 
 NAMEISH = st.sampled_from(["U.S.", "He", "Lifeng", "\u2018s", "Co.", "GM", "$GM", "(NYSE: GM)", "of", "the",
@@ -17,7 +18,7 @@ TEXTS = st.one_of(st.text(), st.lists(st.one_of(NAMEISH, st.text(max_size=5)), m
 
 def check(text: str, entities: list[dict]) -> None:
     for entity in entities:
-        assert entity["type"] in ("PERSON", "ORG", "PLACE", "OTHER")
+        assert entity["type"] in ENTITY_TYPES
         assert isinstance(entity["name"], str) and entity["name"]
         assert entity["mentions"]
         for m in entity["mentions"]:
@@ -48,3 +49,19 @@ def test_huge_paragraph_of_capitalised_words_is_fast() -> None:
     entities = find_entities(text, split_sentences(text))
     assert time.perf_counter() - t0 < 20
     check(text, entities)
+
+
+HEADLINE_WORDS = st.lists(st.sampled_from(["Arab", "Contractors", "Win", "Cup", "Ford", "Motor", "Co.", "Clinton",
+                                           "United", "Nations", "von", "der", "Leyen", "M.", "Waugh", "Airbus",
+                                           "A380", "Boeing", "787", "Dreamliner", "S&P", "500"]),
+                          min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(HEADLINE_WORDS, min_size=1, max_size=6), st.booleans())
+def test_names_repeated_in_caps_and_in_parts_never_crash(names: list[list[str]], caps_first: bool) -> None:
+    """Regression: a headline in capitals, the name in full, then its last word alone (a KeyError in linking)."""
+    head = " ".join(" ".join(n) for n in names).upper() + ".\n" if caps_first else ""
+    body = " ".join(f"{' '.join(n)} beat {' '.join(n[-1:])} on Friday. {n[-1]} won." for n in names)
+    text = head + body
+    check(text, find_entities(text, split_sentences(text)))

@@ -164,3 +164,26 @@ def test_reextract_keeps_every_hand_decision(s, tmp_path):
     s.close()
     with Store.open(tmp_path / "s", wait=1) as again:
         assert again.entity(full.id).notes == "kept" and len(again.log()) == 4
+
+
+def test_stats_of_a_store_whose_articles_are_all_undated(tmp_path):
+    """Regression: an entity seen only in undated articles had no 'latest' date and stats() raised KeyError."""
+    from store import Store
+    from store_helpers import article
+
+    with Store.open(tmp_path / "undated") as s:
+        s.add_articles([article("Ford sold cars.", [("Ford", "ORG", "Ford sold cars.", "Ford")], published=None)])
+    with Store.open(tmp_path / "undated", readonly=True) as s:
+        assert s.stats()["articles"] == 1 and s.stats()["entities"] == {"ORG": 1}
+
+
+def test_a_product_marked_by_hand_is_found_by_later_ingests_and_keeps_its_type(tmp_path):
+    """PRODUCT and EVENT are types like the others: marked by hand they are known names (was PERSON/ORG/PLACE only)."""
+    with Store.open(tmp_path / "p", wait=1) as s:
+        s.add_articles([article("Regulators cleared the Dreamliner again.", [], title="A0")])
+        first = s.articles()[0]
+        s.mark(first.id, 23, 33, "Dreamliner", "PRODUCT")
+        ent = s.find_entity("Dreamliner")
+        assert ent.type == "PRODUCT" and s.known_names() == {"Dreamliner": "PRODUCT"}
+        s.retype(ent.id, "event")
+        assert s.entity(ent.id).type == "EVENT" and s.known_names() == {"Dreamliner": "EVENT"}

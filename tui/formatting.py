@@ -15,9 +15,11 @@ TYPE_STYLES = {
     "PERSON": "bold #5fafff",
     "ORG": "bold #ffaf5f",
     "PLACE": "bold #87d787",
+    "PRODUCT": "bold #5fd7d7",
+    "EVENT": "bold #d7d75f",
     "OTHER": "bold #d7afff",
 }
-TYPE_BADGES = {"PERSON": "PER", "ORG": "ORG", "PLACE": "PLC", "OTHER": "OTH"}
+TYPE_BADGES = {"PERSON": "PER", "ORG": "ORG", "PLACE": "PLC", "PRODUCT": "PRD", "EVENT": "EVT", "OTHER": "OTH"}
 ARROWS = {"up": "↑", "down": "↓"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")

@@ -1,8 +1,8 @@
 """FollowTheMoney entities as JSON lines, loadable by Aleph (``ftm`` / ``alephclient``).
 
 People → Person; organisations → Company when they have a ticker, else Organization; places →
-Address; events → Event (dates at their true precision); articles → Article; mentions → Mention;
-entity notes and reported figures → Note. OTHER entities have no FtM schema: their names go on
+Address; PRODUCT entities (products, programmes) → Asset; EVENT entities and extracted events →
+Event (dates at their true precision); articles → Article; mentions → Mention; entity notes and reported figures → Note. OTHER entities have no FtM schema: their names go on
 events as ``namesMentioned`` and their mentions stay unresolved. Ids are a hash of kind and Dateline id, so a re-export
 updates the same Aleph entities instead of duplicating them.
 """
@@ -34,6 +34,10 @@ def schema_of(entity: Entity) -> str | None:
         return "Company" if entity.ticker else "Organization"
     if entity.type == "PLACE":
         return "Address"
+    if entity.type == "PRODUCT":
+        return "Asset"  # FtM has no product schema; an Asset is a named thing of value
+    if entity.type == "EVENT":
+        return "Event"
     return None
 
 

@@ -2,6 +2,8 @@
 
     dateline extract FILE|-                 one article (its header, if any, gives the date)
     dateline extract --jsonl IN.jsonl       {"id","text","published"} a line -> one result a line
+An article whose extraction fails gets an error record ({"id", "error", and empty lists}) and a line on
+standard error; the batch goes on.
 Offsets in the output always index the text as given (the raw file, or each line's ``text``).
 """
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 import sys
 
 from store.extract import BACKENDS, extract
+from store.extract.names import SPACY_MISSING, backend_names
 
 try:  # the ingest header reader (store/ingest/headers.py)
     from store.ingest.headers import published_from, split_header
@@ -60,6 +63,8 @@ def _shift(result: dict, delta: int) -> None:
 
 
 def _run_jsonl(path: str, backend: str, out) -> int:
+    if backend not in backend_names():
+        raise RuntimeError(SPACY_MISSING)
     source = sys.stdin if path == "-" else open(path, encoding="utf-8")
     with source:
         for number, line in enumerate(source, 1):
@@ -74,7 +79,13 @@ def _run_jsonl(path: str, backend: str, out) -> int:
                 print(f"dateline extract: line {number}: not an article ({exc})", file=sys.stderr)
                 return 2
             result = {"id": doc.get("id")}
-            result.update(extract(text, doc.get("published"), backend=backend))
+            try:
+                result.update(extract(text, doc.get("published"), backend=backend))
+            except Exception as exc:  # noqa: BLE001 - one article must never stop the batch
+                error = f"{type(exc).__name__}: {exc}"
+                print(f"dateline extract: line {number} (id {doc.get('id')!r}): extraction failed ({error})",
+                      file=sys.stderr)
+                result.update({"error": error, "entities": [], "dates": [], "events": [], "figures": []})
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 0
 

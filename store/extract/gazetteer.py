@@ -7,6 +7,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
+
+# Name-shape lists (products, events, numbers and abbreviations inside names) live in their own module.
+from store.extract.gazetteer_shapes import (DIVISION_WORDS, EVENT_TAILS, KNOWN_PRODUCTS, MONTHS,  # noqa: F401
+                                            NON_PRODUCT_HEADS, NOT_NAME_ABBREVIATIONS, NUMBER_HEADS, ORDINAL_HEADS,
+                                            POSSESSIVE_BRANDS, STATE_ABBREVIATIONS, MISSION_HEADS, SITE_HEADS)
 
 
 def _split(block: str) -> list[str]:
@@ -122,6 +128,8 @@ sgt.|admiral|commander|commissioner|chief|officer|leader|founder|co-founder|cofo
 speaker|treasurer|coach|manager|editor|reporter|correspondent|executive|president-elect|dictator|sheikh|emir
 bishop|archbishop|cardinal|rabbi|imam|inspector|detective|deputy|official|diplomat|vice-president|vice chairman
 boss|trader|investor|banker|researcher|scientist|author|actor|actress|singer|player|striker|pilot|designer
+midfielder|defender|goalkeeper|winger|forward|quarterback|pitcher|batsman|bowler|jockey|driver|rider|skipper
+majority leader|minority leader|majority whip|minority whip|whip|sens.|reps.
 """))
 
 # The titles as one regex alternation, longest first (for "analyst Jane Doe" and ", the chief executive").
@@ -176,6 +184,15 @@ UNICEF|Red Cross|Interpol|Bank of England|Bank of Japan|Downing Street|Elysee|Bu
 ASEAN|African Union|Arab League|Hamas|Hezbollah|Taliban|Al-Qaeda|Islamic State|ISIS|Democrats|Republicans
 Labour|Conservatives|Tories|Benzinga|Dow Jones Newswires|Wall Street Journal|New York Times|Financial Times
 Washington Post|The Economist|Nikkei|Greenpeace|Amnesty International|Human Rights Watch|Olympic Committee
+"""))  # extended below with companies named after people
+# Companies named like people ("Morgan Stanley", "Charles Schwab"): a given name first would make them persons.
+KNOWN_ORGS = KNOWN_ORGS | frozenset(_split("""
+Morgan Stanley|Wells Fargo|Charles Schwab|Walt Disney|Dow Jones|JPMorgan|JP Morgan|J.P. Morgan|Goldman Sachs
+Merrill Lynch|Lehman Brothers|Johnson & Johnson|Procter & Gamble|Ernst & Young|Marks & Spencer|Dolce & Gabbana
+Harley-Davidson|Rolls-Royce|Hewlett-Packard|Ralph Lauren|Calvin Klein|Tommy Hilfiger|Louis Vuitton|Christian Dior
+Estee Lauder|Berkshire Hathaway|Thomson Reuters|Edward Jones|Raymond James|John Deere|Levi Strauss|Baker Hughes
+Jack Daniel's|Warner Bros|Warner Bros.|Warner Music|Charles River|Philip Morris|Lockheed Martin|Marriott
+Kraft Heinz|Sherwin-Williams|Jefferies|Andreessen Horowitz|Allen & Overy|Clifford Chance|Baker McKenzie
 """))
 
 # Words that are never entities on their own (capitalised only because they open a sentence or a label).
@@ -232,9 +249,8 @@ Transportation|Transport|Finance|Foreign|Home|Economy|Economic|Environment|Housi
 Tourism|Industry|Communications|Press|Information|Immigration|Security|Foreign Affairs|Internal Affairs|Vice
 """))
 
-# First words of named storms and similar events, typed OTHER ("Hurricane Beryl").
+# First words of named storms and similar events, typed EVENT ("Hurricane Beryl").
 EVENT_HEADS = frozenset(_split("Hurricane|Typhoon|Cyclone|Tropical Storm|Storm|Operation"))
-
 # Lower-case nouns that make the name before them a place ("Heathrow airport").
 PLACE_NOUNS = frozenset(_split("airport|river|lake|island|islands|province|prefecture|county|valley|mountains|district|region"))
 
@@ -321,6 +337,17 @@ Terrence|Travis|Trevor|Troy|Tyler|Vernon|Wade|Wallace|Warren|Wesley|Wilbur|Willa
 """))
 
 # Family-name-first naming (Chinese, Korean, Vietnamese): surname followed by a one- or two-syllable given name.
+
+def _data_words(name: str) -> frozenset[str]:
+    """The words of a list in ``store/extract/data`` (one or more a line; '#' lines are comments)."""
+    path = Path(__file__).with_name("data") / name
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(w for line in handle if not line.startswith("#") for w in line.split())
+
+
+# Census given names (public domain) and a hand-written list for names from elsewhere: see data/.
+GIVEN_NAMES = GIVEN_NAMES | _data_words("given_names_census.txt") | _data_words("given_names_world.txt")
+
 FAMILY_FIRST_SURNAMES = frozenset(_split("""
 Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Ma|Zhu|Hu|Guo|He|Lin|Gao|Luo|Zheng|Liang|Xie|Song|Tang|Xi
 Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Pan|Yuan|Cai|Jiang|Yu|Du|Ye|Cheng|Wei|Su|Lu|Ding|Ren|Shen|Yao|Jin
@@ -363,6 +390,8 @@ PLACES.update({ascii_fold(k): v for k, v in list(PLACES.items()) if not k.isasci
 PLACES["New York State"] = "New York"
 PLACES["Washington State"] = "Washington"
 PLACES["Washington, D.C."] = "Washington"
+PLACES.update({k: PLACES.get(v, v) for k, v in STATE_ABBREVIATIONS.items()})
 # demonym / adjective → canonical place ("Chinese" → China)
 DEMONYMS: dict[str, str] = {**_region_dems, **_country_dems}
 COUNTRIES = frozenset(_country_names.values())
+

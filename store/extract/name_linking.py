@@ -21,10 +21,11 @@ operating national security defense defence finance press acting interim assista
 special managing commerce treasury energy health state prime first second junior commercial legal political
 """.split())
 _DOTTED_END = re.compile(r"\.\w\.?$")  # "u.s." keeps its dots
+_DOTTED_ABBR = re.compile(r"(?<![\w.])(?:\w\.){2,}(?=[ ]\w)")  # "u.s. federal" (not a final "u.s.")
 _APPOSITIVE_ROLE = re.compile(
     r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[\w.&'’-]+[ \t]+){0,5}?(?:%s)(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?"
     r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})?)(?=[ \t]*(?:[,.;:)]|$))" % gz.TITLES_RE, re.IGNORECASE)
-_TYPE_ORDER = ("PERSON", "ORG", "PLACE", "OTHER")
+_TYPE_ORDER = ("PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "OTHER")
 
 
 @dataclass(slots=True)
@@ -111,6 +112,7 @@ def link_entities(text: str, candidates: list[Candidate], sentences: list[tuple[
     _merge_acronyms(text, cands, groups, types)
     _merge_short_forms(groups, types)
     _merge_cashtags(groups, types)
+    types.pop(_MOVED, None)
     starts = [s for s, _ in sentences]
     entities = [_entity(text, members, types[k], starts) for k, members in groups.items()]
     entities = [e for e in entities if e is not None]
@@ -150,13 +152,14 @@ def _key(c: Candidate) -> str:
     if c.canonical:
         return c.canonical.lower()
     s = " ".join(c.text.translate(_APOSTROPHES).split()).lower()
+    s = _DOTTED_ABBR.sub(lambda m: m.group().replace(".", ""), s)  # "U.S. Federal Reserve" = "US Federal Reserve"
     if s.startswith("$"):
         s = s[1:]
     return s[4:] if s.startswith("the ") else s.rstrip(".") if not _DOTTED_END.search(s) else s
 
 
 def _resolve_type(members: list[Candidate]) -> str:
-    """The type with the most votes over all mentions (ties: PERSON, ORG, PLACE, OTHER)."""
+    """The type with the most votes over all mentions (ties in ``_TYPE_ORDER``)."""
     total: dict[str, int] = {}
     for c in members:
         for t, v in c.votes.items():
@@ -184,8 +187,20 @@ _SUFFIX_UPPER = frozenset(s.rstrip(".").upper() for s in gz.CORP_SUFFIXES)
 
 
 def _merge(groups: dict, types: dict, short: str, long: str) -> None:
+    """Move group ``short`` into ``long``; a target already merged away is followed to where it went."""
+    moved = types.setdefault(_MOVED, {})
+    seen = {short}
+    while long not in groups and long in moved and long not in seen:
+        seen.add(long)
+        long = moved[long]
+    if short == long or short not in groups or long not in groups:
+        return
     groups[long].extend(groups.pop(short))
     types.pop(short)
+    moved[short] = long
+
+
+_MOVED = "\0moved"  # the key under which ``types`` remembers merged groups while linking
 
 
 def _merge_acronyms(text: str, cands: list[Candidate], groups: dict, types: dict) -> None:
@@ -216,9 +231,13 @@ def _merge_short_forms(groups: dict, types: dict) -> None:
     surnames: dict[str, list[str]] = {}
     given: dict[str, list[str]] = {}
     prefixes: dict[str, list[str]] = {}
+    models: dict[str, list[str]] = {}
     for k in groups:
         words = _words(k)
         if len(words) < 2:
+            continue
+        if types[k] == "PRODUCT":  # "A380" alone → "Airbus A380"; the maker's bare name never joins it
+            models.setdefault(words[-1], []).append(k)
             continue
         if types[k] == "PERSON" or _could_be_person(groups[k], words):
             core = [w for w in words if w.rstrip(".") not in ("jr", "sr", "ii", "iii", "iv")]
@@ -226,15 +245,21 @@ def _merge_short_forms(groups: dict, types: dict) -> None:
             given.setdefault(core[0], []).append(k)
         if types[k] == "ORG":
             for n in range(1, len(words)):
-                prefixes.setdefault(" ".join(words[:n]), []).append(k)
+                if _same_company(words[n:]):  # "Ford" → "Ford Motor Co."; not → "Boeing Commercial Airplanes"
+                    prefixes.setdefault(" ".join(words[:n]), []).append(k)
             if words[-1] not in _GENERIC_ORG_WORDS and not _could_be_person(groups[k], words):  # "Yankees"
                 prefixes.setdefault(words[-1], []).append(k)
     for k in list(groups):
         members = groups.get(k)
         if not members or any(c.fixed or c.canonical for c in members):
             continue
+        if types[k] == "PRODUCT":
+            if len(models.get(k, [])) == 1 and models[k][0] != k:
+                _merge(groups, types, k, models[k][0])
+            continue
         orgs = [o for o in prefixes.get(k, []) if o != k]
-        people = [p for p in surnames.get(k, []) if p != k] or [p for p in given.get(k, []) if p != k]
+        people = [p for p in surnames.get(k, []) if p != k] or [  # a first word joins only a known person
+            p for p in given.get(k, []) if p != k and types[p] == "PERSON"]
         weak = _strength(members, "ORG") < 4 and _strength(members, "PLACE") < 4
         if len(orgs) == 1:
             _merge(groups, types, k, orgs[0])
@@ -243,6 +268,14 @@ def _merge_short_forms(groups: dict, types: dict) -> None:
             _merge(groups, types, k, people[0])
         elif not orgs and weak and people:
             types[k] = "PERSON"
+
+
+def _same_company(tail: list[str]) -> bool:
+    """Whether the words after a bare name still name the company itself ("Motor Co.", "Martin", "Sachs Group"),
+    not a division or programme of it ("Commercial Airplanes", "Defence and Space", "Innovative Advanced Concepts")."""
+    if any(w.rstrip(".,") in gz.DIVISION_WORDS for w in tail):
+        return False
+    return sum(w not in _GENERIC_ORG_WORDS for w in tail) <= 1
 
 
 def _could_be_person(members: list[Candidate], words: list[str]) -> bool:

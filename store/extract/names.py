@@ -13,9 +13,9 @@ import re
 from collections import Counter
 
 from store.extract import gazetteer as gz
+from store.extract.name_chunks import CHUNK, MAX_NAME_WORDS, TOKEN, is_sentence_start, split_chunk, trim_headlines
 from store.extract.name_linking import Candidate, link_entities, lookup_place
-from store.extract.name_typing import (PINYIN, TITLE_WORDS, TITLES_RE, LowerCaseUse, common_word_opening, is_title,
-                                       type_votes)
+from store.extract.name_typing import TITLES_RE, LowerCaseUse, common_word_opening, is_title, type_votes
 from store.extract.tickers import find_tickers
 from store.model import ENTITY_TYPES
 
@@ -23,26 +23,10 @@ __all__ = ["find_entities", "backend_names", "SPACY_MISSING"]
 
 SPACY_MISSING = "spaCy backend needs: pip install 'dateline[spacy]' and an English pipeline"
 
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(
-    chr(c) for c in range(0x100, 0x250) if chr(c).isupper()) + "\u0391-\u03a9\u0400-\u042f"
-_ABBR = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Co|Inc|Corp|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Bros|Mt|Ft|Adm|Cmdr"
-_PARTICLE = r"(?:(?:al|el|bin|de|da|di|van|von|le|la|du|del|der|d|ul)[-'’])"
-WORD = (rf"(?:[{_UP}](?:\.[{_UP}])+\.?(?!\w)|(?:{_ABBR})\.|{_PARTICLE}?[{_UP}][\w&]*"
-        rf"(?:-[\w&]+|['’‘](?!(?:[sSdDmMtT]|re|ll|ve)\b)\w+)*(?:\.(?:com|net|org|io)(?!\w))?)")
-_CONNECTOR = r"of|for|de|da|di|do|dos|das|del|della|des|du|van|von|der|den|ter|ten|la|le|bin|ibn|y|and|&"
-_GAP = rf"[ \t]+(?:(?:{_CONNECTOR})(?:[ \t]+the)?[ \t]+)?"
-CHUNK = re.compile(rf"(?<![\w$@#])(?:{WORD})(?:{_GAP}(?:{WORD}))*")
-TOKEN = re.compile(rf"{WORD}|(?<![\w])(?:{_CONNECTOR}|the)(?![\w])")
 _EMPLOYER_NEXT = re.compile(r"(?:'s|’s)?[ \t]+(?:[a-z]+[ \t]+)?(?:%s)[ \t]+[A-Z]" % TITLES_RE)
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 _PARTY_TAG = re.compile(r"(?<![\w-])[DRI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*")  # "Sen. Jane Doe, D-N.Y., said"
-_LINE = re.compile(r"[^\n]+")
-_ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_FUNCTION_WORDS = frozenset("a an the of in on at to for from with by after before as and or but over under into "
-                            "amid against about is are was be".split())
-_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Z&]{1,9})\)")
 _LABEL_END = re.compile(r"[ \t]*:")
-_OPENING_PUNCT = "\"'“‘`([«—–- \t"
 
 
 def backend_names() -> list[str]:
@@ -86,159 +70,20 @@ def builtin_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Cand
         if k >= 0 and chunk.start() < blocked[k][1]:
             continue  # inside "(NYSE: GM)", "$GM" or "D-N.Y."
         words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, chunk.start(), chunk.end())]
-        pieces += _split_chunk(text, words, starts, ticker_at)
-    pieces = _trim_title_case_lines(text, pieces)
-    midsentence = {t[2] for p in pieces if len(p) > 1 or not _is_sentence_start(text, p[0][0], starts) for t in p}
-    openers = Counter(p[0][2] for p in pieces if len(p) == 1 and _is_sentence_start(text, p[0][0], starts))
+        pieces += split_chunk(text, words, starts, ticker_at)
+    pieces = trim_headlines(text, pieces)
+    midsentence = {t[2] for p in pieces if len(p) > 1 or not is_sentence_start(text, p[0][0], starts) for t in p}
+    openers = Counter(p[0][2] for p in pieces if len(p) == 1 and is_sentence_start(text, p[0][0], starts))
     repeated = midsentence | {w for w, n in openers.items() if n > 1}  # opening two sentences: maybe a name
     for piece in pieces:
         found += _piece_candidates(text, piece, starts, lower_words, ticker_at, (midsentence, repeated))
+    _coordinated_people(text, found)
     found += [Candidate(s, e, text[s:e], {"ORG": 1}, ticker=sym) for s, e, sym, form in tickers
               if form == "cashtag"]
     found += [Candidate(s, e, text[s:e], {}, ticker=sym, tag=True) for s, e, sym, form in tickers
               if form == "exchange"]
     return found
 
-
-def _trim_title_case_lines(text: str, pieces: list[list]) -> list[list]:
-    """In a Title Case headline keep only words the article also capitalises elsewhere (or known names)."""
-    spans = [m.span() for m in _LINE.finditer(text) if _is_title_case(m.group())]
-    if not spans:
-        return pieces
-    starts = [s for s, _ in spans]
-
-    def in_title(piece: list) -> bool:
-        k = bisect.bisect_right(starts, piece[0][0]) - 1
-        return k >= 0 and piece[0][0] < spans[k][1]
-
-    seen = {t[2] for p in pieces if p and not in_title(p) for t in p}
-    out: list[list] = []
-    for piece in pieces:
-        if not piece or not in_title(piece):
-            out.append(piece)
-            continue
-        run: list = []
-        for tok in piece + [None]:
-            if tok is not None and (tok[3] or tok[2] in seen or lookup_place(tok[2]) or tok[2] in gz.KNOWN_ORGS
-                                    or tok[2] in gz.DEMONYMS):
-                run.append(tok)
-                continue
-            while run and run[-1][3]:
-                run.pop()
-            while run and run[0][3]:
-                run.pop(0)
-            if run:
-                out.append(run)
-            run = []
-    return out
-
-
-def _is_title_case(line: str) -> bool:
-    """A headline in Title Case: most words capitalised, function words too ("Shares Surge After ...")."""
-    if len(line) > 200:
-        return False
-    words = _ALPHA_WORD.findall(line)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) and any(
-        w[0].isupper() and w.lower() in _FUNCTION_WORDS for w in words[1:])
-
-
-def _split_chunk(text: str, words: list[tuple[int, int, str]], starts: list[int],
-                 ticker_at: dict[int, str]) -> list[list]:
-    """Cut a chunk at sentence starts, hard non-name words, weak connectors and '-based' style tails."""
-    pieces: list[list] = [[]]
-    for i, (s, e, w) in enumerate(words):
-        low = w.lower()
-        if "-" in w and w.rsplit("-", 1)[1].islower() and not w.split("-", 1)[0].islower():
-            if w.split("-", 1)[0].lower() in gz.HYPHEN_PREFIXES:
-                pieces.append([])  # "Pre-orders" is a word, not a name
-                continue
-            e = s + w.rindex("-")  # "City-based" → "City"
-            w = text[s:e]
-        if w == low and (low == "the" or low in _CONNECTOR_SET) or w == "&":
-            pieces[-1].append((s, e, w, True))
-            continue
-        if w.isupper() and len(w) > 1:
-            low = ""  # "US" is not "us"
-        if w in gz.FAMILY_FIRST_SURNAMES and i + 1 < len(words) and PINYIN.fullmatch(words[i + 1][2].lower()):
-            low = ""  # "He Lifeng": a family name, not the pronoun
-        if text[e:e + 1] == "$":
-            pieces.append([])  # "US$40": a currency
-            continue
-        at_start = _is_sentence_start(text, s, starts) or (
-            i > 0 and words[i - 1][2] in _ENDING_SUFFIXES and w not in gz.CORP_SUFFIXES and s not in ticker_at)
-        if at_start or low in gz.NOT_NAMES:
-            pieces.append([])
-        if low in gz.NOT_NAMES:
-            prev = pieces[-2] if len(pieces) > 1 else []
-            if low in _CALENDAR and len(prev) == 1 and not lookup_place(prev[0][2]) and not prev[0][2].isupper():
-                pieces[-2] = []  # "Black Monday", "Super Tuesday": a named day, not a name before a date
-            continue
-        pieces[-1].append((s, e, w, False))
-    out = []
-    for piece in pieces:
-        out.extend(_split_connectors(text, piece))
-    return out
-
-
-_MAX_NAME_WORDS = 12
-_CONNECTOR_SET = frozenset(_CONNECTOR.split("|"))
-_ENDING_SUFFIXES = gz.CORP_SUFFIXES - {"Group", "Holdings", "Company", "Corporation", "Limited", "Incorporated"}
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                      "june july august september october november december".split())
-
-
-def _split_connectors(text: str, piece: list) -> list[list]:
-    """Keep "X of Y" / "X & Y" together only where the gazetteers say such names exist."""
-    out: list[list] = []
-    while piece:
-        while piece and piece[0][3]:
-            piece = piece[1:]
-        while piece and piece[-1][3]:
-            piece = piece[:-1]
-        if not piece:
-            break
-        joined = text[piece[0][0]:piece[-1][1]]
-        cut = None
-        if lookup_place(joined) is None and joined not in gz.KNOWN_ORGS and not _acronym_follows(text, piece):
-            cut = next((i for i, p in enumerate(piece) if p[3] and not _keeps(piece, i)), None)
-        if cut is None:
-            out.append(piece)
-            break
-        out.append(piece[:cut])
-        piece = piece[cut + 1:]
-    return [p for p in out if p and not p[0][3]]
-
-
-def _acronym_follows(text: str, piece: list) -> bool:
-    """ "Securities and Exchange Commission (SEC)": the initials written after the name hold it together."""
-    m = _ACRONYM_AFTER.match(text, piece[-1][1])
-    if not m:
-        return False
-    initials = "".join(p[2][0] for p in piece if not p[3] or p[2] == "&")
-    return m.group(1).replace("&", "") in (initials.replace("&", ""), initials.replace("&", "") + "S")
-
-
-def _keeps(piece: list, i: int) -> bool:
-    """Whether connector ``i`` stays inside the name: "&" always; "of"/"for" after a head such as "Bank"."""
-    low = piece[i][2].lower()
-    if low == "&":
-        return True
-    left = [p[2] for p in piece[max(0, i - _MAX_NAME_WORDS):i] if not p[3]]
-    if low in ("of", "for", "the"):
-        return bool(left) and (left[-1] in gz.OF_HEADS or left[-1].lower() in TITLE_WORDS
-                               or any(w in gz.ORG_WORDS for w in left))
-    if low == "and":  # "Department of Health and Human Services", not "Bank of America and Wells Fargo"
-        words = [p[2] for p in piece]
-        of = [k for k in range(i) if piece[k][3] and piece[k][2] == "of"]
-        if not of or "and" in words[of[-1]:i] or len(piece) - i > 4:
-            return False
-        return _keeps(piece, of[-1]) and not any(lookup_place(w) for w in words[of[-1] + 1:])
-    return True  # name particles: "de", "van", "bin"
-
-
-def _is_sentence_start(text: str, pos: int, starts: list[int]) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and pos - starts[i] <= 8 and not text[starts[i]:pos].strip(_OPENING_PUNCT)
 
 
 def _piece_candidates(text: str, piece: list, starts: list[int], lower_words: LowerCaseUse,
@@ -249,7 +94,7 @@ def _piece_candidates(text: str, piece: list, starts: list[int], lower_words: Lo
         ticker = ticker_at[piece[-1][0]]
         piece = piece[:-1]
     words = [p[2] for p in piece]
-    if len(words) > _MAX_NAME_WORDS:
+    if len(words) > MAX_NAME_WORDS:
         return []  # a run of capitalised words this long is a headline or a shout, not a name
     found: list[Candidate] = []
     title_cue = False
@@ -271,7 +116,7 @@ def _piece_candidates(text: str, piece: list, starts: list[int], lower_words: Lo
         return found
     start, end = piece[0][0], piece[-1][1]
     surface = text[start:end]
-    at_start = _is_sentence_start(text, start, starts)
+    at_start = is_sentence_start(text, start, starts)
     if _LABEL_END.match(text, end) and at_start and not lookup_place(surface) and surface not in gz.KNOWN_ORGS:
         return found  # a section label: "What Happened:"
     if words[0] in gz.HONORIFICS:
@@ -288,9 +133,11 @@ def _piece_candidates(text: str, piece: list, starts: list[int], lower_words: Lo
             piece, words, start = piece[n:], words[n:], piece[n][0]
             surface = text[start:end]
             break
-    if at_start and len(words) == 1 and (words[0] not in elsewhere[0] and common_word_opening(text, words[0], end) or (
-            words[0] not in elsewhere[1] and _plural_opener(text, words[0], end))):
-        return found  # "Bankruptcy for ...", "Technical problem ...": a common word opening a sentence
+    if len(words) == 1 and len(words[0].rstrip(".")) == 1:
+        return found  # "P" of "P/E", "(L)" in a caption: a letter, not a name
+    if at_start and len(words) == 1 and words[0] not in elsewhere[0] and (common_word_opening(text, words[0], end) or (
+            words[0] not in elsewhere[1] and _plural_opener(text, words[0], end)) or _adverb_opener(text, words[0], end)):
+        return found  # "Bankruptcy for ...", "Technical problem ...", "Almost everyone": a common word opening
     employer = _EMPLOYER_NEXT.match(text, end) is not None  # "Morgan Stanley analyst Joseph Moore"
     votes = type_votes(text, words, start, end, at_start, lower_words, employer=employer)
     if votes is None:
@@ -302,11 +149,51 @@ def _piece_candidates(text: str, piece: list, starts: list[int], lower_words: Lo
     return found
 
 
+_AND = re.compile(r"[ \t]*,?[ \t]*(?:and|or)[ \t]+")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _coordinated_people(text: str, found: list[Candidate]) -> None:
+    """ "Rand Paul and Thom Tillis", "Jane Roe, Thom Tillis and ...": an untyped two- or three-word name listed
+    with a person is a person. A comma alone is no list (", Sergey Brin," is an apposition), nor is a
+    single word ("Google and Mohamed")."""
+    found.sort(key=lambda c: c.start)
+    for _ in range(2):  # a list of three: the evidence walks both ways
+        for i, (a, b) in enumerate(zip(found, found[1:])):
+            listed = _AND.fullmatch(text, a.end, b.start) or (
+                _COMMA.fullmatch(text, a.end, b.start) and i + 2 < len(found)
+                and _AND.fullmatch(text, b.end, found[i + 2].start))
+            if not listed:
+                continue
+            for person, other in ((a, b), (b, a)):
+                if _is_person(person) and set(other.votes) <= {"ORG", "PERSON"} and other.votes.get("ORG", 0) <= 1 \
+                        and other.votes.get("PERSON", 0) < 2 and 2 <= len(other.text.split()) <= 3 \
+                        and not other.text.isupper():
+                    other.votes["PERSON"] = 2
+
+
+def _is_person(c: Candidate) -> bool:
+    person = c.votes.get("PERSON", 0)
+    return person >= 2 and all(v < person for t, v in c.votes.items() if t != "PERSON")
+
+
 def _plural_opener(text: str, word: str, end: int) -> bool:
     """ "Critics say ...", "Hundreds of ...": a plural common noun opening a sentence, used nowhere else."""
     return (len(word) > 3 and word.endswith("s") and not word.endswith(("us", "ss", "is", "os")) and word[1:].islower()
             and _LOWER_NEXT.match(text, end) is not None and not lookup_place(word) and word not in gz.KNOWN_ORGS
             and word not in gz.DEMONYMS)
+
+
+_OPENER_NEXT = re.compile(
+    r"[ \t]*(?:,(?![ \t]+(?:the|a|an|who|which|whose|its|his|her|their|chief|president|[A-Z\d]))|[ \t]+(?:to|for|the|a|an|of|"
+    r"everyone|everything|everybody|all|some|many|most|this|that|these|those|it|we|you|they|there|in|on|at|with|after|"
+    r"before|until|when|if|as|not|enough|more|less|because|so|than|then|again)\b)")
+
+
+def _adverb_opener(text: str, word: str, end: int) -> bool:
+    """ "Almost everyone ...", "Usually, ...", "Due to ...": a word opening a sentence the way names do not."""
+    return (_OPENER_NEXT.match(text, end) is not None and not lookup_place(word) and word not in gz.KNOWN_ORGS
+            and word not in gz.DEMONYMS and word not in gz.GIVEN_NAMES and not word.isupper())
 
 
 def _role_candidates(text: str, role: list, lower_words: LowerCaseUse) -> list[Candidate]:

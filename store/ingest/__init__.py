@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..catalog import text_hash
+from ..errors import StoreError
 from ..store import Store
 from ..writing import NewArticle
 from .parsed import IngestError, ParsedArticle
@@ -54,19 +55,34 @@ class _Batch:
         if item.url:
             self.keys.add(item.url)
 
-    def commit(self, store: Store, extractor: _Extractor) -> None:
-        """Extract every waiting article (in parallel when there are many), then store them in one commit."""
+    def commit(self, store: Store, extractor: _Extractor, summary: IngestSummary,
+               say: Callable[[str], None]) -> None:
+        """Extract every waiting article (in parallel when there are many), then store them in one commit.
+
+        An article whose extraction fails is named and left out; the others are stored.
+        """
         if self.items:
             results = extractor.run([(a.body, a.published) for a in self.items])
-            for item, (extraction, sentences) in zip(self.items, results):
-                item.extraction, item.sentences = extraction, sentences
-            store.add_articles(self.items)
+            stored = []
+            for item, result in zip(self.items, results):
+                if isinstance(result, str):
+                    summary.new -= 1
+                    _fail(summary, f"{item.origin}: extraction failed ({result}); not stored", say)
+                    continue
+                item.extraction, item.sentences = result
+                stored.append(item)
+            if stored:
+                store.add_articles(stored)
         self.items, self.keys = [], set()
 
 
-def _extract_one(args: tuple) -> tuple[dict, list[tuple[int, int]]]:
+def _extract_one(args: tuple) -> tuple[dict, list[tuple[int, int]]] | str:
+    """One article's extraction, or the error that stopped it as one line (a bug must not stop the batch)."""
     body, published, known, backend = args
-    return extract_article(body, published, known, backend)
+    try:
+        return extract_article(body, published, known, backend)
+    except Exception as err:  # noqa: BLE001 - one article must not stop the batch
+        return f"{type(err).__name__}: {err}"
 
 
 class _Extractor:
@@ -79,7 +95,7 @@ class _Extractor:
         self.backend = backend
         self._pool = None
 
-    def run(self, items: list[tuple[str, str | None]]) -> list[tuple[dict, list]]:
+    def run(self, items: list[tuple[str, str | None]]) -> list[tuple[dict, list] | str]:
         jobs = [(body, published, self.known, self.backend) for body, published in items]
         workers = os.cpu_count() or 1
         if len(jobs) < self.PARALLEL_FROM or workers < 2:
@@ -103,6 +119,10 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
     """Ingest every file ``args`` name (files, folders, globs, ``-``) into ``store``."""
     from .sources import expand_sources
 
+    from ..extract.names import SPACY_MISSING, backend_names
+
+    if backend not in backend_names():  # one clear error before anything is read, not one per article
+        raise StoreError(SPACY_MISSING if backend == "spacy" else f"unknown name-finder backend {backend!r}")
     say = on_message or (lambda _line: None)
     summary = IngestSummary()
     files, errors = expand_sources(args)
@@ -133,10 +153,10 @@ def _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progre
         for art in parsed:
             _take(store, art, batch, summary, say)
             if len(batch.items) >= BATCH:
-                batch.commit(store, extractor)
+                batch.commit(store, extractor, summary, say)
         if on_progress:
             on_progress(n, len(files))
-    batch.commit(store, extractor)
+    batch.commit(store, extractor, summary, say)
 
 
 def _fail(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None:

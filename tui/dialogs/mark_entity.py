@@ -14,7 +14,7 @@ from tui.dialogs.base import Dialog, error_line, hint, label
 from tui.dialogs.fuzzy_field import FuzzyField, Search
 from tui.safe_text import clean
 
-TYPE_RULE = "PERSON, ORG, PLACE, OTHER or a new type (letters, digits, _)"
+TYPE_RULE = "PERSON, ORG, PLACE, PRODUCT, EVENT, OTHER or a new type (letters, digits, _)"
 
 
 @dataclass(frozen=True, slots=True)
