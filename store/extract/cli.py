@@ -13,6 +13,7 @@ import re
 import sys
 
 from store.extract import BACKENDS, extract
+from store.safe_text import escape_controls, json_inert
 
 try:  # the ingest header reader (store/ingest/headers.py)
     from store.ingest.headers import published_from, split_header
@@ -71,11 +72,11 @@ def _run_jsonl(path: str, backend: str, out) -> int:
                 if not isinstance(text, str):
                     raise TypeError("'text' is not a string")
             except (ValueError, KeyError, TypeError) as exc:
-                print(f"dateline extract: line {number}: not an article ({exc})", file=sys.stderr)
+                print(escape_controls(f"dateline extract: line {number}: not an article ({exc})"), file=sys.stderr)
                 return 2
             result = {"id": doc.get("id")}
             result.update(extract(text, doc.get("published"), backend=backend))
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.write(json_inert(json.dumps(result, ensure_ascii=False)) + "\n")
     return 0
 
 
@@ -99,17 +100,17 @@ def main(argv: list[str]) -> int:
             with open(args.file, encoding="utf-8", newline="") as handle:
                 raw = handle.read()
         result = extract_raw(raw, published=args.published, backend=args.extractor)
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write(json_inert(json.dumps(result, ensure_ascii=False, indent=2)))
         sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:  # the reader left early (``| head``): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
-        print(f"dateline extract: {exc}", file=sys.stderr)
+        print(escape_controls(f"dateline extract: {exc}"), file=sys.stderr)
         return 1
     except (ValueError, RuntimeError) as exc:  # e.g. the spaCy backend is not installed
-        print(f"dateline extract: {exc}", file=sys.stderr)
+        print(escape_controls(f"dateline extract: {exc}"), file=sys.stderr)
         return 2
     return 0
 
