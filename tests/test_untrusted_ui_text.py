@@ -98,6 +98,14 @@ async def test_split_warning_shows_a_markup_name_literally(store):
         assert f"{SLASH} has no alias to split out" in toasts(app)
 
 
+async def paste(pilot, text: str) -> None:
+    """What a terminal sends for a bracketed paste, delivered to the focused field."""
+    from textual import events
+
+    pilot.app.focused.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 async def replace_input(pilot, old: str, new: str) -> None:
     await pilot.press("end", *["backspace"] * len(old), *new, "enter")
     await settle(pilot)
@@ -158,8 +166,15 @@ async def test_prefilled_dialogs_draw_control_characters_inertly(store):
         await pilot.press("enter")  # saved unchanged: the exact name, not its placeholders
         await settle(pilot)
         assert store.entity(eid).name == "Evil Corp [bold red]Inc[/]\x1b[31m"
-        await pilot.press("1", "slash", *"\x1b]2;pwned\x07")  # a pasted escape lands in the filter
-        await pilot.pause()
+        await pilot.press("1", "slash")
+        await paste(pilot, "\x1b]2;pwned\x07\u202e")  # a pasted escape lands in the filter, drawn inertly
+        assert app.focused.value == "\x1b]2;pwned\x07\u202e" and "\u241b]2;pwned" in screen_text(app)
+        assert_screen_inert(app)
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause(0.3)
+        await paste(pilot, "\x1b]52;c;ZXZpbA==\x07")  # and in the command palette's search field
+        await pilot.pause(0.2)
+        assert "\u241b]52;c;ZXZpbA==" in screen_text(app)
         assert_screen_inert(app)
 
 
