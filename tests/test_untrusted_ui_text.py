@@ -76,7 +76,7 @@ async def test_entities_named_with_markup_focus_and_their_titles_are_literal(sto
             assert f"focus: {name}" in screen_text(app)
             assert_screen_inert(app)
         detail = app.detail_pane
-        for x in range(1, min(60, detail.size.width)):  # click along the whole title: no [@click] runs
+        for x in range(1, min(60, detail.size.width), 2):  # click along the title: no [@click] runs
             await pilot.click("#detail", offset=(x, 0))
         await pilot.pause()
         assert app.is_running and app.return_code is None
@@ -106,8 +106,8 @@ async def paste(pilot, text: str) -> None:
     await pilot.pause()
 
 
-async def replace_input(pilot, old: str, new: str) -> None:
-    await pilot.press("end", *["backspace"] * len(old), *new, "enter")
+async def replace_input(pilot, new: str) -> None:
+    await pilot.press("end", "ctrl+u", *new, "enter")  # ctrl+u: delete everything left of the cursor
     await settle(pilot)
 
 
@@ -122,7 +122,7 @@ async def test_markup_typed_into_rename_note_and_tag_dialogs_is_stored_exactly_a
             await pilot.press("1", "slash", *current.split()[0], "enter", "r")
             await pilot.pause()
             new = f"Scott {payload} Bessent"
-            await replace_input(pilot, current, new)
+            await replace_input(pilot, new)
             assert store.entity(eid).name == new, "the name is stored as typed"
             assert app.is_running
             assert any(f"→ '{new}'" in toast for toast in toasts(app)), "the toast quotes the new name literally"
