@@ -15,8 +15,8 @@ def make_app(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     stores = []
 
-    def make(hostile: bool = False) -> DatelineApp:
-        store = build_store(tmp_path / "db", hostile=hostile)
+    def make(hostile: bool = False, markup: bool = False) -> DatelineApp:
+        store = build_store(tmp_path / "db", hostile=hostile, markup=markup)
         stores.append(store)
         return DatelineApp(store, store_path="seed-store")  # a stable path in the status bar
 
@@ -67,3 +67,10 @@ def test_help_screen(snap_compare, make_app):
 def test_hostile_article_is_inert(snap_compare, make_app):
     keys = ("3", "slash", *"pwned", "enter", "enter")
     assert snap_compare(make_app(hostile=True), terminal_size=(160, 45), run_before=keys_then_settle(*keys))
+
+
+def test_markup_names_and_filters_are_literal(snap_compare, make_app):
+    """Issue 11 item 7: entities named ``Acme Corp [/] Ltd``, ``Beta [b]bold[/b] Co`` and
+    ``Gamma [@click=app.quit]quit[/] Co``, one focused, and ``[b]x[/b]`` typed into a filter."""
+    keys = ("1", "slash", *"Gamma", "enter", "enter", "1", "slash", *"[b]", "enter", "2", "slash", *"[/")
+    assert snap_compare(make_app(hostile=True, markup=True), terminal_size=(160, 45), run_before=keys_then_settle(*keys))

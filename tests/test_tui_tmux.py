@@ -21,13 +21,15 @@ pytestmark = pytest.mark.skipif(TMUX is None or not DATELINE.exists(), reason="n
 class Terminal:
     """One tmux session on a private server socket (never the user's tmux)."""
 
-    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+    def __init__(self, command: list[str], env: dict[str, str], options: tuple[tuple[str, str], ...] = ()) -> None:
         self.socket = f"dateline-test-{uuid.uuid4().hex[:8]}"
         self.session = "app"
         exports = " ".join(f"{k}={v!r}" for k, v in env.items())
         # COLUMNS/LINES (set by pytest) would override the real terminal size in Textual
         shell = f"env -u COLUMNS -u LINES {exports} {' '.join(map(str, command))}; sleep 30"
-        self._tmux("new-session", "-d", "-x", "160", "-y", "50", "-s", self.session, shell)
+        settings = [arg for name, value in options for arg in ("set-option", "-g", name, value, ";")]
+        self._tmux("start-server", ";", *settings, "new-session", "-d", "-x", "160", "-y", "50", "-s", self.session,
+                   shell)
 
     def _tmux(self, *args: str) -> str:
         env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX")}
@@ -40,8 +42,16 @@ class Terminal:
             self._tmux("send-keys", "-t", self.session, key)
             time.sleep(0.05)
 
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", self.session)
+    def screen(self, escapes: bool = False) -> str:
+        """The pane as text; with ``escapes`` the colours and attributes too (``capture-pane -e``)."""
+        return self._tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", self.session)
+
+    def pane_title(self) -> str:
+        return self._tmux("display-message", "-p", "-t", self.session, "#{pane_title}").strip()
+
+    def buffers(self) -> str:
+        """tmux's paste buffers: where an OSC 52 clipboard write lands with ``set-clipboard on``."""
+        return self._tmux("list-buffers", "-F", "#{buffer_sample}")
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
         deadline = time.monotonic() + timeout
@@ -87,3 +97,27 @@ def test_dateline_in_tmux_done_when_flow(terminal):
     while "1 Entities" in terminal.screen() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert "1 Entities" not in terminal.screen(), "q quits the app"
+
+
+def test_ingest_of_hostile_file_names_sets_no_title_and_no_clipboard(tmp_path):
+    """Issue 11 item 8: the real `dateline ingest` on files named with OSC 52 and OSC 2 sequences."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("clip\x1b]52;c;ZXZpbA==\x07.txt", "clip2\x1b]52;c;ZXZpbA==\x1b\\.txt", "title\x1b]2;pwned\x07.txt",
+                 "title2\x1b]0;pwned\x1b\\.txt", "c1\x9d2;pwned\x9c.txt", "forge\nerror: forged.txt"):
+        (folder / name).write_text(f"Acme Corp met the board of Oslo Holdings about {name!r}.\n", encoding="utf-8")
+    env = {"TERM": "xterm-256color", "HOME": str(tmp_path), "PATH": os.environ.get("PATH", "")}
+    term = Terminal([DATELINE, "ingest", "--db", tmp_path / "db", folder], env,
+                    options=(("set-clipboard", "on"), ("allow-rename", "on")))
+    try:
+        term.wait_for("6 new, 0 unchanged, 0 failed")
+        screen = term.screen(escapes=True)
+        assert "evil" not in term.buffers(), "OSC 52 wrote the clipboard (ZXZpbA== is base64 for evil)"
+        assert "pwned" not in term.pane_title(), "OSC 2 set the window title"
+        assert "clip\\x1b]52;c;ZXZpbA==\\x07.txt" in screen and "title\\x1b]2;pwned\\x07.txt" in screen
+        assert "c1\\x9d2;pwned\\x9c.txt" in screen and "forge\\nerror: forged.txt" in screen
+        assert not [line for line in screen.splitlines() if line.startswith("error:")], "a file name forged a line"
+        warnings = [line for line in term.screen().splitlines() if line.startswith("warning:")]
+        assert len(warnings) == 6, warnings
+    finally:
+        term.close()

@@ -123,10 +123,32 @@ def hostile_article() -> NewArticle:
                       extraction={"entities": [entity], "events": [event], "figures": []}, sentences=spans)
 
 
-def build_store(path: str | Path, *, hostile: bool = False) -> Store:
-    """A writable store at ``path`` holding the seed (and, if asked, the hostile article)."""
+SLASH = "Acme Corp [/] Ltd"
+BOLD = "Beta [b]bold[/b] Co"
+CLICK = "Gamma [@click=app.quit]quit[/] Co"
+MARKUP_TITLE = "[/] Talks [b]resume[/b] [@click=app.quit]now[/]"
+
+
+def markup_article() -> NewArticle:
+    """An article whose entities, title and event summary are markup (the entities have no alias)."""
+    body = f"{SLASH} met {BOLD} and {CLICK} in Oslo on Monday. Talks went on.\n"
+    spans = sentences(body)
+    entities = []
+    for name in (SLASH, BOLD, CLICK):
+        start = body.index(name)
+        entities.append({"name": name, "type": "ORG", "aliases": [], "roles": [], "ticker": None,
+                         "mentions": [{"start": start, "end": start + len(name), "text": name, "role": None}]})
+    event = {"date": "2024-03-04", "precision": "day", "date_text": "Monday", "summary": f"{SLASH} meets [b]x[/b]",
+             "participants": [SLASH, CLICK], "place": None, "sentence": {"start": spans[0][0], "end": spans[0][1]}}
+    return NewArticle(title=MARKUP_TITLE, body=body, url="https://example.com/markup", source="[@click=app.quit]src[/]",
+                      published="2024-03-04", origin="markup.txt",
+                      extraction={"entities": entities, "events": [event], "figures": []}, sentences=spans)
+
+
+def build_store(path: str | Path, *, hostile: bool = False, markup: bool = False) -> Store:
+    """A writable store at ``path`` holding the seed (and, if asked, the hostile and markup articles)."""
     store = Store.open(path)
-    store.add_articles([seed_article()] + ([hostile_article()] if hostile else []))
+    store.add_articles([seed_article()] + ([hostile_article()] if hostile else []) + ([markup_article()] if markup else []))
     return store
 
 

@@ -33,6 +33,7 @@ from tui.app_views import FocusViews
 from tui.idle_gc import IdleCollector
 from tui.loading import EntityLists, PaneLists
 from tui.messages import EntityTarget, FilterRequested, RowChosen, RowHighlighted, Target, View
+from tui.safe_text import clean, literal
 from tui.status_bar import Status, StatusBar, counts_text
 from tui.timeline_pane import TimelinePane
 
@@ -110,10 +111,17 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         self._gc_threshold = gc.get_threshold()
         gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 100)  # loading makes 100k's of objects: fewer GC passes
         for pane_id in PANES:
-            self.query_one(f"#{pane_id}").border_title = TITLES[pane_id]
+            self.query_one(f"#{pane_id}").border_title = literal(TITLES[pane_id])
         self.query_one("#entities").focus()
         self._update_status()
         self.load_store()
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every toast (the panes' and dialogs' too: they call this) is shown literally, since messages
+        quote names, paths and filters: no markup, no control characters, whatever ``markup`` says."""
+        super().notify(clean(str(message)), title=clean(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def on_unmount(self) -> None:
         self.idle_gc.stop()

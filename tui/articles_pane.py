@@ -10,7 +10,7 @@ from store.sequences import ArticleHits
 from tui.lazy_rows import LazyRows
 from tui.line_list import LineList, Row
 from tui.messages import ArticleTarget
-from tui.safe_text import clean
+from tui.safe_text import clean, literal
 
 
 def article_row(article: Article, count: int | None) -> Row:
@@ -37,7 +37,8 @@ class ArticlesPane(LineList):
         self._update_titles()
 
     def _update_titles(self) -> None:
-        self.border_subtitle = ("filtering…" if self.filtering else f"{self.shown_count}") + (f" · /{clean(self.filter_query)}" if self.filter_query else "")
+        shown = "filtering…" if self.filtering else f"{self.shown_count}"
+        self.border_subtitle = literal(shown + (f" · /{self.filter_query}" if self.filter_query else ""))
 
     def render_row(self, row: Row, width: int) -> Text:
         article, count = row.data

@@ -14,6 +14,7 @@ from pathlib import Path
 from rich.console import Console
 
 from store import Store, StoreError
+from store.safe_text import escape_controls, json_inert
 
 WAIT_SECONDS = 30.0
 
@@ -66,6 +67,17 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
+def console(*, stderr: bool = False) -> Console:
+    """A console for messages: no markup, emoji codes or highlighting, and no wrapping of long lines."""
+    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=True)
+
+
+def say(where: Console, line: object) -> None:
+    """Print one message as exactly one inert line: file names, paths, names and tags in it may hold
+    escape sequences, newlines or bidi overrides, which are shown as ``\\x1b``, ``\\n``, ``\\u202e``."""
+    where.print(escape_controls(line), markup=False, emoji=False, highlight=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["extract"]:
@@ -74,16 +86,16 @@ def main(argv: list[str] | None = None) -> int:
         return extract_main(argv[1:])
     args = _parser().parse_args(argv)
     db = args.db or default_db()
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = console(stderr=True)
     try:
         if args.command is None:
             return _open_app(db)
         return COMMANDS[args.command](args, db, err)
     except StoreError as exc:
-        err.print(f"dateline: {exc}", markup=False)
+        say(err, f"dateline: {exc}")
         return 3
     except KeyboardInterrupt:
-        err.print("dateline: interrupted; everything committed before now is kept", markup=False)
+        say(err, "dateline: interrupted; everything committed before now is kept")
         return 130
 
 
@@ -97,7 +109,7 @@ def _open_app(db: Path) -> int:
 
 
 def _writer(db: Path, wait: float, err: Console) -> Store:
-    return Store.open(db, wait=wait, on_wait=lambda line: err.print(line, markup=False))
+    return Store.open(db, wait=wait, on_wait=lambda line: say(err, line))
 
 
 def cmd_ingest(args, db: Path, err: Console) -> int:
@@ -107,13 +119,12 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
 
         paths += [str(p) for p in demo_paths()]
     if not paths:
-        err.print("dateline ingest: name at least one file, folder, glob or -", markup=False)
+        say(err, "dateline ingest: name at least one file, folder, glob or -")
         return 2
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     with _writer(db, args.wait, err) as store:
         summary = _run_with_progress(store, paths, args.extractor, stdin, err)
-    err.print(f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed "
-              f"(store: {db})", markup=False)
+    say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed (store: {db})")
     return 1 if summary.failed else 0
 
 
@@ -121,9 +132,6 @@ def _run_with_progress(store, paths, backend, stdin, err: Console):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from store.ingest import ingest_paths
-
-    def say(line: str) -> None:
-        err.print(line, markup=False)
 
     progress = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
@@ -135,7 +143,7 @@ def _run_with_progress(store, paths, backend, stdin, err: Console):
                 progress.update(task, completed=done, total=total)
 
         return ingest_paths(store, paths, backend=backend, stdin=stdin, on_progress=tick,
-                            on_message=lambda line: progress.console.print(line, markup=False))
+                            on_message=lambda line: say(progress.console, line))
 
 
 def cmd_stats(args, db: Path, err: Console) -> int:
@@ -144,14 +152,13 @@ def cmd_stats(args, db: Path, err: Console) -> int:
     if args.json:
         print(json.dumps(stats))
         return 0
-    out = Console(highlight=False)
-    out.print(f"store      {db}", markup=False)
-    out.print(f"articles   {stats['articles']}  ({stats['first_published'] or '—'} … "
-              f"{stats['last_published'] or '—'})", markup=False)
+    out = console()
+    say(out, f"store      {db}")
+    say(out, f"articles   {stats['articles']}  ({stats['first_published'] or '—'} … {stats['last_published'] or '—'})")
     ents = ", ".join(f"{t} {n}" for t, n in stats["entities"].items()) or "none"
-    out.print(f"entities   {sum(stats['entities'].values())}  ({ents})", markup=False)
-    out.print(f"mentions   {stats['mentions']}\nevents     {stats['events']}\nfigures    {stats['figures']}",
-              markup=False)
+    say(out, f"entities   {sum(stats['entities'].values())}  ({ents})")
+    for label in ("mentions", "events", "figures"):
+        say(out, f"{label:<10} {stats[label]}")
     return 0
 
 
@@ -161,7 +168,7 @@ def cmd_reextract(args, db: Path, err: Console) -> int:
     with _writer(db, args.wait, err) as store:
         known = store.known_names()
         n = store.reextract(lambda body, published: extract_article(body, published, known, args.extractor))
-    err.print(f"re-extracted {n} articles; hand edits kept (store: {db})", markup=False)
+    say(err, f"re-extracted {n} articles; hand edits kept (store: {db})")
     return 0
 
 
@@ -170,14 +177,15 @@ def cmd_log(args, db: Path, err: Console) -> int:
         edits = store.log()
     if args.json:
         for e in edits:
-            print(json.dumps({"seq": e.seq, "at": e.at, "who": e.who, "action": e.action, "summary": e.summary,
-                              "before": e.before, "after": e.after}, ensure_ascii=False))
+            print(json_inert(json.dumps({"seq": e.seq, "at": e.at, "who": e.who, "action": e.action,
+                                         "summary": e.summary, "before": e.before, "after": e.after},
+                                        ensure_ascii=False)))
         return 0
-    out = Console(highlight=False)
+    out = console()
     for e in edits:
-        out.print(f"{e.seq:>5}  {e.at}  {e.who:<10} {e.action:<8} {e.summary}", markup=False)
+        say(out, f"{e.seq:>5}  {e.at}  {e.who:<10} {e.action:<8} {e.summary}")
     if not edits:
-        out.print("no edits yet", markup=False)
+        say(out, "no edits yet")
     return 0
 
 
@@ -190,10 +198,10 @@ def cmd_export(args, db: Path, err: Console) -> int:
                                            date_from=args.date_from, date_to=args.date_to)
             n = export(store, selection, args.format, None if args.output == "-" else args.output)
         except ExportError as exc:
-            err.print(f"dateline export: {exc}", markup=False)
+            say(err, f"dateline export: {exc}")
             return 3
     if args.output != "-":
-        err.print(f"wrote {n} records to {args.output}", markup=False)
+        say(err, f"wrote {n} records to {args.output}")
     return 0
 
 
@@ -205,17 +213,17 @@ def cmd_check(args, db: Path, err: Console) -> int:
         print(json.dumps({"ok": report.ok, "problems": report.problems, "notes": report.notes,
                           "articles": report.articles, "shards": report.shards, "edits": report.edits}))
         return 0 if report.ok else 3
-    out = Console(highlight=False, emoji=False, soft_wrap=True)
+    out = console()
     for line in report.problems:
-        err.print(f"damaged: {line}", markup=False)
+        say(err, f"damaged: {line}")
     for line in report.notes:
-        out.print(f"note: {line}", markup=False)
+        say(out, f"note: {line}")
     if report.ok:
-        out.print(f"ok: {report.articles} articles in {report.shards} shards, {report.edits} logged edits; "
-                  f"every file matches its checksum (store: {db})", markup=False)
+        say(out, f"ok: {report.articles} articles in {report.shards} shards, {report.edits} logged edits; "
+                 f"every file matches its checksum (store: {db})")
         return 0
-    err.print(f"{len(report.problems)} problem(s); `dateline repair --db {db}` fixes what can be fixed, "
-              "keeping a copy of every file it replaces", markup=False)
+    say(err, f"{len(report.problems)} problem(s); `dateline repair --db {db}` fixes what can be fixed, "
+             "keeping a copy of every file it replaces")
     return 3
 
 
@@ -227,11 +235,11 @@ def cmd_repair(args, db: Path, err: Console) -> int:
     lines = repair_store(db, lambda body, published: extract_article(body, published, {}, args.extractor),
                          wait=args.wait)
     for line in lines:
-        err.print(line, markup=False)
+        say(err, line)
     after = check_store(db)
     if not after.ok:
         for line in after.problems:
-            err.print(f"still damaged: {line}", markup=False)
+            say(err, f"still damaged: {line}")
         return 3
     return 0
 

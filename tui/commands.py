@@ -4,12 +4,20 @@ from __future__ import annotations
 from functools import partial
 
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tui.fuzzy import score
+from tui.inert_widgets import InertHighlighter
 from tui.safe_text import clean
 
 ENTITY_HITS = 20
+
+
+class InertCommandPalette(CommandPalette):
+    """Textual's command palette with its search field drawn inertly (a pasted escape stays visible)."""
+
+    def on_mount(self) -> None:
+        self.query_one(CommandInput).highlighter = InertHighlighter()
 
 
 class EntityProvider(Provider):

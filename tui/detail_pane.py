@@ -6,7 +6,7 @@ from textual.containers import Vertical
 
 from tui.article_reader import ArticleReader, ReaderData
 from tui.entity_card import CardData, EntityCard
-from tui.safe_text import clean
+from tui.safe_text import literal
 
 
 class DetailPane(Vertical):
@@ -42,18 +42,18 @@ class DetailPane(Vertical):
 
     def show_card(self, data: CardData | None) -> None:
         self.card.show(data)
-        self.border_title = "4 Entity" + (f" · {clean(data.entity.name)}" if data else "")
+        self.border_title = literal("4 Entity" + (f" · {data.entity.name}" if data else ""))
         self._switch(False)
 
     def show_overview(self, lines: list[tuple[str, str]]) -> None:
         self.card.show_overview(lines)
-        self.border_title = "4 Detail"
+        self.border_title = literal("4 Detail")
         self._switch(False)
 
     def show_article(self, data: ReaderData) -> None:
         self._switch(True)
         self.reader.show(data)
-        self.border_title = "4 Article" + (" · at the sentence" if data.sentence else "")
+        self.border_title = literal("4 Article" + (" · at the sentence" if data.sentence else ""))
 
     def focus_active(self) -> None:
         self.active.focus()

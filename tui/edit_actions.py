@@ -17,7 +17,6 @@ from store.model import Edit, Mention
 from tui.dialogs import (ConfirmDialog, EventEditor, MarkChoice, MarkEntityDialog, NoteEditor, PickerDialog,
                          TextPrompt)
 from tui.messages import ArticleTarget, EntityTarget, SentenceTarget, View
-from tui.safe_text import clean
 
 PICKS = 20
 
@@ -54,7 +53,7 @@ class EditActions:
             return
         if self.store.readonly:
             reason = self.store.readonly_reason or "the store is read-only"
-            self.app.notify(f"Read-only: {reason}", severity="warning", timeout=5, markup=False)
+            self.app.notify(f"Read-only: {reason}", severity="warning", timeout=5)
             return
         if subject is None and kind not in ("undo", "redo"):
             self.app.bell()
@@ -67,13 +66,13 @@ class EditActions:
         try:
             result = call(*args, **fields)
         except StoreError as error:
-            self.app.notify(str(error), severity="error", timeout=6, markup=False)
+            self.app.notify(str(error), severity="error", timeout=6)
             return None
         edit = result[0] if isinstance(result, tuple) else result
         if edit is not None:
             self.refresh({*affected, *touched_entities(edit)})
             if not quiet:
-                self.app.notify(say or clean(edit.summary), timeout=4, markup=False)
+                self.app.notify(say or edit.summary, timeout=4)
         return result
 
     def _entity_search(self, exclude: str | None = None):
@@ -110,13 +109,13 @@ class EditActions:
 
     def _reject(self, mention: Mention) -> None:
         self._run(self.store.reject, mention.id, affected={mention.entity_id},
-                  say=f"Rejected “{clean(mention.text)}” here")
+                  say=f"Rejected “{mention.text}” here")
 
     def _relink(self, mention: Mention) -> None:
         def save(eid: str | None) -> None:
             if eid:
                 self._run(self.store.relink, mention.id, eid, affected={mention.entity_id, eid})
-        self.app.push_screen(PickerDialog(f"Relink “{clean(mention.text)}” to…", self._entity_search(mention.entity_id)),
+        self.app.push_screen(PickerDialog(f"Relink “{mention.text}” to…", self._entity_search(mention.entity_id)),
                              save)
 
     # ----- entities -----------------------------------------------------------------------------
@@ -128,13 +127,13 @@ class EditActions:
 
     def _rename(self, eid: str) -> None:
         if entity := self._entity(eid):
-            self.app.push_screen(TextPrompt(f"Rename {clean(entity.name)} (the old name becomes an alias)", entity.name),
+            self.app.push_screen(TextPrompt(f"Rename {entity.name} (the old name becomes an alias)", entity.name),
                                  lambda name: name and self._run(self.store.rename, eid, name))
 
     def _retype(self, eid: str) -> None:
         if entity := self._entity(eid):
             types = tuple(sorted({row.entity.type for row in self.app.loaded.entities}))
-            self.app.push_screen(TextPrompt(f"Type of {clean(entity.name)}", entity.type, suggestions=types,
+            self.app.push_screen(TextPrompt(f"Type of {entity.name}", entity.type, suggestions=types,
                                             help_text="PERSON, ORG, PLACE, PRODUCT, EVENT, OTHER or a new type · enter saves"),
                                  lambda etype: etype and self._run(self.store.retype, eid, etype))
 
@@ -143,24 +142,24 @@ class EditActions:
             def save(dst: str | None) -> None:
                 if dst and self._run(self.store.merge, eid, dst) is not None:
                     self._replace_focus(eid, dst)
-            self.app.push_screen(PickerDialog(f"Merge {clean(entity.name)} into…", self._entity_search(eid)), save)
+            self.app.push_screen(PickerDialog(f"Merge {entity.name} into…", self._entity_search(eid)), save)
 
     def _split(self, eid: str) -> None:
         entity = self._entity(eid)
         if entity is None:
             return
         if not entity.aliases:
-            self.app.notify(f"{clean(entity.name)} has no alias to split out", severity="warning", timeout=3)
+            self.app.notify(f"{entity.name} has no alias to split out", severity="warning", timeout=3)
             return
 
         def search(query: str) -> list[tuple[str, str]]:
             return [(alias, alias) for alias in entity.aliases if query.casefold() in alias.casefold()]
-        self.app.push_screen(PickerDialog(f"Split which alias out of {clean(entity.name)}?", search),
+        self.app.push_screen(PickerDialog(f"Split which alias out of {entity.name}?", search),
                              lambda alias: alias and self._run(self.store.split_alias, eid, alias))
 
     def _note(self, eid: str) -> None:
         if entity := self._entity(eid):
-            self.app.push_screen(NoteEditor(f"Note on {clean(entity.name)}", entity.notes),
+            self.app.push_screen(NoteEditor(f"Note on {entity.name}", entity.notes),
                                  lambda text: text is not None and self._run(self.store.set_note, eid, text))
 
     def _tags(self, eid: str) -> None:
@@ -168,7 +167,7 @@ class EditActions:
             def save(text: str | None) -> None:
                 if text is not None:
                     self._run(self.store.set_tags, eid, [t for t in text.split(",") if t.strip()])
-            self.app.push_screen(TextPrompt(f"Tags of {clean(entity.name)} (comma separated)", ", ".join(entity.tags),
+            self.app.push_screen(TextPrompt(f"Tags of {entity.name} (comma separated)", ", ".join(entity.tags),
                                             allow_empty=True), save)
 
     def _delete(self, eid: str) -> None:
@@ -177,7 +176,7 @@ class EditActions:
             def save(yes: bool | None) -> None:
                 if yes and self._run(self.store.delete_entity, eid) is not None:
                     self._replace_focus(eid, None)
-            self.app.push_screen(ConfirmDialog(f"Delete {clean(entity.name)}?",
+            self.app.push_screen(ConfirmDialog(f"Delete {entity.name}?",
                                                f"{mentions} mentions in {articles} articles; ctrl+z brings it back"),
                                  save)
 
@@ -217,8 +216,8 @@ class EditActions:
         edit = self._run(call, quiet=True)
         if edit is None:
             return
-        what = clean(edit.summary.split(": ", 1)[-1])
-        self.app.notify(f"{done}: {what}", timeout=4, markup=False)
+        what = edit.summary.split(": ", 1)[-1]
+        self.app.notify(f"{done}: {what}", timeout=4)
         for key in edit.after:
             if key.startswith("event:"):
                 self._refresh_whole_timeline(key.partition(":")[2])

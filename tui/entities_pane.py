@@ -12,7 +12,7 @@ from tui.formatting import badge, type_style
 from tui.lazy_rows import LazyRows
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget
-from tui.safe_text import clean
+from tui.safe_text import clean, literal
 
 SORTS = ("count", "name", "latest")
 
@@ -77,9 +77,9 @@ class EntitiesPane(LineList):
         if self.type_filter:
             parts.append(self.type_filter)
         if self.filter_query:
-            parts.append(f"/{clean(self.filter_query)}")
+            parts.append(f"/{self.filter_query}")
         count = "filtering…" if self.filtering else f"{self.shown_count}"
-        self.border_subtitle = f"{count} · " + " · ".join(parts)
+        self.border_subtitle = literal(f"{count} · " + " · ".join(parts))
 
     def set_query(self, query: str) -> None:
         super().set_query(query)

@@ -20,7 +20,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store.export import EXTENSIONS, FORMATS, ExportError, default_name, export
-from tui.safe_text import clean
+from tui.inert_widgets import InertInput
+from tui.safe_text import clean, literal
 from tui.selection import ExportScope, default_scope
 
 FORMAT_HELP = {
@@ -177,14 +178,14 @@ class ExportDialog(ModalScreen[ExportResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
-            box.border_title = "Export"
+            box.border_title = literal("Export")
             yield Label("What", classes="heading -first")
             yield ChoiceList([scope.label for scope in self.scopes], id="export-what",
                              disabled_at={i for i, scope in enumerate(self.scopes) if not scope.enabled})
             yield Label("Format", classes="heading")
             yield ChoiceList([FORMAT_HELP[fmt] for fmt in FORMATS], id="export-format")
             yield Label("Path", classes="heading")
-            yield Input(str(self.cwd / default_name(self.fmt, self.scope.stem)), id="export-path", compact=True)
+            yield InertInput(str(self.cwd / default_name(self.fmt, self.scope.stem)), id="export-path", compact=True)
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static(Text(HINT, style="dim"), id="export-message")
             with Horizontal(classes="buttons"):

@@ -5,9 +5,12 @@ from textual import on
 from textual.message import Message
 from textual.widgets import Input
 
+from tui.inert_widgets import InertInput
 
-class FilterBar(Input):
-    """An ``Input`` that remembers which pane it filters. Hidden until `/`."""
+
+class FilterBar(InertInput):
+    """An ``Input`` that remembers which pane it filters. Hidden until `/`; what is typed or pasted is
+    drawn inertly."""
 
     DEFAULT_CSS = "FilterBar { dock: bottom; margin-bottom: 1; display: none; } FilterBar.-open { display: block; }"
 

@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.safe_text import clean, literal
+
 
 def key_table(sections: list[tuple[str, list[tuple[str, str, str]]]]) -> Table:
     """A table of (section, [(keys, description, binding id)])."""
@@ -19,7 +21,7 @@ def key_table(sections: list[tuple[str, list[tuple[str, str, str]]]]) -> Table:
     for title, rows in sections:
         table.add_row(Text(title, style="bold underline"), "", "")
         for keys, description, binding_id in rows:
-            table.add_row(Text(keys), Text(description), Text(binding_id))
+            table.add_row(Text(clean(keys)), Text(clean(description)), Text(clean(binding_id)))
         table.add_row("", "", "")
     return table
 
@@ -40,5 +42,5 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = "Dateline keys (remappable by binding id)"
+            scroll.border_title = literal("Dateline keys (remappable by binding id)")
             yield Static(key_table(self.sections), id="help-keys")

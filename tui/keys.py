@@ -1,9 +1,7 @@
 """Listing the app's keys for the help screen and the command palette, as the keymap left them."""
 from __future__ import annotations
 
-from textual.command import CommandPalette
-
-from tui.commands import EntityProvider
+from tui.commands import EntityProvider, InertCommandPalette
 from tui.help_screen import HelpScreen
 
 
@@ -69,7 +67,12 @@ class KeyListing:
         self.push_screen(HelpScreen(self.key_sections()))
 
     def action_go_to_entity_palette(self) -> None:
-        self.push_screen(CommandPalette(providers=[EntityProvider], placeholder="Go to entity…"))
+        self.push_screen(InertCommandPalette(providers=[EntityProvider], placeholder="Go to entity…"))
+
+    def action_command_palette(self) -> None:
+        """`ctrl+p`: Textual's palette, with an inert search field."""
+        if self.use_command_palette and not InertCommandPalette.is_open(self):
+            self.push_screen(InertCommandPalette(id="--command-palette"))
 
     def run_palette_action(self, spec: str) -> None:
         number, action = spec.split(":", 1)

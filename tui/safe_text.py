@@ -1,13 +1,19 @@
 """Make untrusted text (article bodies, names, notes) inert before it reaches the screen.
 
-Every control character is swapped for one visible placeholder character, so string offsets into
-the cleaned text equal offsets into the original (mention offsets stay valid). Callers then build
-``rich.text.Text`` objects from the result, never markup strings.
+Every character ``store.safe_text`` counts as unsafe (controls, bidi overrides, lone surrogates) is
+swapped for one visible placeholder character, so string offsets into the cleaned text equal offsets
+into the original (mention offsets stay valid). Callers then build ``rich.text.Text`` or Textual
+``Content`` objects from the result, never markup strings: ``literal`` for border titles, options
+and labels, ``safe`` / ``join_safe`` for rows. Toasts go through ``DatelineApp.notify``, which
+never reads markup.
 """
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual.content import Content
+
+from store.safe_text import BIDI_CONTROLS, SURROGATES
 
 BIDI_PLACEHOLDER = "\N{REPLACEMENT CHARACTER}"
 C1_PLACEHOLDER = "\N{REPLACEMENT CHARACTER}"
@@ -20,9 +26,10 @@ def _build_table(keep_newlines: bool) -> dict[int, str]:
     table[0x7F] = "\N{SYMBOL FOR DELETE}"
     for code in range(0x80, 0xA0):  # C1 controls, including the 8-bit CSI and OSC
         table[code] = C1_PLACEHOLDER
-    bidi = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-    for code in bidi:
+    for code in BIDI_CONTROLS:
         table[code] = BIDI_PLACEHOLDER
+    for code in SURROGATES:  # undecodable bytes of a file name: the terminal cannot encode them
+        table[code] = C1_PLACEHOLDER
     table[0x2028] = "\N{SYMBOL FOR NEWLINE}"
     table[0x2029] = "\N{PILCROW SIGN}"
     table[0x09] = " "  # tabs would throw the cell arithmetic off; one space keeps offsets
@@ -57,3 +64,10 @@ def join_safe(parts: list[tuple[str | None, str | Style]]) -> Text:
     for part, style in parts:
         line.append(clean(part), style=style)
     return line
+
+
+def literal(text: object) -> Content:
+    """Untrusted (or mixed) ``text`` as Textual ``Content`` shown exactly as it reads: no markup,
+    no ``[@click]`` actions, no control characters, one line. For border titles and subtitles,
+    option prompts, labels and anything else Textual would otherwise parse as markup."""
+    return Content(clean(str(text)) if text is not None else "")

@@ -20,7 +20,7 @@ from tui.lazy_rows import HeadedLines, LazyRows, runs_of
 from tui.line_list import LineList, Row
 from tui.list_filter import CHECK_EVERY, Stop
 from tui.messages import SentenceTarget
-from tui.safe_text import clean
+from tui.safe_text import clean, literal
 
 DATE_WIDTH = 10
 
@@ -163,7 +163,7 @@ class TimelinePane(LineList):
 
     def _update_titles(self) -> None:
         shown = "filtering…" if self.filtering else (self.note or f"{self.shown_count}")
-        self.border_subtitle = shown + (f" · /{clean(self.filter_query)}" if self.filter_query else "")
+        self.border_subtitle = literal(shown + (f" · /{self.filter_query}" if self.filter_query else ""))
 
     def layout_lines(self, rows: Sequence[Row], width: int) -> Sequence[Row]:
         if isinstance(rows, TimelineRows):

@@ -9,13 +9,12 @@ updates the same Aleph entities instead of duplicating them.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import IO
 
 from store.export.dates import part_text, parts
 from store.export.progress import Progress
 from store.export.resolve import Reader, Records
-from store.export.text import plain, web_url
+from store.export.text import json_text, plain, web_url
 from store.model import Article, Entity, Event, Figure, Mention
 
 _PARTY_SCHEMATA = ("Person", "Organization", "Company")  # what Event.involved may point to
@@ -156,7 +155,7 @@ def write_ftm(reader: Reader, records: Records, out: IO[str], progress: Progress
     """FtM entities, one JSON object a line; returns how many entities were written."""
     count = 0
     for proxy in iter_proxies(reader, records, progress):
-        out.write(json.dumps(proxy, ensure_ascii=False, sort_keys=True))
+        out.write(json_text(proxy, sort_keys=True))
         out.write("\n")
         count += 1
     return count

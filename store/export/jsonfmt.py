@@ -1,16 +1,16 @@
 """JSON (one array) and JSON Lines (one record a line): full records with their provenance."""
 from __future__ import annotations
 
-import json
 from typing import IO
 
 from store.export.progress import Progress
 from store.export.records import iter_records
 from store.export.resolve import Reader, Records
+from store.export.text import json_text
 
 
 def _dump(record: dict, indent: int | None) -> str:
-    return json.dumps(record, ensure_ascii=False, allow_nan=False, indent=indent)
+    return json_text(record, allow_nan=False, indent=indent)
 
 
 def write_json(reader: Reader, records: Records, out: IO[str], progress: Progress) -> int:

@@ -1,11 +1,15 @@
-"""Make article text inert in each output: no terminal escapes, no XML-invalid characters,
-no live Markdown or HTML, no formula cells."""
+"""Make article text inert in each output: no terminal escapes or bidi overrides, no XML-invalid
+characters, no live Markdown or HTML, no formula cells; JSON keeps the text but escapes controls."""
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
+import unicodedata
 from urllib.parse import quote, urlsplit
+
+from store.safe_text import escape_bidi_overrides, json_inert
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -15,13 +19,21 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 _MD_LINE_START = re.compile(r"^(-|\d+(?=[.)]))")
 _SPACES = re.compile(r"\s+")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_UNSEEN = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))  # controls, format (ZWSP, BOM…), spaces, separators
 
 
 def plain(text: str | None) -> str:
-    """Drop terminal escape sequences and control characters (tab and newlines stay)."""
+    """Drop terminal escape sequences and control characters (tab and newlines stay); bidi
+    overrides and isolates become visible ``\\u202e`` so they cannot reorder what a reader sees."""
     if not text:
         return ""
-    return _CONTROL.sub("", _ANSI.sub("", text))
+    return escape_bidi_overrides(_CONTROL.sub("", _ANSI.sub("", text)))
+
+
+def json_text(value: object, **options) -> str:
+    """``json.dumps`` keeping every character of the text (``ensure_ascii=False``) but writing
+    C1 controls, DEL, bidi controls, line separators and lone surrogates as ``\\uXXXX``."""
+    return json_inert(json.dumps(value, ensure_ascii=False, **options))
 
 
 def xml_safe(text: str | None) -> str:
@@ -64,8 +76,9 @@ def spreadsheet_cell(value: object) -> str | int | float:
     """A CSV cell no spreadsheet will run as a formula (OWASP: prefix risky text with ``'``).
 
     Numbers Dateline produced itself stay numbers, so ``-3.5`` reads as minus three and a half;
-    any text beginning (after spaces) with ``= + - @``, tab or CR gets the prefix. Terminal
-    escapes and control characters are dropped, so ``cat out.csv`` is safe too.
+    any text beginning with ``= + - @``, tab or CR gets the prefix, also after white space or
+    invisible characters (a zero-width space, a BOM). Terminal escapes and control characters are
+    dropped and bidi overrides shown as ``\\u202e``, so ``cat out.csv`` is safe too.
     """
     if value is None:
         return ""
@@ -76,6 +89,14 @@ def spreadsheet_cell(value: object) -> str | int | float:
     if isinstance(value, float):
         return value if math.isfinite(value) else ""
     text = _SURROGATE.sub("\ufffd", plain(str(value)))
-    if text.startswith(FORMULA_STARTS) or text.lstrip(" \n").startswith(FORMULA_STARTS):
+    if text.startswith(FORMULA_STARTS) or _after_unseen(text).startswith(FORMULA_STARTS):
         return "'" + text
     return text
+
+
+def _after_unseen(text: str) -> str:
+    """``text`` without its leading white space and invisible characters (what a spreadsheet sees first)."""
+    for index, char in enumerate(text):
+        if not (char.isspace() or unicodedata.category(char) in _UNSEEN):
+            return text[index:]
+    return ""

@@ -6,13 +6,12 @@ left out. Text fields are HTML in TimelineJS, so article text is escaped.
 """
 from __future__ import annotations
 
-import json
 from typing import IO
 
 from store.export.dates import Part, chronological, parts
 from store.export.progress import Progress
 from store.export.resolve import Reader, Records
-from store.export.text import html_inert, one_line, web_url
+from store.export.text import html_inert, json_text, one_line, web_url
 from store.model import Event
 
 HEADLINE_CHARS = 120
@@ -88,6 +87,6 @@ def write_timelinejs(reader: Reader, records: Records, out: IO[str], progress: P
     names = ", ".join(one_line(e.name) for e in records.entities[:5])
     more = "…" if len(records.entities) > 5 else ""
     title = {"text": {"headline": "Dateline timeline", "text": html_inert(names + more)}}
-    json.dump({"title": title, "events": events}, out, ensure_ascii=False, indent=2)
+    out.write(json_text({"title": title, "events": events}, indent=2))
     out.write("\n")
     return len(events)

@@ -16,6 +16,7 @@ import sys
 
 from store.extract import BACKENDS, extract
 from store.extract.names import SPACY_MISSING, backend_names
+from store.safe_text import escape_controls, json_inert
 
 try:  # the ingest header reader (store/ingest/headers.py)
     from store.ingest.headers import published_from, split_header
@@ -76,17 +77,17 @@ def _run_jsonl(path: str, backend: str, out) -> int:
                 if not isinstance(text, str):
                     raise TypeError("'text' is not a string")
             except (ValueError, KeyError, TypeError) as exc:
-                print(f"dateline extract: line {number}: not an article ({exc})", file=sys.stderr)
+                print(escape_controls(f"dateline extract: line {number}: not an article ({exc})"), file=sys.stderr)
                 return 2
             result = {"id": doc.get("id")}
             try:
                 result.update(extract(text, doc.get("published"), backend=backend))
             except Exception as exc:  # noqa: BLE001 - one article must never stop the batch
                 error = f"{type(exc).__name__}: {exc}"
-                print(f"dateline extract: line {number} (id {doc.get('id')!r}): extraction failed ({error})",
-                      file=sys.stderr)
+                print(escape_controls(f"dateline extract: line {number} (id {doc.get('id')!r}): "
+                                      f"extraction failed ({error})"), file=sys.stderr)
                 result.update({"error": error, "entities": [], "dates": [], "events": [], "figures": []})
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.write(json_inert(json.dumps(result, ensure_ascii=False)) + "\n")
     return 0
 
 
@@ -110,17 +111,17 @@ def main(argv: list[str]) -> int:
             with open(args.file, encoding="utf-8", newline="") as handle:
                 raw = handle.read()
         result = extract_raw(raw, published=args.published, backend=args.extractor)
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write(json_inert(json.dumps(result, ensure_ascii=False, indent=2)))
         sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:  # the reader left early (``| head``): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
-        print(f"dateline extract: {exc}", file=sys.stderr)
+        print(escape_controls(f"dateline extract: {exc}"), file=sys.stderr)
         return 1
     except (ValueError, RuntimeError) as exc:  # e.g. the spaCy backend is not installed
-        print(f"dateline extract: {exc}", file=sys.stderr)
+        print(escape_controls(f"dateline extract: {exc}"), file=sys.stderr)
         return 2
     return 0
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..catalog import text_hash
 from ..errors import StoreError
+from ..safe_text import escape_controls
 from ..store import Store
 from ..writing import NewArticle
 from .parsed import IngestError, ParsedArticle
@@ -116,14 +117,20 @@ class _Extractor:
 def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", stdin: bytes | None = None,
                  on_progress: Callable[[int, int], None] | None = None,
                  on_message: Callable[[str], None] | None = None) -> IngestSummary:
-    """Ingest every file ``args`` name (files, folders, globs, ``-``) into ``store``."""
+    """Ingest every file ``args`` name (files, folders, globs, ``-``) into ``store``.
+
+    Each ``on_message`` line is one line with its control characters escaped (``escape_controls``)."""
     from .sources import expand_sources
 
     from ..extract.names import SPACY_MISSING, backend_names
 
     if backend not in backend_names():  # one clear error before anything is read, not one per article
         raise StoreError(SPACY_MISSING if backend == "spacy" else f"unknown name-finder backend {backend!r}")
-    say = on_message or (lambda _line: None)
+
+    def say(line: str) -> None:  # file names and article fields reach a terminal: one inert line each
+        if on_message is not None:
+            on_message(escape_controls(line))
+
     summary = IngestSummary()
     files, errors = expand_sources(args)
     for err in errors:

@@ -5,7 +5,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.safe_text import clean
+from tui.safe_text import literal
 
 
 class Dialog(ModalScreen):
@@ -30,15 +30,16 @@ class Dialog(ModalScreen):
 
     def show_error(self, message: str) -> None:
         """Say what is wrong with the input, and keep the dialog open."""
-        self.query_one("#dialog-error", Static).update(clean(message))
+        self.query_one("#dialog-error", Static).update(literal(message))
 
 
 def label(text: str) -> Static:
-    return Static(text, classes="dialog-label", markup=False)
+    """A dialog's question or field name; it may hold names from the data, so it is shown literally."""
+    return Static(literal(text), classes="dialog-label", markup=False)
 
 
 def hint(text: str) -> Static:
-    return Static(text, classes="dialog-hint", markup=False)
+    return Static(literal(text), classes="dialog-hint", markup=False)
 
 
 def error_line() -> Static:

@@ -11,6 +11,7 @@ from textual.widgets import Input, Select
 
 from store.model import PRECISIONS, Event
 from tui.dialogs.base import Dialog, error_line, hint, label
+from tui.inert_widgets import InertInput
 from tui.safe_text import clean
 
 DATE_SHAPES = {  # precision -> what its date looks like
@@ -34,13 +35,13 @@ class EventEditor(Dialog):
         event = self.event
         with Vertical(id="dialog"):
             yield label("Date (2025-06-09, 2025-W23, 2025-06, 2025-Q2, 2025 or start/end; empty: undated)")
-            yield Input(event.date or "", id="event-date")
+            yield InertInput(event.date or "", id="event-date")
             yield label("Precision")
             yield Select([(p, p) for p in PRECISIONS], value=event.precision, allow_blank=False, id="event-precision")
             yield label("Summary")
-            yield Input(clean(event.summary), id="event-summary")
+            yield InertInput(event.summary, id="event-summary")
             yield label("Participants (names, comma separated)")
-            yield Input(", ".join(clean(self.names.get(p, p)) for p in event.participants), id="event-participants")
+            yield InertInput(", ".join(self.names.get(p, p) for p in event.participants), id="event-participants")
             yield error_line()
             yield hint("tab: next field · enter saves · escape cancels")
 
@@ -64,7 +65,7 @@ class EventEditor(Dialog):
         names = [n.strip() for n in self.query_one("#event-participants", Input).value.split(",") if n.strip()]
         ids = []
         for name in names:
-            known = next((eid for eid, shown in self.names.items() if clean(shown) == name), None)
+            known = next((eid for eid, shown in self.names.items() if name in (shown, clean(shown))), None)
             eid = known or self.resolve(name)
             if eid is None:
                 self.show_error(f"no entity named {name!r}")

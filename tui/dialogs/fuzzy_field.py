@@ -10,13 +10,14 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.safe_text import clean
+from tui.inert_widgets import InertInput
+from tui.safe_text import literal
 
 Search = Callable[[str], list[tuple[str, str]]]  # query -> [(key, label)], best first
 SHOWN = 8
 
 
-class CompletionInput(Input):
+class CompletionInput(InertInput):
     """An ``Input`` whose up/down keys move the highlight of the list below it."""
 
     BINDINGS = [
@@ -81,7 +82,7 @@ class FuzzyField(Vertical):
         self._keys = [key for key, _ in matches]
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(clean(text)) for _, text in matches])
+        options.add_options([Option(literal(text)) for _, text in matches])
         options.display = bool(matches)
         if matches:
             options.highlighted = 0

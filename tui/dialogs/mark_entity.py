@@ -12,7 +12,7 @@ from textual.widgets import Input
 from store.model import ENTITY_TYPES
 from tui.dialogs.base import Dialog, error_line, hint, label
 from tui.dialogs.fuzzy_field import FuzzyField, Search
-from tui.safe_text import clean
+from tui.inert_widgets import InertInput
 
 TYPE_RULE = "PERSON, ORG, PLACE, PRODUCT, EVENT, OTHER or a new type (letters, digits, _)"
 
@@ -41,11 +41,11 @@ class MarkEntityDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield label(f"Mark “{clean(self.selected)[:60]}” as an entity")
+            yield label(f"Mark “{self.selected[:60]}” as an entity")
             yield label("Name")
-            yield Input(self.name_value, id="mark-name")
+            yield InertInput(self.name_value, id="mark-name")
             yield label(f"Type: {TYPE_RULE}")
-            yield Input(self.type_value, id="mark-type", suggester=SuggestFromList(self.types, case_sensitive=False))
+            yield InertInput(self.type_value, id="mark-type", suggester=SuggestFromList(self.types, case_sensitive=False))
             yield label("Link to an existing entity (leave empty for a new one)")
             yield FuzzyField(self.search, self.link_name, placeholder="type to search names and aliases",
                              id="mark-link")

@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import TextArea
 
 from tui.dialogs.base import Dialog, hint, label
+from tui.inert_widgets import InertTextArea
 
 
 class NoteEditor(Dialog):
@@ -23,7 +24,7 @@ class NoteEditor(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield label(self.title_text)
-            yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield InertTextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield hint("ctrl+s saves · escape cancels")
 
     def on_mount(self) -> None:

@@ -8,6 +8,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
 from tui.dialogs.base import Dialog, error_line, hint, label
+from tui.inert_widgets import InertInput
 
 
 class TextPrompt(Dialog):
@@ -26,7 +27,7 @@ class TextPrompt(Dialog):
         with Vertical(id="dialog"):
             yield label(self.title_text)
             suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
-            yield Input(self.value, id="prompt-input", suggester=suggester)
+            yield InertInput(self.value, id="prompt-input", suggester=suggester)
             yield error_line()
             yield hint(self.help_text or "enter saves · escape cancels")
 
