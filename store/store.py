@@ -2,7 +2,7 @@
 
 A store is a folder: ``dateline.json`` (manifest, the commit point), shard files holding article
 bodies and machine extraction (write-once), ``records.json`` (hand edits and the edit log) and a
-writer lock. See ``manifest.py``, ``shards.py``, ``records.py`` and ``view.py``.
+writer lock. See ``manifest.py``, ``shards.py``, ``records.py``, ``view.py`` and ``feeds.py`` (followed feeds).
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .edits import EditsMixin
 from .errors import ReadOnlyStore, StoreCorrupt, StoreLocked
+from .feeds import FeedsMixin
 from .index import MachineIndex
 from .journal import remove_debris
 from .lock import LockUnavailable, WriterLock
@@ -44,7 +45,7 @@ def bulk_load():
             gc.enable()
 
 
-class Store(WritingMixin, EditsMixin):
+class Store(WritingMixin, EditsMixin, FeedsMixin):
     """An open Dateline store. Use ``Store.open``; close it (or use ``with``) when done."""
 
     def __init__(self, folder: Path, manifest: Manifest, lock: WriterLock | None, readonly_reason: str | None):
@@ -309,7 +310,8 @@ class Store(WritingMixin, EditsMixin):
 
 
 WRITES = {"add_articles", "reextract", "rename", "retype", "set_note", "set_tags", "delete_entity", "merge",
-          "split_alias", "reject", "relink", "mark", "edit_event", "undo", "redo"}
+          "split_alias", "reject", "relink", "mark", "edit_event", "undo", "redo",
+          "add_feed", "remove_feed", "record_fetch"}
 
 
 def _guarded(method, write: bool):
