@@ -6,9 +6,11 @@ tests (no licence needed).
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import threading
 import time
+import zlib
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -63,6 +65,14 @@ def page(title: str, text: str) -> bytes:
             f"<footer>© Example News</footer></body></html>").encode()
 
 
+@functools.cache
+def gzip_bomb() -> bytes:
+    """64 MB of zeros in about 64 KB of gzip (made a megabyte at a time)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    zeros = b"\0" * 2**20
+    return b"".join([*(packer.compress(zeros) for _ in range(64)), packer.flush()])
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -113,6 +123,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(302, Location="/loop-b" if path == "/loop-a" else "/loop-a")
         if path == "/moved.xml":
             return self._send(301, Location="/atom.xml")
+        if path == "/bomb.xml":
+            return self._send(200, gzip_bomb(), Content_Encoding="gzip")
         if path == "/huge.xml":
             return self._stream_huge()
         return self._send(404, b"not here", "text/plain")
@@ -134,16 +146,22 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a client that stops reading at its cap closes the connection mid-body: that is the point
+
+
 @contextmanager
 def serve():
     """The server, running; ``server.url(path)``, ``server.requests``, ``server.news`` (the feed's items)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", 0), _Handler)
     server.requests = []
     server.news = list(NEWS)
     server.huge_sent = 0
     server.url = lambda path: f"http://127.0.0.1:{server.server_port}{path}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield server
