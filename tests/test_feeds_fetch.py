@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -74,12 +78,17 @@ def test_every_kind_of_failure_is_one_line_and_the_rest_is_stored(tmp_path, serv
     for path, why in bad.items():
         assert any(server.url(path) in line and why in line for line in lines), (path, lines)
     assert "6 new articles from 8 feeds; 5 failed" in out
+    assert len(out.splitlines()) == 3 + 1  # the good feeds and the total: a failed feed's line is its error
     with Store.open(db, readonly=True) as store:
         urls = {a.url for a in store.articles()}
         assert "http://zip.example/tram" in urls and "http://atom.example/ferry" in urls  # gzip and Atom
         assert store.feed(server.url("/loop-a")).last_status.startswith("redirect loop")
     code, out, _ = run(capsys, "feeds", "list", "--db", db)
-    assert "HTTP 404 Not Found" in out and "articles: 3" in out
+    header, *rows = out.splitlines()
+    assert header.split() == ["NAME", "URL", "LAST", "FETCH", "STATUS", "ARTICLES"] and len(rows) == 8
+    row = next(r for r in rows if "/missing.xml" in r)
+    assert row.index("HTTP 404 Not Found") == header.index("STATUS") and row.endswith("  0")
+    assert next(r for r in rows if "/feed.xml" in r).endswith("  3")
 
 
 def test_a_redirect_is_followed(tmp_path, server, capsys):
@@ -182,4 +191,21 @@ def test_feed_text_reaches_the_terminal_inert(tmp_path, server, capsys):
     db = str(tmp_path / "s")
     run(capsys, "feeds", "add", server.url("/missing.xml"), "--db", db, "--name", "[bold]x[/bold]")
     code, out, err = run(capsys, "fetch", "--db", db)
-    assert "[bold]x[/bold]: failed" in out and "\x1b" not in out + err
+    assert f"error: [bold]x[/bold]: {server.url('/missing.xml')}: HTTP 404 Not Found" in err
+    assert "[bold]x[/bold]" not in out.replace("failed: [bold]x[/bold]", "")  # one line per feed: the error
+
+
+def test_the_installed_command_adds_and_fetches(tmp_path, server):
+    """`dateline feeds add URL && dateline fetch`, twice, as a shell user runs them."""
+    exe = shutil.which("dateline", path=str(Path(sys.executable).parent)) or "dateline"
+    db = str(tmp_path / "s")
+
+    def dateline(*args):
+        return subprocess.run([exe, *args, "--db", db], capture_output=True, text=True, timeout=60)
+
+    assert dateline("feeds", "add", server.url("/feed.xml")).returncode == 0
+    first = dateline("fetch")
+    assert first.returncode == 0 and "127.0.0.1: 3 new" in first.stdout, first.stderr
+    second = dateline("fetch")
+    assert second.returncode == 0 and "127.0.0.1: 0 new (not modified)" in second.stdout
+    assert [h.get("If-None-Match") for p, h in server.requests] == [None, ETAG]

@@ -49,6 +49,13 @@ def _say(console: Console, line: str) -> None:
     console.print(clean(line), markup=False, highlight=False)
 
 
+def _print_table(out: Console, rows: list[tuple[str, ...]]) -> None:
+    rows = [tuple(clean(cell) for cell in row) for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        out.print("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths)), row[-1]]), markup=False, highlight=False)
+
+
 def cmd_feeds(args, db: Path, err: Console) -> int:
     out = Console(highlight=False, soft_wrap=True)
     if args.feeds_command == "list":
@@ -58,9 +65,9 @@ def cmd_feeds(args, db: Path, err: Console) -> int:
             print(json.dumps({"feeds": [f.as_json() for f in feeds]}, ensure_ascii=False, indent=2))
         elif not feeds:
             _say(out, "no feeds followed yet; add one with `dateline feeds add URL`")
-        for f in feeds if not args.json else ():
-            _say(out, f"{f.name}  {f.url}  last fetch: {f.last_fetch or 'never'}  status: {f.last_status or '—'}  "
-                      f"articles: {f.items}")
+        elif feeds:
+            _print_table(out, [("NAME", "URL", "LAST FETCH", "STATUS", "ARTICLES")] + [
+                (f.name, f.url, f.last_fetch or "never", f.last_status or "—", str(f.items)) for f in feeds])
         return 0
     with _writer(db, args.wait, err) as store:
         try:
@@ -100,8 +107,8 @@ def cmd_fetch(args, db: Path, err: Console) -> int:
         _say(err, f"fetching {len(feeds)} feed{'' if len(feeds) == 1 else 's'}…")
 
         def done(result, _n, _total) -> None:
-            state = "failed" if result.error else f"{result.new} new" + (" (not modified)" if result.not_modified else "")
-            _say(out, f"{result.feed.name}: {state}")
+            if not result.error:  # a failed feed's line is its error line
+                _say(out, f"{result.feed.name}: {result.new} new" + (" (not modified)" if result.not_modified else ""))
 
         summary = fetch_feeds(store, feeds, full_text=args.full_text, limits=Limits(timeout=args.timeout),
                               backend=args.extractor, on_message=lambda line: _say(err, line), on_feed=done)
