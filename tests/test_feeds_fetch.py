@@ -209,3 +209,16 @@ def test_the_installed_command_adds_and_fetches(tmp_path, server):
     second = dateline("fetch")
     assert second.returncode == 0 and "127.0.0.1: 0 new (not modified)" in second.stdout
     assert [h.get("If-None-Match") for p, h in server.requests] == [None, ETAG]
+
+
+def test_a_feed_that_crashes_its_parser_is_one_line(tmp_path, server, capsys, monkeypatch):
+    import store.ingest.follow as follow
+
+    def crash(fetched, feed_only=False):
+        raise RecursionError("deep")
+
+    db = str(tmp_path / "s")
+    run(capsys, "feeds", "add", server.url("/atom.xml"), "--db", db, "--name", "Atom")
+    monkeypatch.setattr(follow, "parse_fetched", crash)
+    code, out, err = run(capsys, "fetch", "--db", db)
+    assert code == 1 and f"error: Atom: {server.url('/atom.xml')}: could not be read (RecursionError)" in err

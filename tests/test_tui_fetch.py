@@ -106,3 +106,51 @@ async def test_a_read_only_window_says_why_and_fetches_nothing(tmp_path, monkeyp
             if app.store is not None:
                 app.store.close()
             writer.close()
+
+
+@run_async
+async def test_the_status_bar_shows_the_fetch_as_it_goes(tmp_path, monkeypatch):
+    import threading
+
+    import store.ingest.follow as follow
+
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    go, halfway, finish = threading.Event(), threading.Event(), threading.Event()
+
+    def slow_fetch(store, feeds, on_feed=None, **_kw):
+        summary = follow.FetchSummary()
+        go.wait(10)
+        for n, feed in enumerate(feeds, 1):
+            summary.results.append(follow.FeedResult(feed))
+            on_feed(summary.results[-1], n, len(feeds))
+            halfway.set()
+            finish.wait(10)
+        return summary
+
+    monkeypatch.setattr(follow, "fetch_feeds", slow_fetch)
+    _store_with_feeds(tmp_path / "db", ("http://a.example/rss", "A"), ("http://b.example/rss", "B"))
+    app = DatelineApp(str(tmp_path / "db"))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("F")
+            await _until_shown(pilot, app, "fetching 2 feeds…")
+            go.set()
+            halfway.wait(10)
+            await _until_shown(pilot, app, "fetching feeds: 1 of 2 done…")
+            finish.set()
+            await _until(pilot, lambda: any("new article" in m for m in _messages(app)))
+            assert _messages(app)[-1] == "0 new articles from 2 feeds"
+            assert "fetching" not in screen_text(app).splitlines()[-1]
+    finally:
+        go.set()
+        finish.set()
+        if app.store is not None:
+            app.store.close()
+
+
+async def _until_shown(pilot, app, text: str) -> None:
+    deadline = time.monotonic() + 10
+    while text not in screen_text(app).splitlines()[-1]:
+        assert time.monotonic() < deadline, screen_text(app).splitlines()[-1]
+        await pilot.pause(0.05)

@@ -93,10 +93,11 @@ def _one_feed(store, feed: Feed, future: Future, client, pool, limits: Limits, f
             store.record_fetch(feed.url, "not modified")
             return result
         articles = [a for a in parse_fetched(fetched, feed_only=True) if not store.known_article(a.url, a.body)]
-    except IngestError as err:
-        result.error = f"{feed.name}: {err}"
+    except Exception as err:  # noqa: BLE001 - one odd feed must not stop the others
+        reason = err.reason if isinstance(err, IngestError) else f"could not be read ({type(err).__name__})"
+        result.error = f"{feed.name}: {feed.url}: {reason}"
         say(f"error: {result.error}")
-        store.record_fetch(feed.url, err.reason)
+        store.record_fetch(feed.url, reason)
         return result
     if full_text:
         result.page_errors = _add_full_text(store, articles, client, pool, limits)
