@@ -6,7 +6,8 @@ Hand edits live apart from the machine extraction, as overlays keyed by stable i
   ``merged_into``, ``deleted``) or a whole entity a user created (``manual``);
 - ``mention``: per ``article|start|end``, a rejection or a link to an entity (relink or hand mark);
 - ``event``: per event id, the fields a user changed;
-- ``log``: the append-only edit log; each entry holds the overlay documents before and after.
+- ``log``: the append-only edit log; each entry holds the overlay documents before and after;
+- ``feeds``: the feeds the store follows (settings, saved with ``save``, never logged: undo skips them).
 
 One edit — however many documents it changes, plus its log entry — is one atomic file write.
 Re-extraction rewrites shards only, so it can never overwrite any of this.
@@ -25,7 +26,9 @@ from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 
 from .errors import ReadOnlyStore, StoreCorrupt
-from .records_check import LOG, TABLES, RecordsStorage, check_records
+from .records_check import FEEDS, LOG, TABLES, RecordsStorage, check_records
+
+KEYED = (*TABLES, FEEDS)  # tables of {k, v} documents
 
 
 
@@ -64,9 +67,9 @@ class Records:
         self._db = TinyDB(self.path, storage=_ExplicitFlush(RecordsStorage), readonly=self.readonly,
                           store_id=self.store_id)
         check_records(self.path, self._db.storage.read() or {})
-        self.data: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
-        self._doc_ids: dict[str, dict[str, int]] = {t: {} for t in TABLES}
-        for table in TABLES:
+        self.data: dict[str, dict[str, dict]] = {t: {} for t in KEYED}
+        self._doc_ids: dict[str, dict[str, int]] = {t: {} for t in KEYED}
+        for table in KEYED:
             for doc in self._db.table(table, cache_size=0).all():
                 key = doc["k"]
                 self.data[table][key] = doc["v"]
@@ -96,6 +99,19 @@ class Records:
             raise
         self.log.append(entry)
         return entry
+
+    def save(self, table: str, key: str, value: dict | None) -> None:
+        """Set (or with None remove) one settings document, unlogged, in one atomic write."""
+        if self.readonly:
+            raise ReadOnlyStore(f"{self.path.parent}: store is open read-only; nothing was changed")
+        if table in TABLES:
+            raise ValueError(f"{table!r} holds hand edits: use commit, which logs them")
+        self._apply([(table, key, value)])
+        try:
+            self._db.storage.flush()
+        except Exception:
+            self._open()  # drop the unsaved cache: memory matches the disk
+            raise
 
     def _apply(self, changes: list[tuple[str, str, dict | None]]) -> None:
         for table, key, value in changes:

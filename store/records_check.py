@@ -18,6 +18,7 @@ from .storage import atomic_write_bytes
 
 INTEGRITY = "_integrity"
 TABLES = ("entity", "mention", "event")
+FEEDS = "feeds"  # followed feeds by URL: settings, not hand edits, so never in the edit log
 LOG = "log"
 _HINT = "nothing was changed; run `dateline check` and `dateline repair`"
 
@@ -93,6 +94,7 @@ def check_records(path: Path, tables: dict) -> None:
             if doc["k"] in keys:
                 raise bad(f"holds the {table} overlay {doc['k']!r} twice")
             keys.add(doc["k"])
+    _check_feeds(tables.get(FEEDS, {}), bad)
     undo: list[int] = []
     redo: list[int] = []
     seqs = set()
@@ -121,3 +123,25 @@ def check_records(path: Path, tables: dict) -> None:
         else:
             undo.append(seq)
             redo.clear()
+
+
+_FEED_TEXTS = ("etag", "last_modified", "last_fetch", "last_status")
+
+
+def _check_feeds(docs: object, bad) -> None:
+    """Each followed feed: an http(s) URL, a unique name, its remembered validators and counts."""
+    if not isinstance(docs, dict):
+        raise bad(f"has a malformed '{FEEDS}' table")
+    urls, names = set(), set()
+    for doc in docs.values():
+        feed = doc.get("v") if isinstance(doc, dict) else None
+        url = doc.get("k") if isinstance(doc, dict) else None
+        if (not isinstance(url, str) or not url.startswith(("http://", "https://")) or not isinstance(feed, dict)
+                or not isinstance(feed.get("name"), str) or not feed["name"]
+                or not all(feed.get(k) is None or isinstance(feed[k], str) for k in _FEED_TEXTS)
+                or type(feed.get("items", 0)) is not int or feed.get("items", 0) < 0):
+            raise bad(f"has a malformed '{FEEDS}' document")
+        if url in urls or feed["name"] in names:
+            raise bad(f"holds the feed {url!r} or its name twice")
+        urls.add(url)
+        names.add(feed["name"])

@@ -26,7 +26,7 @@ from .index import MachineIndex
 from .integrity import SHARD_FILE, FileSum, generation_of, parse_json, read_bytes
 from .lock import WriterLock
 from .manifest import MANIFEST, RECORDS, SHARD_SIZE, Manifest, Shard, free_generation, load_manifest, new_store_id
-from .records_check import LOG, TABLES, check_records, sealed, unseal
+from .records_check import FEEDS, LOG, TABLES, check_records, sealed, unseal
 from .shards import (REGISTRY_TABLE, TEXTS_TABLE, read_catalog, read_table, read_texts,
                      write_catalog, write_table)
 from .storage import atomic_write_bytes
@@ -257,6 +257,7 @@ def _salvage(path: Path) -> dict:
             if isinstance(doc, dict) and isinstance(doc.get("k"), str) and isinstance(doc.get("v"), dict):
                 keep[doc["k"]] = doc
         out[table] = {str(i): d for i, d in enumerate(keep.values(), 1)}
+    out[FEEDS] = _salvage_feeds(path, data.get(FEEDS))
     log = data.get(LOG) if isinstance(data.get(LOG), dict) else {}
     entries, n = {}, 0
     for entry in sorted((e for e in log.values() if isinstance(e, dict) and type(e.get("seq")) is int),
@@ -270,6 +271,19 @@ def _salvage(path: Path) -> dict:
         entries[str(n)] = entry
     out[LOG] = entries
     return out
+
+
+def _salvage_feeds(path: Path, docs: object) -> dict:
+    """The followed feeds of a damaged records file that still have their shape (first of a name wins)."""
+    kept: dict[str, dict] = {}
+    for doc in docs.values() if isinstance(docs, dict) else ():
+        trial = {**kept, str(len(kept) + 1): doc}
+        try:
+            check_records(path, {FEEDS: trial})
+        except StoreError:
+            continue
+        kept = trial
+    return kept
 
 
 def _sum(path: Path) -> FileSum:

@@ -2,7 +2,7 @@
 
 A store is a folder: ``dateline.json`` (manifest, the commit point), shard files holding article
 bodies and machine extraction (write-once), ``records.json`` (hand edits and the edit log) and a
-writer lock. See ``manifest.py``, ``shards.py``, ``records.py`` and ``view.py``.
+writer lock. See ``manifest.py``, ``shards.py``, ``records.py``, ``view.py`` and ``feeds.py`` (followed feeds).
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .edits import EditsMixin
 from .errors import ReadOnlyStore, StoreCorrupt, StoreLocked
+from .feeds import FeedsMixin
 from .index import MachineIndex
 from .following import Refreshed, refresh, stamps
 from .journal import remove_debris
@@ -47,7 +48,7 @@ def bulk_load():
             gc.enable()
 
 
-class Store(WritingMixin, EditsMixin):
+class Store(WritingMixin, EditsMixin, FeedsMixin):
     """An open Dateline store. Use ``Store.open``; close it (or use ``with``) when done."""
 
     def __init__(self, folder: Path, manifest: Manifest, readonly_reason: str | None = None,
@@ -343,7 +344,8 @@ class Store(WritingMixin, EditsMixin):
 
 
 TURNS = {"add_articles", "rename", "retype", "set_note", "set_tags", "delete_entity", "merge", "split_alias",
-         "reject", "relink", "mark", "edit_event", "undo", "redo"}  # one commit each: one lock turn each
+         "reject", "relink", "mark", "edit_event", "undo", "redo",
+         "add_feed", "remove_feed", "record_fetch"}  # one commit each: one lock turn each
 WRITES = TURNS | {"reextract"}  # re-extraction takes its own two turns (writing.py)
 
 

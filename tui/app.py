@@ -22,6 +22,7 @@ from tui.commands import DatelineCommands
 from tui.detail_pane import DetailPane
 from tui.edit_actions import EditActions, EditRequested
 from tui.entities_pane import EntitiesPane
+from tui.feed_fetch import FeedFetching
 from tui.filter_bar import FilterBar
 from tui.keymap import load_keymap
 from tui.keys import KeyListing
@@ -65,6 +66,7 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         Binding("escape", "clear", "Clear filter, then focus", id="app.clear"),
         Binding("question_mark,f1", "help", "Help: all keys", id="app.help"),
         Binding("ctrl+r,f5", "reload", "Reload the store", id="app.reload"),
+        Binding("F", "fetch_feeds", "Fetch feeds now", id="app.fetch_feeds"),
         Binding("ctrl+g", "go_to_entity_palette", "Go to entity…", id="app.go_to_entity"),
         Binding("ctrl+e", "export", "Export selection…", id="app.export"),
         Binding("ctrl+z", "undo", "Undo the last edit", id="app.undo"),
@@ -88,6 +90,7 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         self._selected: dict[str, int] = {}
         self._busy: str | None = "opening store"
         self.edits = EditActions(self)
+        self.feed_fetching = FeedFetching(self)
         self._gc_threshold = gc.get_threshold()
 
     # ----- layout -----------------------------------------------------------------------------
@@ -309,6 +312,10 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         marked = {pane_id: self.pane(pane_id).selected for pane_id in LIST_PANES}
         focus = (self._focus, self._name_of(self._focus)) if isinstance(self._focus, str) else None
         self.push_screen(ExportDialog(self.store, export_scopes(marked, name, self.pane(name).current, focus)))
+
+    def action_fetch_feeds(self) -> None:
+        """`F`: fetch every followed feed in a worker (tui/feed_fetch.py)."""
+        self.feed_fetching.start()
 
     # ----- hand edits (issue 5: tui/edit_actions.py) --------------------------------------------
     @on(EditRequested)

@@ -1,4 +1,4 @@
-"""The ``dateline`` command: open the explorer, or ingest, extract, re-extract, export, stats, log.
+"""The ``dateline`` command: open the explorer, or ingest, extract, re-extract, export, stats, log, feeds, fetch.
 
 Store location: ``--db`` > ``$DATELINE_DB`` > the platform's user data folder.
 Exit status: 0 done; 1 some input failed; 2 usage; 3 the store could not be opened or written.
@@ -15,6 +15,7 @@ from rich.console import Console
 
 from store import Store, StoreError
 from store.safe_text import escape_controls, json_inert
+from tui.cli_feeds import COMMANDS as FEED_COMMANDS, add_parsers as add_feed_parsers
 
 WAIT_SECONDS = 30.0
 
@@ -34,8 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     db_opt = argparse.ArgumentParser(add_help=False)
     db_opt.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="store folder")
-    ing = sub.add_parser("ingest", parents=[db_opt], help="add articles from files, folders, globs or -")
-    ing.add_argument("paths", nargs="*", help="files, folders (recursive), globs, or - for stdin")
+    ing = sub.add_parser("ingest", parents=[db_opt], help="add articles from files, folders, globs, - or URLs")
+    ing.add_argument("paths", nargs="*", help="files, folders (recursive), globs, - for stdin, or feed/page URLs")
     ing.add_argument("--demo", action="store_true", help="ingest the bundled demo corpus")
     ing.add_argument("--extractor", default="builtin", choices=["builtin", "spacy"])
     ing.add_argument("--wait", type=float, default=WAIT_SECONDS,
@@ -64,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--from", dest="date_from", help="earliest date (YYYY[-MM[-DD]])")
     ex.add_argument("--to", dest="date_to", help="latest date (YYYY[-MM[-DD]])")
     ex.add_argument("-o", "--output", default="-", help="output path, or - for stdout")
+    add_feed_parsers(sub, db_opt, WAIT_SECONDS)
     return ap
 
 
@@ -245,7 +247,7 @@ def cmd_repair(args, db: Path, err: Console) -> int:
 
 
 COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "reextract": cmd_reextract, "log": cmd_log,
-            "export": cmd_export, "check": cmd_check, "repair": cmd_repair}
+            "export": cmd_export, "check": cmd_check, "repair": cmd_repair, **FEED_COMMANDS}
 
 
 if __name__ == "__main__":

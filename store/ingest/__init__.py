@@ -1,4 +1,4 @@
-"""Ingest: read files in any supported format, extract, and store them in batches.
+"""Ingest: read files (or fetched feeds and pages) in any supported format, extract, and store them in batches.
 
 Parsers (``formats.py`` and friends) turn files into ``ParsedArticle``s or one-line
 ``IngestError``s; this module runs them over a batch of paths, skips articles already stored,
@@ -8,7 +8,7 @@ and never touches what was stored before.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..catalog import text_hash
@@ -117,7 +117,7 @@ class _Extractor:
 def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", stdin: bytes | None = None,
                  on_progress: Callable[[int, int], None] | None = None,
                  on_message: Callable[[str], None] | None = None) -> IngestSummary:
-    """Ingest every file ``args`` name (files, folders, globs, ``-``) into ``store``.
+    """Ingest every file ``args`` name (files, folders, globs, ``-``, http(s) URLs) into ``store``.
 
     Each ``on_message`` line is one line with its control characters escaped (``escape_controls``)."""
     from .sources import expand_sources
@@ -145,12 +145,36 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
     return summary
 
 
+def ingest_articles(store: Store, articles: Iterable[ParsedArticle], *, backend: str = "builtin",
+                    on_message: Callable[[str], None] | None = None) -> IngestSummary:
+    """Store articles already read (a fetched feed or page) as ``ingest_paths`` stores a file's."""
+    say = on_message or (lambda _line: None)
+    summary = IngestSummary()
+    extractor = _Extractor(store.known_names(), backend)
+    batch = _Batch()
+    try:
+        for art in articles:
+            _take(store, art, batch, summary, say)
+            if len(batch.items) >= BATCH:
+                batch.commit(store, extractor)
+        batch.commit(store, extractor)
+    finally:
+        extractor.close()
+    return summary
+
+
 def _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progress) -> None:
     from .formats import parse_source
+    from .sources import is_url
 
     for n, path in enumerate(files, 1):
         try:
-            parsed = parse_source(path, stdin if path == "-" else None)
+            if is_url(path):
+                from .follow import read_url  # the network, only when a URL is given
+
+                parsed = read_url(path)
+            else:
+                parsed = parse_source(path, stdin if path == "-" else None)
         except IngestError as err:
             _fail(summary, str(err), say)
             parsed = []

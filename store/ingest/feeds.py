@@ -57,7 +57,8 @@ def _entry_article(origin: str, entry, source: str | None) -> ParsedArticle | No
     published, date_warnings = published_from(_entry_date(entry))
     return ParsedArticle(title=title or first_sentence_title(body), body=body,
                          url=entry.get("link") or None, source=source, published=published,
-                         origin=origin, warnings=warnings + date_warnings)
+                         origin=origin, warnings=warnings + date_warnings,
+                         summary_only=not entry.get("content"))
 
 
 def _entry_text(entry) -> str:

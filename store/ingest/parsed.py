@@ -20,6 +20,7 @@ class ParsedArticle:
     published: str | None
     origin: str
     warnings: list[str] = field(default_factory=list)
+    summary_only: bool = False  # a feed entry with a summary but no content: its page may hold the whole text
 
 
 class IngestError(Exception):

@@ -1,4 +1,4 @@
-"""Command-line arguments to a list of files: files, folders (recursively), globs and ``-``."""
+"""Command-line arguments to a list of sources: files, folders (recursively), globs, ``-`` and URLs."""
 from __future__ import annotations
 
 import glob
@@ -10,8 +10,14 @@ from store.ingest.parsed import IngestError
 _GLOB_CHARS = set("*?[")
 
 
+def is_url(arg: str) -> bool:
+    """An http(s) address (a feed or a page to fetch), not a file name."""
+    return arg[:8].lower().startswith(("http://", "https://"))
+
+
 def expand_sources(args: list[str]) -> tuple[list[str], list[IngestError]]:
-    """The files named by ``args``, in order, each once; and an error for each argument that names none.
+    """The files (and URLs) named by ``args``, in order, each once; and an error for each argument that
+    names none.
 
     A folder contributes the files under it whose extension Dateline reads, hidden ones excepted; a
     file named directly is always read, whatever its extension.
@@ -29,6 +35,10 @@ def expand_sources(args: list[str]) -> tuple[list[str], list[IngestError]]:
     for arg in args:
         if arg == STDIN:
             add(STDIN)
+        elif is_url(arg):
+            if arg not in seen:
+                seen.add(arg)
+                files.append(arg)
         elif os.path.isdir(arg):
             found = folder_files(arg)
             if not found:
