@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from store.extract.names import find_entities
@@ -59,6 +59,7 @@ HEADLINE_WORDS = st.lists(st.sampled_from(["Arab", "Contractors", "Win", "Cup", 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(HEADLINE_WORDS, min_size=1, max_size=6), st.booleans())
+@example([["Arab"], ["Contractors", "Contractors", "787"], ["Arab", "Contractors"]], True)  # a group merged away
 def test_names_repeated_in_caps_and_in_parts_never_crash(names: list[list[str]], caps_first: bool) -> None:
     """Regression: a headline in capitals, the name in full, then its last word alone (a KeyError in linking)."""
     head = " ".join(" ".join(n) for n in names).upper() + ".\n" if caps_first else ""

@@ -93,7 +93,8 @@ async def test_a_read_only_window_says_why_and_fetches_nothing(tmp_path, monkeyp
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     with serve() as server:
         _store_with_feeds(tmp_path / "db", (server.url("/feed.xml"), "Example"))
-        writer = Store.open(tmp_path / "db", wait=1)
+        (tmp_path / "db" / ".writer.lock").unlink(missing_ok=True)
+        (tmp_path / "db" / ".writer.lock").mkdir()  # a store this window may not write
         app = DatelineApp(str(tmp_path / "db"))
         try:
             async with app.run_test(size=SIZE) as pilot:
@@ -105,7 +106,6 @@ async def test_a_read_only_window_says_why_and_fetches_nothing(tmp_path, monkeyp
         finally:
             if app.store is not None:
                 app.store.close()
-            writer.close()
 
 
 @run_async

@@ -254,12 +254,13 @@ def _merge_short_forms(groups: dict, types: dict) -> None:
         if not members or any(c.fixed or c.canonical for c in members):
             continue
         if types[k] == "PRODUCT":
-            if len(models.get(k, [])) == 1 and models[k][0] != k:
+            if len(models.get(k, [])) == 1 and models[k][0] != k and models[k][0] in groups:
                 _merge(groups, types, k, models[k][0])
             continue
-        orgs = [o for o in prefixes.get(k, []) if o != k]
-        people = [p for p in surnames.get(k, []) if p != k] or [  # a first word joins only a known person
-            p for p in given.get(k, []) if p != k and types[p] == "PERSON"]
+        # a group merged away earlier in this loop is no longer a target
+        orgs = [o for o in prefixes.get(k, []) if o != k and o in groups]
+        people = [p for p in surnames.get(k, []) if p != k and p in groups] or [  # a first word joins only a known person
+            p for p in given.get(k, []) if p != k and p in groups and types[p] == "PERSON"]
         weak = _strength(members, "ORG") < 4 and _strength(members, "PLACE") < 4
         if len(orgs) == 1:
             _merge(groups, types, k, orgs[0])

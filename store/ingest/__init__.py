@@ -148,7 +148,11 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
 def ingest_articles(store: Store, articles: Iterable[ParsedArticle], *, backend: str = "builtin",
                     on_message: Callable[[str], None] | None = None) -> IngestSummary:
     """Store articles already read (a fetched feed or page) as ``ingest_paths`` stores a file's."""
-    say = on_message or (lambda _line: None)
+
+    def say(line: str) -> None:  # feed titles and URLs reach a terminal: one inert line each
+        if on_message is not None:
+            on_message(escape_controls(line))
+
     summary = IngestSummary()
     extractor = _Extractor(store.known_names(), backend)
     batch = _Batch()
@@ -156,8 +160,8 @@ def ingest_articles(store: Store, articles: Iterable[ParsedArticle], *, backend:
         for art in articles:
             _take(store, art, batch, summary, say)
             if len(batch.items) >= BATCH:
-                batch.commit(store, extractor)
-        batch.commit(store, extractor)
+                batch.commit(store, extractor, summary, say)
+        batch.commit(store, extractor, summary, say)
     finally:
         extractor.close()
     return summary
