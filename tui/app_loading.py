@@ -89,7 +89,7 @@ class StoreLoading:
         quiet = lambda fraction, label: None  # noqa: E731
         parts = [f"{changes.new_articles} new article{'s' * (changes.new_articles != 1)}"] if changes.new_articles else []
         if changes.new_edits:
-            parts.append(f"{changes.new_edits} edit{'s' * (changes.new_edits != 1)} from another window")
+            parts.append(f"{changes.new_edits} edit{'s' * (changes.new_edits != 1)} made elsewhere")
         summary = ", ".join(parts) or "the store was re-extracted elsewhere"
         self.post_message(StoreFollowed(summary, load_entities(self.store, quiet), load_whole_lists(self.store, quiet)))
 
