@@ -123,14 +123,18 @@ class WritingMixin:
     def _switch(self, commit: journal.Commit, shards: list[Shard], index: MachineIndex) -> None:
         registry = self.manifest.registry_name(commit.generation)
         rsum = write_table(self.path / registry, REGISTRY_TABLE, [e.as_doc() for e in index.registry])
-        new = self.manifest.evolve(generation=commit.generation, shards=shards, registry=registry, registry_sum=rsum)
+        # a re-extraction reserved its generation before other writers committed theirs: never go back
+        generation = max(commit.generation, self.manifest.generation + 1)
+        new = self.manifest.evolve(generation=generation, shards=shards, registry=registry, registry_sum=rsum)
         new.save()
         self.manifest = new
         self._texts.sums = {s.texts: s.texts_sum for s in shards}
 
     def reextract(self, extract: Callable[[str, str | None], tuple[dict, list]],
-                  progress: Progress | None = None) -> int:
+                  progress: Progress | None = None, on_error: Callable[[str], None] | None = None) -> int:
         """Run extraction again over every stored article; hand edits are untouched (they are overlays).
+        An article whose extraction fails keeps its text with nothing extracted, and ``on_error`` hears
+        one line naming it: one article never stops the rest.
 
         ``extract(body, published)`` returns (extraction, sentences). The work runs without the store's
         lock, so other writers go on; the switch of every shard at once is one short turn, which first
@@ -142,7 +146,7 @@ class WritingMixin:
             commit = journal.Commit(self.path, gen, [m.shard_names(s.n, gen)[1] for s in m.shards]
                                     + [m.registry_name(gen)], [])
         fresh = MachineIndex()
-        counter = _Counter(len(self.machine.order), progress)
+        counter = _Counter(len(self.machine.order), progress, on_error)
         done: dict[int, tuple[Shard, list[dict], FileSum]] = {}
         try:
             for shard in m.shards:
@@ -153,16 +157,17 @@ class WritingMixin:
                 for shard in now.shards:
                     if shard.n in done and done[shard.n][0].texts == shard.texts:
                         _, docs, csum = done[shard.n]
-                    else:  # added or grown by another writer while we worked
+                    else:  # added or grown by another writer while we worked: extract only its new articles
                         commit.extend([m.shard_names(shard.n, gen)[1]], [])
-                        counter.total += shard.count
-                        docs, csum = self._extract_shard(shard, gen, fresh, extract, counter)
+                        ready = {d["id"]: d for d in done[shard.n][1]} if shard.n in done else {}
+                        counter.total += shard.count - len(ready)
+                        docs, csum = self._extract_shard(shard, gen, fresh, extract, counter, ready)
                     new_shards.append(replace(shard, catalog=m.shard_names(shard.n, gen)[1], catalog_sum=csum))
                     new_docs.append((docs, shard.texts))
                 commit.extend([], [s.catalog for s in now.shards] + ([now.registry] if now.registry else []))
                 self._switch(commit, new_shards, fresh)
         except BaseException:
-            if self.manifest.generation != gen:
+            if self.manifest.registry != m.registry_name(gen):  # the switch did not happen
                 commit.abandon(self.manifest)
             raise
         commit.finish(self.manifest)
@@ -172,14 +177,23 @@ class WritingMixin:
         self._rebuild_view()
         return counter.done
 
-    def _extract_shard(self, shard: Shard, gen: int, fresh: MachineIndex, extract,
-                       counter: _Counter) -> tuple[list[dict], FileSum]:
-        """Extract one shard's articles again into ``fresh``; write its new catalog (not yet live)."""
+    def _extract_shard(self, shard: Shard, gen: int, fresh: MachineIndex, extract, counter: _Counter,
+                       ready: dict[str, dict] | None = None) -> tuple[list[dict], FileSum]:
+        """Extract one shard's articles again into ``fresh`` (but those ``ready`` already); write its new
+        catalog (not yet live)."""
         bodies = read_texts(self.path / shard.texts, shard.texts_sum)
         docs = []
         for doc in read_table(self.path / shard.catalog, CATALOG_TABLE, shard.catalog_sum):
+            if ready and doc["id"] in ready:
+                docs.append(ready[doc["id"]])
+                continue
             body = bodies[doc["id"]]
-            extraction, sentences = extract(body, doc.get("published"))
+            try:
+                extraction, sentences = extract(body, doc.get("published"))
+            except Exception as exc:  # noqa: BLE001 - one article must never stop a re-extraction
+                counter.failed(f"article {doc['id']} ({doc.get('title') or 'untitled'}): extraction failed "
+                               f"({type(exc).__name__}: {exc}); kept with nothing extracted")
+                extraction, sentences = {}, []
             meta = {k: v for k, v in doc.items() if k not in ("e", "c", "m", "v", "f")}
             docs.append(catalog_doc(meta, body, extraction, sentences, fresh))
             counter.tick()
@@ -189,8 +203,14 @@ class WritingMixin:
 class _Counter:
     """Articles re-extracted so far, for the progress callback."""
 
-    def __init__(self, total: int, progress: Progress | None):
-        self.total, self.done, self.progress = total, 0, progress
+    def __init__(self, total: int, progress: Progress | None, on_error: Callable[[str], None] | None):
+        self.total, self.done, self.progress, self.on_error = total, 0, progress, on_error
+        self.errors = 0
+
+    def failed(self, line: str) -> None:
+        self.errors += 1
+        if self.on_error:
+            self.on_error(line)
 
     def tick(self) -> None:
         self.done += 1

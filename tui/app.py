@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from textual import events, on
-from textual.app import App, ComposeResult
+from textual.app import ScreenStackError, App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -186,7 +186,10 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
             self.pane(name).focus()
 
     def _current_pane(self) -> str:
-        node = self.focused
+        try:
+            node = self.focused
+        except ScreenStackError:  # a focus event still queued while the app shuts down
+            return self._last_pane
         while node is not None:
             if node.id in PANES:
                 return node.id

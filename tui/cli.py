@@ -167,11 +167,19 @@ def cmd_stats(args, db: Path, err: Console) -> int:
 def cmd_reextract(args, db: Path, err: Console) -> int:
     from store.ingest import extract_article
 
+    failed: list[str] = []
+
+    def fail(line: str) -> None:
+        failed.append(line)
+        say(err, line)
+
     with _writer(db, args.wait, err) as store:
         known = store.known_names()
-        n = store.reextract(lambda body, published: extract_article(body, published, known, args.extractor))
-    say(err, f"re-extracted {n} articles; hand edits kept (store: {db})")
-    return 0
+        n = store.reextract(lambda body, published: extract_article(body, published, known, args.extractor),
+                            on_error=fail)
+    say(err, f"re-extracted {n} articles{f', {len(failed)} failed' if failed else ''}; hand edits kept "
+             f"(store: {db})")
+    return 1 if failed else 0
 
 
 def cmd_log(args, db: Path, err: Console) -> int:
