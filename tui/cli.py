@@ -6,6 +6,7 @@ Exit status: 0 done; 1 some input failed; 2 usage; 3 the store could not be open
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -175,19 +176,29 @@ def cmd_log(args, db: Path, err: Console) -> int:
 
 
 def cmd_export(args, db: Path, err: Console) -> int:
-    from store.export import ExportError, export, filtered_selection
+    from store.export import ExportError, ExportPipeClosed, export, filtered_selection
 
     with Store.open(db, readonly=True) as store:
         try:
             selection = filtered_selection(store, entities=args.entity, types=args.type, tags=args.tag,
                                            date_from=args.date_from, date_to=args.date_to)
             n = export(store, selection, args.format, None if args.output == "-" else args.output)
+        except ExportPipeClosed:
+            _drop_stdout()
+            return 141  # what a shell reports for `cat` stopped by a closed pipe (128 + SIGPIPE)
         except ExportError as exc:
+            _drop_stdout()
             err.print(f"dateline export: {exc}", markup=False)
             return 3
     if args.output != "-":
         err.print(f"wrote {n} records to {args.output}", markup=False)
     return 0
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "reextract": cmd_reextract, "log": cmd_log,
