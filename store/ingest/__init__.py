@@ -15,6 +15,7 @@ from ..catalog import text_hash
 from ..store import Store
 from ..writing import NewArticle
 from .parsed import IngestError, ParsedArticle
+from .validate import check_article, readable_name
 
 BATCH = 500
 
@@ -140,6 +141,7 @@ def _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progre
 
 
 def _fail(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None:
+    line = readable_name(line)  # a file name with undecodable bytes shows them as \xNN
     summary.failed += 1
     summary.errors.append(line)
     say(f"error: {line}")
@@ -147,6 +149,11 @@ def _fail(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None
 
 def _take(store: Store, art: ParsedArticle, batch: _Batch, summary: IngestSummary,
           say: Callable[[str], None]) -> None:
+    try:
+        check_article(art)
+    except ValueError as err:
+        _fail(summary, f"{art.origin}: {err}", say)
+        return
     for w in art.warnings:
         summary.warnings.append(f"{art.origin}: {w}")
         say(f"warning: {art.origin}: {w}")
