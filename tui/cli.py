@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="*", help="files, folders (recursive), globs, or - for stdin")
     ing.add_argument("--demo", action="store_true", help="ingest the bundled demo corpus")
     ing.add_argument("--extractor", default="builtin", choices=["builtin", "spacy"])
+    ing.add_argument("--follow-symlinks", action="store_true",
+                     help="in folders, follow symbolic links that lead out of the folder")
     ing.add_argument("--wait", type=float, default=WAIT_SECONDS,
                      help="seconds to wait for another writer (default %(default)s)")
     st = sub.add_parser("stats", parents=[db_opt], help="counts of what the store holds")
@@ -105,13 +107,13 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
         return 2
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     with _writer(db, args.wait, err) as store:
-        summary = _run_with_progress(store, paths, args.extractor, stdin, err)
+        summary = _run_with_progress(store, paths, args.extractor, stdin, err, args.follow_symlinks)
     err.print(f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed "
               f"(store: {db})", markup=False)
     return 1 if summary.failed else 0
 
 
-def _run_with_progress(store, paths, backend, stdin, err: Console):
+def _run_with_progress(store, paths, backend, stdin, err: Console, follow_symlinks: bool = False):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from store.ingest import ingest_paths
@@ -129,7 +131,8 @@ def _run_with_progress(store, paths, backend, stdin, err: Console):
                 progress.update(task, completed=done, total=total)
 
         return ingest_paths(store, paths, backend=backend, stdin=stdin, on_progress=tick,
-                            on_message=lambda line: progress.console.print(line, markup=False))
+                            on_message=lambda line: progress.console.print(line, markup=False),
+                            follow_symlinks=follow_symlinks)
 
 
 def cmd_stats(args, db: Path, err: Console) -> int:

@@ -100,15 +100,18 @@ class _Extractor:
 
 def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", stdin: bytes | None = None,
                  on_progress: Callable[[int, int], None] | None = None,
-                 on_message: Callable[[str], None] | None = None) -> IngestSummary:
+                 on_message: Callable[[str], None] | None = None,
+                 follow_symlinks: bool = False) -> IngestSummary:
     """Ingest every file ``args`` name (files, folders, globs, ``-``) into ``store``."""
     from .sources import expand_sources
 
     say = on_message or (lambda _line: None)
     summary = IngestSummary()
-    files, errors = expand_sources(args)
+    files, errors, skipped = expand_sources(args, follow_symlinks=follow_symlinks)
     for err in errors:
         _fail(summary, str(err), say)
+    for line in skipped:
+        _warn(summary, line, say)
     extractor = _Extractor(store.known_names(), backend)
     batch = _Batch()
     summary.files = len(files)
@@ -147,6 +150,12 @@ def _fail(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None
     say(f"error: {line}")
 
 
+def _warn(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None:
+    line = readable_name(line)
+    summary.warnings.append(line)
+    say(f"warning: {line}")
+
+
 def _take(store: Store, art: ParsedArticle, batch: _Batch, summary: IngestSummary,
           say: Callable[[str], None]) -> None:
     try:
@@ -155,8 +164,7 @@ def _take(store: Store, art: ParsedArticle, batch: _Batch, summary: IngestSummar
         _fail(summary, f"{art.origin}: {err}", say)
         return
     for w in art.warnings:
-        summary.warnings.append(f"{art.origin}: {w}")
-        say(f"warning: {art.origin}: {w}")
+        _warn(summary, f"{art.origin}: {w}", say)
     if not art.body.strip():
         _fail(summary, f"{art.origin}: has no text", say)
         return
