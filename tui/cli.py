@@ -105,7 +105,7 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
     if not paths:
         err.print("dateline ingest: name at least one file, folder, glob or -", markup=False)
         return 2
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = sys.stdin.buffer if "-" in paths else None  # read when its turn comes, up to the size cap
     with _writer(db, args.wait, err) as store:
         summary = _run_with_progress(store, paths, args.extractor, stdin, err, args.follow_symlinks)
     err.print(f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from ..catalog import text_hash
 from ..store import Store
@@ -98,7 +99,7 @@ class _Extractor:
             self._pool.shutdown()
 
 
-def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", stdin: bytes | None = None,
+def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", stdin: bytes | BinaryIO | None = None,
                  on_progress: Callable[[int, int], None] | None = None,
                  on_message: Callable[[str], None] | None = None,
                  follow_symlinks: bool = False) -> IngestSummary:

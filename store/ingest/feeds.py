@@ -8,6 +8,7 @@ import feedparser
 
 from store.ingest.headers import parse_date, published_from
 from store.ingest.htmltext import html_to_text, looks_like_html
+from store.ingest.limits import MAX_FEED_BYTES, MAX_FEED_TAGS, check_markup
 from store.ingest.parsed import IngestError, ParsedArticle
 from store.ingest.titles import first_sentence_title
 
@@ -36,6 +37,10 @@ def _repair_char_refs(data: bytes) -> tuple[bytes, int]:
 
 def parse_feed(name: str, data: bytes) -> list[ParsedArticle]:
     """One article per entry; entries with no title and no text are skipped with a warning."""
+    if len(data) > MAX_FEED_BYTES:
+        raise IngestError(name, f"feed is larger than {MAX_FEED_BYTES // 2**20} MB ({len(data):,} bytes), "
+                                "the limit for one feed; not read")
+    check_markup(name, data.count(b"<") + data.count(b"&lt;"), MAX_FEED_TAGS, "feed")
     data, bad_refs = _repair_char_refs(data)
     try:
         parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)

@@ -89,6 +89,10 @@ def folder_files(folder: str, *, follow_symlinks: bool = False, skipped: list[st
                 continue
             if os.path.islink(path) and not _follow_file(path, root, follow_symlinks, notes):
                 continue
+            if not os.path.isfile(path):  # reading a FIFO nobody writes to would wait for ever
+                notes.append(f"{path}: not a regular file (a pipe, socket or device); skipped "
+                             "(name it on its own to read it)")
+                continue
             found.append(path)
     return sorted(found)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 
+from store.ingest.limits import MAX_ARTICLE_CHARS, too_long
 from store.ingest.parsed import ParsedArticle
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -28,9 +29,12 @@ def readable_name(name: str) -> str:
 def check_article(art: ParsedArticle) -> None:
     """Repair ``art`` in place so that it can be stored, adding a warning for each repair.
 
-    Raises ValueError (one line) when a field is not text at all.
+    Raises ValueError (one line) when a field is not text at all, or the text is over the limit for
+    one article.
     """
     art.origin = readable_name(art.origin)
+    if isinstance(art.body, str) and len(art.body) > MAX_ARTICLE_CHARS:
+        raise ValueError(too_long(len(art.body)))
     for name in TEXT_FIELDS:
         value = getattr(art, name)
         if value is None and name not in ("title", "body"):
