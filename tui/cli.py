@@ -1,7 +1,8 @@
 """The ``dateline`` command: open the explorer, or ingest, extract, re-extract, export, stats, log.
 
 Store location: ``--db`` > ``$DATELINE_DB`` > the platform's user data folder.
-Exit status: 0 done; 1 some input failed; 2 usage; 3 the store could not be opened or written.
+Exit status: 0 done; 1 some input failed; 2 usage; 3 the store could not be opened or written;
+141 export's reader closed the pipe.
 """
 from __future__ import annotations
 
