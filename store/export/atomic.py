@@ -89,8 +89,9 @@ def _in_place(target: Path) -> Iterator[IO[str]]:
     try:
         stream = _open_in_place(target)
     except OSError as exc:
-        if exc.errno == errno.ENXIO:
-            raise ExportError(f"cannot write {target}: it is a pipe with no reader") from exc
+        if exc.errno == errno.ENXIO:  # a FIFO nobody reads, or a socket (which open() cannot write)
+            what = "a socket" if stat.S_ISSOCK(os.stat(target).st_mode) else "a pipe with no reader"
+            raise ExportError(f"cannot write {target}: it is {what}") from exc
         raise _failure(str(target), exc) from exc
     try:
         yield stream
