@@ -164,6 +164,8 @@ def _take(store: Store, art: ParsedArticle, batch: _Batch, summary: IngestSummar
     except ValueError as err:
         _fail(summary, f"{art.origin}: {err}", say)
         return
+    for note in art.file_notes:
+        _warn(summary, f"{art.file}: {note}", say)
     for w in art.warnings:
         _warn(summary, f"{art.origin}: {w}", say)
     if not art.body.strip():

@@ -71,7 +71,7 @@ def parse_feed(name: str, data: bytes) -> list[ParsedArticle]:
                  "(a lone surrogate or beyond U+10FFFF) replaced by U+FFFD"] + notes
     if problem is not None and not _is_benign(problem):
         notes = [f"feed is not well-formed ({_describe(problem)}); read what could be read"] + skipped
-    articles[0].warnings[:0] = notes
+    articles[0].file_notes[:0] = notes
     return articles
 
 

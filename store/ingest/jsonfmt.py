@@ -112,7 +112,7 @@ def _collect(name: str, entries: list[tuple[int, object]], notes: Notes) -> list
             notes.add(number, str(exc))
     if not articles:
         raise IngestError(name, f"no usable articles ({notes.lines[0]})" if notes else "no usable articles")
-    articles[0].warnings[:0] = notes.all()
+    articles[0].file_notes[:0] = notes.all()
     return articles
 
 
