@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 from store.ingest.sources import expand_sources
 from tests.test_cli import SEED, dateline
@@ -69,3 +72,25 @@ def test_item9_file_named_directly_is_read_where_it_points(tmp_path):
     assert found.files == [str(news / "passwd.txt")] and not found.skipped
     broken = expand_sources([str(news / "gone.txt")])
     assert [str(e) for e in broken.errors] == [f"{news / 'gone.txt'}: broken symbolic link"]
+
+
+def test_item9_recursive_glob_keeps_to_the_folder_and_ends_on_cycles(tmp_path):
+    news = tree(tmp_path)
+    (news / "sub" / "again").symlink_to(".")  # with sub/up and loop: many ways round, one folder each
+    (news / "sub" / "b.txt").write_text("title: B\n\nRain in Oslo.\n", encoding="utf-8")
+    pattern = str(tmp_path / "news" / "**" / "*.txt")
+    for follow, expected in ((False, [news / "a.txt", news / "sub" / "b.txt"]),
+                             (True, [news / "a.txt", news / "sub" / "b.txt", tmp_path / "outside" / "secret.txt"])):
+        # in a child with a timeout: Python's glob went round the cycles for minutes
+        out = subprocess.run([sys.executable, "-c", EXPAND, pattern, str(follow)], capture_output=True,
+                             timeout=30, cwd=Path(__file__).parents[1])
+        assert out.returncode == 0, out.stderr.decode()
+        files, skipped = json.loads(out.stdout)
+        assert sorted(map(os.path.realpath, files)) == sorted(map(str, expected))
+        assert follow or any("passwd.txt: symbolic link to a file outside the folder" in line for line in skipped)
+
+
+EXPAND = """import json, sys
+from store.ingest.sources import expand_sources
+found = expand_sources([sys.argv[1]], follow_symlinks=sys.argv[2] == "True")
+print(json.dumps([found.files, found.skipped]))"""
