@@ -84,7 +84,7 @@ class MachineIndex:
         self.posting = ChunkedPostings()  # entity id -> article numbers (``extra``: mentions in each)
         self.mcount: dict[str, int] = {}  # entity id -> machine mention count
         self.n_articles: dict[str, int] = {}  # entity id -> how many articles name it
-        self.latest: dict[str, str] = {}  # entity id -> latest publication date
+        self.latest: dict[str, str] = {}  # entity id -> latest publication date ("" if only undated)
         self._ev_post = ChunkedPostings()  # entity id -> packed event refs (see ``ev_post``)
         self._fig_post = ChunkedPostings()
         self._pending_events: list[tuple] = []  # shards' event/figure postings not merged yet
@@ -177,7 +177,7 @@ class MachineIndex:
             mentions = sum(counts)
             mcount[eid] = mcount.get(eid, 0) + mentions
             n_articles[eid] = n_articles.get(eid, 0) + len(arts)
-            if p_latest[j] > latest.get(eid, "") or eid not in latest:  # "" when every article is undated
+            if p_latest[j] >= latest.get(eid, ""):  # "" (undated) too: every indexed entity has an entry
                 latest[eid] = p_latest[j]
             self.n_mentions += mentions
         self._pending_events.append((shift, postings["ents"], p_ev, p_fig))

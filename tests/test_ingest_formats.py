@@ -100,8 +100,8 @@ def test_json_list_skips_the_bad_entries_and_keeps_the_rest():
     assert [a.origin.rsplit("#", 1)[1] for a in articles] == ["entry-1", "entry-3"]
     assert articles[0].url == "https://air.example.com/orders"
     assert articles[1].source == "Riverside Post"
-    assert any("entry 2" in w and "skipped" in w for w in articles[0].warnings)
-    assert any("entry 4" in w and "skipped" in w for w in articles[0].warnings)
+    assert any("entry 2" in w and "skipped" in w for w in articles[0].file_notes)
+    assert any("entry 4" in w and "skipped" in w for w in articles[0].file_notes)
 
 
 def test_jsonl_skips_a_broken_line():
@@ -109,7 +109,7 @@ def test_jsonl_skips_a_broken_line():
     assert [a.title for a in articles] == ["Rail strike called off", "Port volumes rise", "Undated note"]
     assert [a.published for a in articles] == ["2020-02-17", "2020-02-18", None]
     assert articles[1].body == "Container volumes at the port of Hallin rose 7% in January."
-    assert any(w.startswith("line 2: invalid JSON") for w in articles[0].warnings)
+    assert any(w.startswith("line 2: invalid JSON") for w in articles[0].file_notes)
     assert "no publication date found; stored undated" in articles[2].warnings
 
 

@@ -21,7 +21,7 @@ def make_tree(root: Path) -> None:
 def test_files_folders_globs_and_stdin(tmp_path):
     make_tree(tmp_path)
     single = str(tmp_path / "news" / "a.txt")
-    files, errors = expand_sources([single, str(tmp_path / "news"), "-", str(tmp_path / "news" / "deep" / "*.json")])
+    files, errors, _ = expand_sources([single, str(tmp_path / "news"), "-", str(tmp_path / "news" / "deep" / "*.json")])
     assert errors == []
     names = [os.path.relpath(f, tmp_path) if f != "-" else f for f in files]
     # Each file once, in argument order; a folder gives its readable files, sorted, hidden ones skipped.
@@ -30,15 +30,15 @@ def test_files_folders_globs_and_stdin(tmp_path):
 
 def test_named_file_is_read_whatever_its_extension(tmp_path):
     make_tree(tmp_path)
-    files, errors = expand_sources([str(tmp_path / "news" / "photo.jpg")])
+    files, errors, _ = expand_sources([str(tmp_path / "news" / "photo.jpg")])
     assert (files, errors) == ([str(tmp_path / "news" / "photo.jpg")], [])
 
 
 def test_recursive_glob_and_glob_matching_a_folder(tmp_path):
     make_tree(tmp_path)
-    files, _ = expand_sources([str(tmp_path / "**" / "*.rss")])
+    files, _, _ = expand_sources([str(tmp_path / "**" / "*.rss")])
     assert [Path(f).name for f in files] == ["d.rss"]
-    files, _ = expand_sources([str(tmp_path / "ne*")])
+    files, _, _ = expand_sources([str(tmp_path / "ne*")])
     assert len(files) == 5
 
 
@@ -46,7 +46,7 @@ def test_missing_paths_give_clear_errors_and_the_rest_goes_on(tmp_path):
     make_tree(tmp_path)
     (tmp_path / "empty").mkdir()
     missing, pattern, empty = str(tmp_path / "nope.txt"), str(tmp_path / "*.none"), str(tmp_path / "empty")
-    files, errors = expand_sources([missing, str(tmp_path / "news" / "a.txt"), pattern, empty])
+    files, errors, _ = expand_sources([missing, str(tmp_path / "news" / "a.txt"), pattern, empty])
     assert files == [str(tmp_path / "news" / "a.txt")]
     assert [str(e) for e in errors] == [f"{missing}: no such file or folder",
                                         f"{pattern}: no files match this pattern",

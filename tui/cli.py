@@ -1,11 +1,13 @@
 """The ``dateline`` command: open the explorer, or ingest, extract, re-extract, export, stats, log, feeds, fetch.
 
 Store location: ``--db`` > ``$DATELINE_DB`` > the platform's user data folder.
-Exit status: 0 done; 1 some input failed; 2 usage; 3 the store could not be opened or written.
+Exit status: 0 done; 1 some input failed; 2 usage; 3 the store could not be opened or written;
+141 export's reader closed the pipe.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -39,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="*", help="files, folders (recursive), globs, - for stdin, or feed/page URLs")
     ing.add_argument("--demo", action="store_true", help="ingest the bundled demo corpus")
     ing.add_argument("--extractor", default="builtin", choices=["builtin", "spacy"])
+    ing.add_argument("--follow-symlinks", action="store_true",
+                     help="in folders, follow symbolic links that lead out of the folder")
     ing.add_argument("--wait", type=float, default=WAIT_SECONDS,
                      help="seconds to wait for another writer (default %(default)s)")
     st = sub.add_parser("stats", parents=[db_opt], help="counts of what the store holds")
@@ -123,14 +127,14 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
     if not paths:
         say(err, "dateline ingest: name at least one file, folder, glob or -")
         return 2
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = sys.stdin.buffer if "-" in paths else None  # read when its turn comes, up to the size cap
     with _writer(db, args.wait, err) as store:
-        summary = _run_with_progress(store, paths, args.extractor, stdin, err)
+        summary = _run_with_progress(store, paths, args.extractor, stdin, err, args.follow_symlinks)
     say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed (store: {db})")
     return 1 if summary.failed else 0
 
 
-def _run_with_progress(store, paths, backend, stdin, err: Console):
+def _run_with_progress(store, paths, backend, stdin, err: Console, follow_symlinks: bool = False):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from store.ingest import ingest_paths
@@ -145,7 +149,8 @@ def _run_with_progress(store, paths, backend, stdin, err: Console):
                 progress.update(task, completed=done, total=total)
 
         return ingest_paths(store, paths, backend=backend, stdin=stdin, on_progress=tick,
-                            on_message=lambda line: say(progress.console, line))
+                            on_message=lambda line: say(progress.console, line),
+                            follow_symlinks=follow_symlinks)
 
 
 def cmd_stats(args, db: Path, err: Console) -> int:
@@ -200,14 +205,18 @@ def cmd_log(args, db: Path, err: Console) -> int:
 
 
 def cmd_export(args, db: Path, err: Console) -> int:
-    from store.export import ExportError, export, filtered_selection
+    from store.export import ExportError, ExportPipeClosed, export, filtered_selection
 
     with Store.open(db, readonly=True) as store:
         try:
             selection = filtered_selection(store, entities=args.entity, types=args.type, tags=args.tag,
                                            date_from=args.date_from, date_to=args.date_to)
             n = export(store, selection, args.format, None if args.output == "-" else args.output)
+        except ExportPipeClosed:
+            _drop_stdout()
+            return 141  # what a shell reports for `cat` stopped by a closed pipe (128 + SIGPIPE)
         except ExportError as exc:
+            _drop_stdout()
             say(err, f"dateline export: {exc}")
             return 3
     if args.output != "-":
@@ -252,6 +261,12 @@ def cmd_repair(args, db: Path, err: Console) -> int:
             say(err, f"still damaged: {line}")
         return 3
     return 0
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "reextract": cmd_reextract, "log": cmd_log,

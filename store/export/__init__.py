@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.export.atomic import ExportError, atomic_text, is_stdout
+from store.export.atomic import ExportError, ExportPipeClosed, atomic_text, is_stdout
 from store.export.csvfmt import write_csv
 from store.export.ftm import write_ftm
 from store.export.gexf import write_gexf
@@ -26,7 +26,7 @@ _WRITERS = {"json": write_json, "jsonl": write_jsonl, "csv": write_csv, "md": wr
             "ftm": write_ftm, "gexf": write_gexf, "timelinejs": write_timelinejs}
 _ALIASES = {"markdown": "md", "followthemoney": "ftm", "timeline": "timelinejs"}
 
-__all__ = ["EXTENSIONS", "FORMATS", "ExportError", "ReadStore", "Selection", "connected_selection",
+__all__ = ["EXTENSIONS", "FORMATS", "ExportError", "ExportPipeClosed", "ReadStore", "Selection", "connected_selection",
            "default_name", "export", "filtered_selection"]
 
 

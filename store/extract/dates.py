@@ -34,6 +34,7 @@ from store.extract.date_patterns import (
     TITLE_AFTER_DAY_RE,
 )
 from store.extract import dates_calendar as cal
+from store.extract.limits import MAX_DATES
 from store.extract.sentences import windows_around
 
 __all__ = ["find_dates", "parse_published"]
@@ -80,6 +81,8 @@ def find_dates(text: str, published: str | None, sentences: list[tuple[int, int]
     context = _Context(text, anchor, sentences or [], starts)
     found: list[dict] = []
     for match in _matches(text):
+        if len(found) >= MAX_DATES:
+            break
         kind = match.lastgroup
         resolver = _RESOLVERS.get(kind or "")
         if resolver is None:

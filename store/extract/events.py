@@ -11,6 +11,7 @@ import bisect
 import re
 
 from store.extract.figures import MentionIndex
+from store.extract.limits import MAX_EVENTS
 
 __all__ = ["find_events", "TRIGGER_RE"]
 
@@ -50,6 +51,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
     event_nouns: list[set[str]] = []  # the event-noun groups of each event's sentence, for refer-back
     date_index = 0
     for s_start, s_end in sentences:
+        if len(events) >= MAX_EVENTS:
+            break
         while date_index < len(dates) and dates[date_index]["start"] < s_start:
             date_index += 1
         in_sentence = []

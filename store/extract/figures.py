@@ -10,6 +10,7 @@ import bisect
 import re
 
 from store.extract.dates import parse_published
+from store.extract.limits import MAX_FIGURES
 
 __all__ = ["find_figures", "parse_number", "MentionIndex"]
 
@@ -136,6 +137,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], dates: list[dict],
     mentions = MentionIndex(entities)
     figures: list[dict] = []
     for match in _figure_matches(text):
+        if len(figures) >= MAX_FIGURES:
+            break
         figure = _read(match)
         if figure is None or _inside_date(match.span(), dates, date_starts):
             continue

@@ -28,6 +28,10 @@ _OPENERS = frozenset(
     no not what who why how where which according analysts officials""".split()
 )
 
+# A "sentence" longer than this (a table, a list run together, generated text) is cut at a space, so
+# the per-sentence work of extraction stays bounded however the text is written.
+MAX_SENTENCE_CHARS = 2000
+
 _CLOSERS = "\"'\u201d\u2019)]}»"
 _END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]}»]*(?=\s)|\n")
 _WORD_BEFORE_RE = re.compile(r"([\w.'\u2019-]+)$")
@@ -81,6 +85,13 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:  # no prose sentence is this long: cut it at a space
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _add_span(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from ..catalog import text_hash
 from ..errors import StoreError
@@ -17,6 +18,7 @@ from ..safe_text import escape_controls
 from ..store import Store
 from ..writing import NewArticle
 from .parsed import IngestError, ParsedArticle
+from .validate import check_article, readable_name
 
 BATCH = 500
 
@@ -114,9 +116,10 @@ class _Extractor:
             self._pool.shutdown()
 
 
-def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", stdin: bytes | None = None,
+def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", stdin: bytes | BinaryIO | None = None,
                  on_progress: Callable[[int, int], None] | None = None,
-                 on_message: Callable[[str], None] | None = None) -> IngestSummary:
+                 on_message: Callable[[str], None] | None = None,
+                 follow_symlinks: bool = False) -> IngestSummary:
     """Ingest every file ``args`` name (files, folders, globs, ``-``, http(s) URLs) into ``store``.
 
     Each ``on_message`` line is one line with its control characters escaped (``escape_controls``)."""
@@ -132,9 +135,11 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
             on_message(escape_controls(line))
 
     summary = IngestSummary()
-    files, errors = expand_sources(args)
+    files, errors, skipped = expand_sources(args, follow_symlinks=follow_symlinks)
     for err in errors:
         _fail(summary, str(err), say)
+    for line in skipped:
+        _warn(summary, line, say)
     extractor = _Extractor(store.known_names(), backend)
     batch = _Batch()
     summary.files = len(files)
@@ -195,16 +200,29 @@ def _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progre
 
 
 def _fail(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None:
+    line = readable_name(line)  # a file name with undecodable bytes shows them as \xNN
     summary.failed += 1
     summary.errors.append(line)
     say(f"error: {line}")
 
 
+def _warn(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None:
+    line = readable_name(line)
+    summary.warnings.append(line)
+    say(f"warning: {line}")
+
+
 def _take(store: Store, art: ParsedArticle, batch: _Batch, summary: IngestSummary,
           say: Callable[[str], None]) -> None:
+    try:
+        check_article(art)
+    except ValueError as err:
+        _fail(summary, f"{art.origin}: {err}", say)
+        return
+    for note in art.file_notes:
+        _warn(summary, f"{art.file}: {note}", say)
     for w in art.warnings:
-        summary.warnings.append(f"{art.origin}: {w}")
-        say(f"warning: {art.origin}: {w}")
+        _warn(summary, f"{art.origin}: {w}", say)
     if not art.body.strip():
         _fail(summary, f"{art.origin}: has no text", say)
         return

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import codecs
 
+from store.ingest.limits import MAX_BYTES
 from store.ingest.parsed import IngestError
 
-MAX_BYTES = 20 * 1024 * 1024
 SAMPLE_BYTES = 64 * 1024
 CONTROL_RATIO_LIMIT = 0.05  # more control characters than this and it is not text
 

@@ -1,20 +1,47 @@
 """RSS and Atom feeds via feedparser: one article per entry, its HTML reduced to text."""
 from __future__ import annotations
 
+import re
 import time
 
 import feedparser
 
 from store.ingest.headers import parse_date, published_from
 from store.ingest.htmltext import html_to_text, looks_like_html
+from store.ingest.limits import MAX_FEED_BYTES, MAX_FEED_TAGS, check_markup
 from store.ingest.parsed import IngestError, ParsedArticle
 from store.ingest.titles import first_sentence_title
 
 _DATE_KEYS = ("published", "updated", "created")
 
 
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,12}|[0-9]{1,12});")
+
+
+def _repair_char_refs(data: bytes) -> tuple[bytes, int]:
+    """``&#xD800;`` and other references to no character (lone surrogates, beyond U+10FFFF) make
+    feedparser fail on the whole feed; they become U+FFFD. Returns the bytes and how many changed."""
+    bad = 0
+
+    def fix(match: re.Match) -> bytes:
+        nonlocal bad
+        ref = match.group(1)
+        value = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+        if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+            bad += 1
+            return b"&#xFFFD;"
+        return match.group(0)
+
+    return (_CHAR_REF.sub(fix, data) if b"&#" in data else data), bad
+
+
 def parse_feed(name: str, data: bytes) -> list[ParsedArticle]:
     """One article per entry; entries with no title and no text are skipped with a warning."""
+    if len(data) > MAX_FEED_BYTES:
+        raise IngestError(name, f"feed is larger than {MAX_FEED_BYTES // 2**20} MB ({len(data):,} bytes), "
+                                "the limit for one feed; not read")
+    check_markup(name, data.count(b"<") + data.count(b"&lt;"), MAX_FEED_TAGS, "feed")
+    data, bad_refs = _repair_char_refs(data)
     try:
         parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     except Exception as exc:  # noqa: BLE001 - feedparser raises on some malformed encodings declarations
@@ -39,9 +66,12 @@ def parse_feed(name: str, data: bytes) -> list[ParsedArticle]:
         reason = f"broken feed: {_describe(problem)}" if problem is not None else "no entry has a title or text"
         raise IngestError(name, reason)
     notes = skipped
+    if bad_refs:
+        notes = [f"{bad_refs} character reference{'s' if bad_refs > 1 else ''} to no character "
+                 "(a lone surrogate or beyond U+10FFFF) replaced by U+FFFD"] + notes
     if problem is not None and not _is_benign(problem):
         notes = [f"feed is not well-formed ({_describe(problem)}); read what could be read"] + skipped
-    articles[0].warnings[:0] = notes
+    articles[0].file_notes[:0] = notes
     return articles
 
 

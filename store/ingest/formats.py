@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import PurePath
+from typing import BinaryIO
 
 from store.ingest.decode import check_size, decode_bytes
 from store.ingest.feeds import parse_feed
 from store.ingest.html import parse_html
 from store.ingest.jsonfmt import parse_json, parse_jsonl
+from store.ingest.limits import MAX_ARTICLE_CHARS, read_capped, too_long
 from store.ingest.parsed import IngestError, ParsedArticle
 from store.ingest.plaintext import parse_markdown, parse_text
 
@@ -25,11 +28,14 @@ _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)[\s>]", re.I)
 _HTML_START = re.compile(r"(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 
 
-def parse_source(path: str, data: bytes | None = None) -> list[ParsedArticle]:
-    """Read the file at ``path`` (or ``data``, for stdin) into articles; raises IngestError."""
+def parse_source(path: str, data: bytes | BinaryIO | None = None) -> list[ParsedArticle]:
+    """Read the file at ``path`` (or ``data``, for stdin: bytes or a stream read up to the cap) into
+    articles; raises IngestError."""
     name = STDIN_NAME if path == STDIN else path
     if data is None:
         data = _read(path)
+    elif not isinstance(data, bytes):
+        data = read_capped(data, name)
     text, warnings = decode_bytes(data, name)
     kind = detect_kind(path, text)
     try:
@@ -81,6 +87,8 @@ def _parse(kind: str, name: str, text: str, data: bytes, by_extension: str | Non
             if by_extension == "json":
                 raise
             # A .txt or .md that merely starts with a bracket is still text.
+    if len(text) > 2 * MAX_ARTICLE_CHARS:  # one article: refused before its header is even looked for
+        raise IngestError(name, too_long(len(text)))
     if kind == "markdown" or by_extension == "markdown":
         return parse_markdown(name, text)
     return parse_text(name, text)
@@ -88,12 +96,15 @@ def _parse(kind: str, name: str, text: str, data: bytes, by_extension: str | Non
 
 def _read(path: str) -> bytes:
     try:
-        size = os.stat(path).st_size
-        if os.path.isdir(path):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise IngestError(path, "is a folder, not a file")
-        check_size(size, path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO, <(command) or a device: its size says nothing
+            with open(path, "rb") as handle:
+                return read_capped(handle, path)
+        check_size(info.st_size, path)
         with open(path, "rb") as handle:
-            return handle.read(size + 1)
+            return handle.read(info.st_size + 1)
     except FileNotFoundError:
         raise IngestError(path, "no such file") from None
     except PermissionError:

@@ -10,6 +10,7 @@ from readability.readability import Unparseable
 
 from store.ingest.headers import published_from
 from store.ingest.htmltext import BLOCK_TAGS, element_text, html_to_text, parse_fragment, strip_xml_declaration
+from store.ingest.limits import MAX_HTML_TAGS, MAX_HTML_TEXT, READABILITY_MAX_TAGS, check_markup, too_long
 from store.ingest.parsed import IngestError, ParsedArticle
 from store.ingest.titles import first_sentence_title
 
@@ -35,18 +36,23 @@ def parse_html(name: str, text: str) -> list[ParsedArticle]:
     text = _XML_INVALID.sub("", text)  # browsers drop NUL and C0 controls; lxml refuses them
     if not _ANY_TAG.search(text):
         raise IngestError(name, "broken HTML: no HTML tags found")
+    tags = text.count("<")
+    check_markup(name, tags, MAX_HTML_TAGS, "HTML page")
+    if len(text) > MAX_HTML_TEXT and len(text) - sum(map(len, _ANY_TAG.findall(text))) > MAX_HTML_TEXT:
+        raise IngestError(name, too_long(len(text)))  # megabytes of text outside tags: not one article
     root = parse_fragment(text)
     if root is None or not isinstance(root.tag, str):
         raise IngestError(name, "broken HTML: nothing to parse")
     meta = _meta_values(root)
-    document = Document(text)
-    body = _main_text(name, document)
+    document = Document(text) if tags <= READABILITY_MAX_TAGS else None  # a huge page is read whole
+    body = _main_text(name, document) if document is not None else ""
     whole_page = _page_text(root)
     if not whole_page:  # whatever readability found sits in navigation, header or footer
         raise IngestError(name, "broken HTML: no readable text in the page")
     if len(body) < min(_MIN_MAIN_TEXT, len(whole_page)):
         body = whole_page
-    title = _first(meta, _TITLE_META) or _short_title(document) or _first_heading(root)
+    title = (_first(meta, _TITLE_META) or (_short_title(document) if document is not None else _title_element(root))
+             or _first_heading(root))
     first_paragraph, _, rest = body.partition("\n\n")
     if title and rest and " ".join(first_paragraph.split()) == " ".join(title.split()):
         body = rest  # the headline repeated at the top of the article
@@ -89,6 +95,11 @@ def _meta_values(root) -> dict[str, str]:
 
 def _first(values: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((values[key] for key in keys if values.get(key)), None)
+
+
+def _title_element(root) -> str | None:
+    node = root.find(".//title")
+    return (node.text_content().strip() or None) if node is not None else None
 
 
 def _first_heading(root) -> str | None:

@@ -1,10 +1,13 @@
 """HTML to plain text that keeps paragraphs: blocks become ``\\n\\n``, ``<br>`` a line break."""
 from __future__ import annotations
 
+import html
 import re
 
 import lxml.html
 from lxml import etree
+
+from store.ingest.limits import MAX_HTML_TAGS
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 "
@@ -38,8 +41,13 @@ def parse_fragment(markup: str) -> etree._Element | None:
         return None
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def html_to_text(markup: str) -> str:
     """The readable text of an HTML document or fragment, one paragraph per block."""
+    if markup.count("<") > MAX_HTML_TAGS:  # stripped, not parsed: bounded memory (see limits.py)
+        return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
     root = parse_fragment(markup)
     return element_text(root) if root is not None else ""
 

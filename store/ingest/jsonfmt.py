@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from store.ingest.headers import published_from
 from store.ingest.htmltext import html_to_text, looks_like_html
+from store.ingest.limits import Notes, check_json
 from store.ingest.parsed import IngestError, ParsedArticle
 from store.ingest.titles import first_sentence_title
 
@@ -24,29 +25,44 @@ _NESTED_VALUE_KEYS = ("rendered", "value", "text", "content", "name", "title", "
 
 def parse_json(name: str, text: str) -> list[ParsedArticle]:
     """Articles from a JSON document; falls back to JSON Lines when the text is one object a line."""
+    check_json(name, text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and _first_line_is_object(text):
             return parse_jsonl(name, text)
         raise IngestError(name, f"invalid JSON: {exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno}") from None
+    except (ValueError, RecursionError) as exc:
+        raise IngestError(name, f"invalid JSON: {_unreadable(exc)}") from None
     return articles_from_data(name, data)
+
+
+def _unreadable(exc: Exception) -> str:
+    """What Python's json could not read, in a few words (not its advice to call sys functions)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.msg
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if "digits" in str(exc):
+        return "a number with more than 4,300 digits"
+    return type(exc).__name__
 
 
 def parse_jsonl(name: str, text: str) -> list[ParsedArticle]:
     """One article a line; a bad line is skipped with a warning, the rest kept."""
+    check_json(name, text)
     entries: list[tuple[int, object]] = []
-    notes: list[str] = []
+    notes = Notes("line")
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             entries.append((number, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            notes.append(f"line {number}: invalid JSON ({exc.msg}); skipped")
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError, a 5,000-digit number, deep nesting
+            notes.add(number, f"invalid JSON ({_unreadable(exc)})")
     if not entries:
-        raise IngestError(name, f"invalid JSON Lines: {notes[0]}" if notes else "no JSON lines")
-    return _collect(name, entries, notes, "line")
+        raise IngestError(name, f"invalid JSON Lines: {notes.lines[0]}" if notes else "no JSON lines")
+    return _collect(name, entries, notes)
 
 
 def articles_from_data(name: str, data: object) -> list[ParsedArticle]:
@@ -63,7 +79,7 @@ def articles_from_data(name: str, data: object) -> list[ParsedArticle]:
     if isinstance(data, list):
         if not data:
             raise IngestError(name, "JSON list is empty")
-        return _collect(name, list(enumerate(data, start=1)), [], "entry")
+        return _collect(name, list(enumerate(data, start=1)), Notes("entry"))
     kind = {str: "a string", bool: "true or false", int: "a number", float: "a number"}.get(type(data), "null")
     raise IngestError(name, f"JSON holds {kind}, not an article object or list")
 
@@ -84,19 +100,19 @@ def entry_article(origin: str, fields: dict) -> ParsedArticle:
                          published=published, origin=origin, warnings=warnings + date_warnings)
 
 
-def _collect(name: str, entries: list[tuple[int, object]], notes: list[str], unit: str) -> list[ParsedArticle]:
+def _collect(name: str, entries: list[tuple[int, object]], notes: Notes) -> list[ParsedArticle]:
     articles: list[ParsedArticle] = []
     for number, entry in entries:
         if not isinstance(entry, dict):
-            notes.append(f"{unit} {number}: not a JSON object; skipped")
+            notes.add(number, "not a JSON object")
             continue
         try:
             articles.append(entry_article(f"{name}#entry-{number}", _lowered(entry)))
         except ValueError as exc:
-            notes.append(f"{unit} {number}: {exc}; skipped")
+            notes.add(number, str(exc))
     if not articles:
-        raise IngestError(name, f"no usable articles ({notes[0]})" if notes else "no usable articles")
-    articles[0].warnings[:0] = notes
+        raise IngestError(name, f"no usable articles ({notes.lines[0]})" if notes else "no usable articles")
+    articles[0].file_notes[:0] = notes.all()
     return articles
 
 

@@ -1,11 +1,20 @@
-"""Command-line arguments to a list of sources: files, folders (recursively), globs, ``-`` and URLs."""
+"""Command-line arguments to a list of sources: files, folders (recursively), globs, ``-`` and URLs.
+
+Inside a folder, a symbolic link is followed only to a file inside that folder; a link out of it, a
+broken link and a link to a folder are skipped with one line each, unless ``follow_symlinks`` is set
+(then links are followed anywhere, and a folder reached twice — a link cycle — is read once). A ``**``
+pattern is walked by the same rules (``walk.py``). A file named directly, or matched by a one-level glob,
+is read wherever it points: the user named it, as the shell would.
+"""
 from __future__ import annotations
 
 import glob
 import os
+from typing import NamedTuple
 
 from store.ingest.formats import EXTENSION_KINDS, STDIN
 from store.ingest.parsed import IngestError
+from store.ingest.walk import recursive_glob, walk
 
 _GLOB_CHARS = set("*?[")
 
@@ -15,22 +24,33 @@ def is_url(arg: str) -> bool:
     return arg[:8].lower().startswith(("http://", "https://"))
 
 
-def expand_sources(args: list[str]) -> tuple[list[str], list[IngestError]]:
-    """The files (and URLs) named by ``args``, in order, each once; and an error for each argument that
+class Sources(NamedTuple):
+    files: list[str]  # in order, each once (URLs too)
+    errors: list[IngestError]  # an argument that names nothing readable
+    skipped: list[str]  # one line per link that was not followed
+
+
+def expand_sources(args: list[str], *, follow_symlinks: bool = False) -> Sources:
+    """The files (and URLs) named by ``args``, in order, each once; an error for each argument that
     names none.
 
     A folder contributes the files under it whose extension Dateline reads, hidden ones excepted; a
     file named directly is always read, whatever its extension.
     """
-    files: list[str] = []
-    errors: list[IngestError] = []
+    found = Sources([], [], [])
     seen: set[str] = set()
 
     def add(path: str) -> None:
         key = path if path == STDIN else os.path.realpath(path)
         if key not in seen:
             seen.add(key)
-            files.append(path)
+            found.files.append(path)
+
+    def add_folder(folder: str) -> list[str]:
+        files = folder_files(folder, follow_symlinks=follow_symlinks, skipped=found.skipped)
+        for path in files:
+            add(path)
+        return files
 
     for arg in args:
         if arg == STDIN:
@@ -38,33 +58,34 @@ def expand_sources(args: list[str]) -> tuple[list[str], list[IngestError]]:
         elif is_url(arg):
             if arg not in seen:
                 seen.add(arg)
-                files.append(arg)
+                found.files.append(arg)
         elif os.path.isdir(arg):
-            found = folder_files(arg)
-            if not found:
-                errors.append(IngestError(arg, "folder holds no files Dateline can read"))
-            for path in found:
-                add(path)
+            if not add_folder(arg):
+                found.errors.append(IngestError(arg, "folder holds no files Dateline can read"))
         elif os.path.exists(arg):
             add(arg)
         elif _GLOB_CHARS & set(arg):
-            matches = sorted(glob.glob(os.path.expanduser(arg), recursive=True))
+            pattern = os.path.expanduser(arg)
+            matches = (recursive_glob(pattern, follow_symlinks, found.skipped) if "**" in pattern
+                       else sorted(glob.glob(pattern)))
             if not matches:
-                errors.append(IngestError(arg, "no files match this pattern"))
+                found.errors.append(IngestError(arg, "no files match this pattern"))
             for match in matches:
-                for path in folder_files(match) if os.path.isdir(match) else [match]:
-                    add(path)
+                if os.path.isdir(match):
+                    add_folder(match)
+                else:
+                    add(match)
+        elif os.path.islink(arg):
+            found.errors.append(IngestError(arg, "broken symbolic link"))
         else:
-            errors.append(IngestError(arg, "no such file or folder"))
-    return files, errors
+            found.errors.append(IngestError(arg, "no such file or folder"))
+    return found
 
 
-def folder_files(folder: str) -> list[str]:
-    """Readable files under ``folder``, sorted, skipping hidden files and folders."""
-    found: list[str] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in EXTENSION_KINDS:
-                found.append(os.path.join(root, name))
-    return sorted(found)
+def folder_files(folder: str, *, follow_symlinks: bool = False, skipped: list[str] | None = None) -> list[str]:
+    """Readable files under ``folder``, sorted, skipping hidden files and folders and (see the module)
+    links that lead out of it; a line for each skipped link goes to ``skipped``."""
+    notes = skipped if skipped is not None else []
+    readable = lambda path: os.path.splitext(path)[1].lower() in EXTENSION_KINDS  # noqa: E731
+    return sorted(os.path.join(base, name)
+                  for base, _, files in walk(folder, follow_symlinks, notes, readable) for name in files)
