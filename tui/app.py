@@ -23,6 +23,7 @@ from tui.detail_pane import DetailPane
 from tui.edit_actions import EditActions, EditRequested
 from tui.entities_pane import EntitiesPane
 from tui.feed_fetch import FeedFetching
+from tui.dialogs.base import typed_before
 from tui.filter_bar import FilterBar
 from tui.keymap import load_keymap
 from tui.keys import KeyListing
@@ -134,6 +135,8 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             self.idle_gc.touch()
+        if isinstance(event, events.Key) and not event.is_forwarded and typed_before(self.screen, event):
+            return  # typed ahead of a dialog the user had not seen yet: it must not answer it
         await super().on_event(event)
 
     def pane(self, name: str) -> Widget:
@@ -183,7 +186,10 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         if name == "detail":
             self.detail_pane.focus_active()
         elif name in PANES:
-            self.pane(name).focus()
+            pane = self.pane(name)
+            if pane.screen is self.screen:  # not under a dialog opened meanwhile
+                self.screen.set_focus(pane)  # at once: keys already queued go where the user sent them
+            pane.focus()  # and again after any focus change queued before this one
 
     def _current_pane(self) -> str:
         try:

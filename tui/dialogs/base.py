@@ -1,8 +1,11 @@
 """What every editing dialog shares: a centred bordered box, `escape` to cancel, an error line."""
 from __future__ import annotations
 
+import math
+
+from textual import _time
 from textual.binding import Binding
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.safe_text import literal
@@ -24,6 +27,13 @@ class Dialog(ModalScreen):
     Dialog OptionList { height: auto; max-height: 8; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    shown_at = math.inf  # when the dialog was first on screen: keys typed before then are type-ahead
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mark_shown)
+
+    def _mark_shown(self) -> None:
+        self.shown_at = _time.get_time()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -31,6 +41,12 @@ class Dialog(ModalScreen):
     def show_error(self, message: str) -> None:
         """Say what is wrong with the input, and keep the dialog open."""
         self.query_one("#dialog-error", Static).update(literal(message))
+
+
+def typed_before(screen: Screen, key) -> bool:
+    """A key typed before ``screen`` (a dialog) was first drawn: the user could not have meant to answer it,
+    so a destructive dialog is never confirmed by keys typed ahead of it."""
+    return isinstance(screen, Dialog) and key.time < screen.shown_at
 
 
 def label(text: str) -> Static:
