@@ -130,11 +130,13 @@ class WritingMixin:
         self.manifest = new
         self._texts.sums = {s.texts: s.texts_sum for s in shards}
 
-    def reextract(self, extract: Callable[[str, str | None], tuple[dict, list]],
-                  progress: Progress | None = None, on_error: Callable[[str], None] | None = None) -> int:
+    def reextract(self, extract: Callable[[str, str | None], tuple[dict, list]] | None = None,
+                  progress: Progress | None = None, on_error: Callable[[str], None] | None = None,
+                  batch: Callable[[list[tuple[str, str | None]]], list] | None = None) -> int:
         """Run extraction again over every stored article; hand edits are untouched (they are overlays).
         An article whose extraction fails keeps its text with nothing extracted, and ``on_error`` hears
-        one line naming it: one article never stops the rest.
+        one line naming it: one article never stops the rest. ``batch`` (e.g. ``ingest.Extractor.run``,
+        a process pool) extracts a shard's articles at once instead of ``extract`` one by one.
 
         ``extract(body, published)`` returns (extraction, sentences). The work runs without the store's
         lock, so other writers go on; the switch of every shard at once is one short turn, which first
@@ -147,10 +149,12 @@ class WritingMixin:
                                     + [m.registry_name(gen)], [])
         fresh = MachineIndex()
         counter = _Counter(len(self.machine.order), progress, on_error)
+        if batch is None:
+            batch = lambda items: [_one(extract, body, published) for body, published in items]  # noqa: E731
         done: dict[int, tuple[Shard, list[dict], FileSum]] = {}
         try:
             for shard in m.shards:
-                done[shard.n] = (shard, *self._extract_shard(shard, gen, fresh, extract, counter))
+                done[shard.n] = (shard, *self._extract_shard(shard, gen, fresh, batch, counter))
             with self._write_turn():  # what others committed meanwhile is in self.manifest now
                 now = self.manifest
                 new_shards, new_docs = [], []
@@ -161,7 +165,7 @@ class WritingMixin:
                         commit.extend([m.shard_names(shard.n, gen)[1]], [])
                         ready = {d["id"]: d for d in done[shard.n][1]} if shard.n in done else {}
                         counter.total += shard.count - len(ready)
-                        docs, csum = self._extract_shard(shard, gen, fresh, extract, counter, ready)
+                        docs, csum = self._extract_shard(shard, gen, fresh, batch, counter, ready)
                     new_shards.append(replace(shard, catalog=m.shard_names(shard.n, gen)[1], catalog_sum=csum))
                     new_docs.append((docs, shard.texts))
                 commit.extend([], [s.catalog for s in now.shards] + ([now.registry] if now.registry else []))
@@ -177,27 +181,37 @@ class WritingMixin:
         self._rebuild_view()
         return counter.done
 
-    def _extract_shard(self, shard: Shard, gen: int, fresh: MachineIndex, extract, counter: _Counter,
+    def _extract_shard(self, shard: Shard, gen: int, fresh: MachineIndex, batch, counter: _Counter,
                        ready: dict[str, dict] | None = None) -> tuple[list[dict], FileSum]:
         """Extract one shard's articles again into ``fresh`` (but those ``ready`` already); write its new
         catalog (not yet live)."""
         bodies = read_texts(self.path / shard.texts, shard.texts_sum)
+        rows = read_table(self.path / shard.catalog, CATALOG_TABLE, shard.catalog_sum)
+        todo = [doc for doc in rows if not (ready and doc["id"] in ready)]
+        results = dict(zip((doc["id"] for doc in todo),
+                           batch([(bodies[doc["id"]], doc.get("published")) for doc in todo])))
         docs = []
-        for doc in read_table(self.path / shard.catalog, CATALOG_TABLE, shard.catalog_sum):
+        for doc in rows:
             if ready and doc["id"] in ready:
                 docs.append(ready[doc["id"]])
                 continue
-            body = bodies[doc["id"]]
-            try:
-                extraction, sentences = extract(body, doc.get("published"))
-            except Exception as exc:  # noqa: BLE001 - one article must never stop a re-extraction
+            body, result = bodies[doc["id"]], results[doc["id"]]
+            if isinstance(result, str):
                 counter.failed(f"article {doc['id']} ({doc.get('title') or 'untitled'}): extraction failed "
-                               f"({type(exc).__name__}: {exc}); kept with nothing extracted")
-                extraction, sentences = {}, []
+                               f"({result}); kept with nothing extracted")
+                result = ({}, [])
             meta = {k: v for k, v in doc.items() if k not in ("e", "c", "m", "v", "f")}
-            docs.append(catalog_doc(meta, body, extraction, sentences, fresh))
+            docs.append(catalog_doc(meta, body, result[0], result[1], fresh))
             counter.tick()
         return docs, write_catalog(self.path / self.manifest.shard_names(shard.n, gen)[1], docs)
+
+
+def _one(extract, body: str, published: str | None) -> tuple[dict, list] | str:
+    """One article's extraction, or the error that stopped it as one line."""
+    try:
+        return extract(body, published)
+    except Exception as exc:  # noqa: BLE001 - one article must never stop a re-extraction
+        return f"{type(exc).__name__}: {exc}"
 
 
 class _Counter:

@@ -88,3 +88,21 @@ def test_one_failing_article_never_stops_a_reextraction(tmp_path):
         assert len(s.articles()) == 2 and s.find_entity("Paris") is not None
     assert len(said) == 1 and "extraction failed" in said[0] and "KeyError" in said[0]
     assert check_store(folder).ok
+
+
+def test_reextraction_in_a_process_pool_gives_what_one_process_gives(tmp_path):
+    """`reextract` on every core (issue 15): a batch extractor over a pool of two processes writes the same
+    catalog rows as extraction one article at a time."""
+    from store.ingest import Extractor, extract_article
+
+    folder = tmp_path / "s"
+    bodies = [f"Report {k}: Howard Lutnick met He Lifeng in London on Monday. Trade rose 4% in May." for k in range(80)]
+    with Store.open(folder, wait=1) as s:
+        s.add_articles([article(b, [], title=f"r{k}") for k, b in enumerate(bodies)])
+        s.reextract(lambda body, published: extract_article(body, published, {}, "builtin"))
+        serial = [(m.entity_id, m.start) for a in s.articles() for m in s.mentions_in(a.id)]
+        with Extractor({}, "builtin", jobs=2) as pool:
+            assert s.reextract(batch=pool.run) == 80
+            assert pool._pool is not None  # it did run in the pool
+        parallel = [(m.entity_id, m.start) for a in s.articles() for m in s.mentions_in(a.id)]
+    assert parallel == serial and serial

@@ -58,7 +58,7 @@ class _Batch:
         if item.url:
             self.keys.add(item.url)
 
-    def commit(self, store: Store, extractor: _Extractor, summary: IngestSummary,
+    def commit(self, store: Store, extractor: Extractor, summary: IngestSummary,
                say: Callable[[str], None]) -> None:
         """Extract every waiting article (in parallel when there are many), then store them in one commit.
 
@@ -88,19 +88,22 @@ def _extract_one(args: tuple) -> tuple[dict, list[tuple[int, int]]] | str:
         return f"{type(err).__name__}: {err}"
 
 
-class _Extractor:
-    """Runs extraction over a batch: in this process for a few articles, in a process pool for many."""
+class Extractor:
+    """Runs extraction over a batch: in this process for a few articles (or ``jobs=1``), in a pool of
+    ``jobs`` processes (default: one per core) for many. Each result is (extraction, sentences), or the
+    error that stopped that article as one line."""
 
     PARALLEL_FROM = 64
 
-    def __init__(self, known: dict[str, str], backend: str):
+    def __init__(self, known: dict[str, str], backend: str, jobs: int | None = None):
         self.known = known
         self.backend = backend
+        self.workers = max(1, jobs or os.cpu_count() or 1)
         self._pool = None
 
     def run(self, items: list[tuple[str, str | None]]) -> list[tuple[dict, list] | str]:
         jobs = [(body, published, self.known, self.backend) for body, published in items]
-        workers = os.cpu_count() or 1
+        workers = self.workers
         if len(jobs) < self.PARALLEL_FROM or workers < 2:
             return [_extract_one(j) for j in jobs]
         if self._pool is None:
@@ -115,11 +118,17 @@ class _Extractor:
         if self._pool is not None:
             self._pool.shutdown()
 
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
 
 def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", stdin: bytes | BinaryIO | None = None,
                  on_progress: Callable[[int, int], None] | None = None,
                  on_message: Callable[[str], None] | None = None,
-                 follow_symlinks: bool = False) -> IngestSummary:
+                 follow_symlinks: bool = False, jobs: int | None = None) -> IngestSummary:
     """Ingest every file ``args`` name (files, folders, globs, ``-``, http(s) URLs) into ``store``.
 
     Each ``on_message`` line is one line with its control characters escaped (``escape_controls``)."""
@@ -140,7 +149,7 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
         _fail(summary, str(err), say)
     for line in skipped:
         _warn(summary, line, say)
-    extractor = _Extractor(store.known_names(), backend)
+    extractor = Extractor(store.known_names(), backend, jobs)
     batch = _Batch()
     summary.files = len(files)
     try:
@@ -151,7 +160,7 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
 
 
 def ingest_articles(store: Store, articles: Iterable[ParsedArticle], *, backend: str = "builtin",
-                    on_message: Callable[[str], None] | None = None) -> IngestSummary:
+                    on_message: Callable[[str], None] | None = None, jobs: int | None = None) -> IngestSummary:
     """Store articles already read (a fetched feed or page) as ``ingest_paths`` stores a file's."""
 
     def say(line: str) -> None:  # feed titles and URLs reach a terminal: one inert line each
@@ -159,7 +168,7 @@ def ingest_articles(store: Store, articles: Iterable[ParsedArticle], *, backend:
             on_message(escape_controls(line))
 
     summary = IngestSummary()
-    extractor = _Extractor(store.known_names(), backend)
+    extractor = Extractor(store.known_names(), backend, jobs)
     batch = _Batch()
     try:
         for art in articles:
