@@ -4,14 +4,13 @@ are checked row by row and upgraded once."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from store import Store, StoreCorrupt
+from store import Store
 from tests.store_helpers import article, talks_article
 from tui.cli import main
 

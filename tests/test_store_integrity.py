@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from store import NotAStore, ReadOnlyStore, SchemaTooNew, Store, StoreCorrupt, StoreLocked
+from store import NotAStore, SchemaTooNew, Store, StoreCorrupt, StoreLocked
 from tests.store_helpers import talks_article
 
 

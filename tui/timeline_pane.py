@@ -193,6 +193,9 @@ class TimelinePane(LineList):
     def row_cells(self, row: Row) -> list[str]:
         item: TimelineItem = row.data
         record = item.record
-        what = clean(record.summary) if isinstance(record, Event) else f"{clean(record.text)} {clean(record.metric or '')}"
+        if isinstance(record, Event):
+            what = clean(record.summary)
+        else:
+            what = f"{clean(record.text)} {clean(record.metric or '')}"
         names = ", ".join(clean(self.name_of(eid)) for eid in item.entity_ids)
         return [item.label, what.strip(), names, record.article_id]
