@@ -27,6 +27,7 @@ class IngestSummary:
     unchanged: int = 0
     failed: int = 0
     files: int = 0
+    skipped: list[str] = field(default_factory=list)  # files in a folder of kinds Dateline does not read
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -132,9 +133,11 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
             on_message(escape_controls(line))
 
     summary = IngestSummary()
-    files, errors = expand_sources(args)
+    files, errors = expand_sources(args, summary.skipped)
     for err in errors:
         _fail(summary, str(err), say)
+    for path in summary.skipped:
+        say(f"skipped: {path}: not a kind of file Dateline reads (name it on its own to try it)")
     extractor = _Extractor(store.known_names(), backend)
     batch = _Batch()
     summary.files = len(files)
