@@ -15,7 +15,7 @@ from store.model import Event, Figure
 from store.sequences import Timeline
 from tui.edit_actions import EditRequested
 from tui.formatting import date_label, figure_value, group_label
-from tui.fuzzy import is_date_prefix, matcher
+from store.fuzzy import is_date_prefix, matcher
 from tui.lazy_rows import HeadedLines, LazyRows, runs_of
 from tui.line_list import LineList, Row
 from tui.list_filter import CHECK_EVERY, Stop
