@@ -261,3 +261,14 @@ def test_plain_text_title_rule(tmp_path, text, title, body_start):
     [article] = parse_source(write(tmp_path, "a.txt", text))
     assert article.title == title
     assert article.body.startswith(body_start)
+
+
+def test_markdown_is_read_by_a_commonmark_parser(tmp_path):
+    """What line-by-line regexes got wrong: emphasis across a line break, escapes, a URL with brackets,
+    an HTML block, a code span holding stars."""
+    note = write(tmp_path, "cm.md", "# Port reopens\n\nThe **harbour\nmaster** said \\*no\\* ships "
+                 "[waited](https://en.wikipedia.org/wiki/Port_(disambiguation)) on `a*b*c` day.\n\n"
+                 "<div class=\"ad\">\nBuy now\n</div>\n\nCargo resumed.\n")
+    [article] = parse_source(note)
+    assert article.title == "Port reopens"
+    assert article.body == "The harbour\nmaster said *no* ships waited on a*b*c day.\n\nCargo resumed."
