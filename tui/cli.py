@@ -183,7 +183,7 @@ def cmd_export(args, db: Path, err: Console) -> int:
     from store.export import ExportError, export, filtered_selection
 
     to_file = args.output != "-"
-    if to_file and Path(args.output).expanduser().exists() and not args.force:
+    if to_file and Path(args.output).expanduser().is_file() and not args.force:  # a device is no file to keep
         say(err, f"dateline export: {args.output} exists; add --force to overwrite it")
         return 2
     with Store.open(db, readonly=True) as store:
