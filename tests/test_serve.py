@@ -147,3 +147,29 @@ def test_an_app_whose_server_dies_quits(tmp_path):
             if alive(pid):
                 os.kill(pid, signal.SIGKILL)
         tab.close()
+
+
+def test_two_tabs_are_two_windows_of_the_same_store(tmp_path):
+    """Each tab runs its own app process on the one store (the live store takes several windows)."""
+    db = tmp_path / "store"
+    subprocess.run([sys.executable, "-m", "tui.cli", "ingest", "--db", str(db), str(SEED)], cwd=ROOT, check=True,
+                   capture_output=True)
+    port = free_port()
+    server = start_server(db, port)
+    tabs = []
+    try:
+        for expected in (1, 2):
+            tabs.append(open_tab(port))
+            assert wait_for(lambda expected=expected: len(children(server.pid)) == expected, 20)
+        apps = children(server.pid)
+        for tab in tabs:
+            got = b""
+            while b"Lutnick" not in got:  # each window paints the store's entities
+                got += tab.recv(65536)
+        for tab in tabs:
+            tab.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            tab.close()
+        assert wait_for(lambda: not any(alive(pid) for pid in apps), 15), f"app processes left: {apps}"
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=30)
