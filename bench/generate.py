@@ -69,9 +69,9 @@ def build_pools(rng: random.Random, n_articles: int) -> tuple[list[str], list[st
     """Name pools that grow with the corpus (about one person and a third of an organisation per
     article): "Amina Okafor", "Amina K. Okafor", "Amina Okafor-Lindqvist"; "Northwind Holdings",
     "Northwind Cobalt Holdings"."""
-    people = [f"{f} {l}" for f in FIRST for l in LAST]
-    people += [f"{f} {i}. {l}" for f in FIRST for i in "ABCDEFGHJKLMNPRSTVW" for l in LAST]
-    people += [f"{f} {l}-{m}" for f in FIRST for l in LAST for m in LAST if l != m]
+    people = [f"{f} {last}" for f in FIRST for last in LAST]
+    people += [f"{f} {i}. {last}" for f in FIRST for i in "ABCDEFGHJKLMNPRSTVW" for last in LAST]
+    people += [f"{f} {last}-{m}" for f in FIRST for last in LAST for m in LAST if last != m]
     orgs = [f"{h} {t}" for h in ORG_HEAD for t in ORG_TAIL]
     orgs += [f"{h} {g} {t}" for h in ORG_HEAD for g in ORG_HEAD if g != h for t in ORG_TAIL]
     rng.shuffle(people)

@@ -108,7 +108,8 @@ def bar_checks(row: dict) -> list[tuple[str, float, float, bool]]:
     """(measure, figure, bar, met) for each bar of the issues (they are set for 100k articles)."""
     figures = {"focus_p95_ms": row.get("focus_p95_ms"), "startup_s": row.get("first_paint_s"),
                "edit_ms": max(row.get("edit_p50_ms", 0), row.get("merge_p50_ms", 0)),
-               "ingest_per_s": row.get("ingest_per_s"), "peak_mb": max(row.get("peak_mb", 0), row.get("app_peak_mb", 0))}
+               "ingest_per_s": row.get("ingest_per_s"),
+               "peak_mb": max(row.get("peak_mb", 0), row.get("app_peak_mb", 0))}
     return [(name, figures[name], bar, figures[name] is not None and
              (figures[name] >= bar if name == "ingest_per_s" else figures[name] <= bar))
             for name, bar in BARS_100K.items()]

@@ -109,7 +109,7 @@ async def _measure(path: str, sample: int, hold: int) -> dict:
         clock = PaintClock(app.screen)
         first, complete, slowest = [], [], []
         for entity_id in entity_ids:
-            clock.expect(lambda: focus_shown(app, entity_id))
+            clock.expect(lambda entity_id=entity_id: focus_shown(app, entity_id))
             t0 = time.perf_counter()
             app.idle_gc.touch()  # what the `enter` key does: no idle-time collection in the next moment
             app.go_to_entity(entity_id)

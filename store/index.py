@@ -217,7 +217,8 @@ class MachineIndex:
                 ent.roles[:] = list(doc.get("roles") or ())
                 ent.ticker = doc.get("ticker")
             else:
-                self.register(MachineEntity(doc["id"], doc["name"], doc["type"], list(doc.get("forms") or [doc["name"]]),
+                forms = list(doc.get("forms") or [doc["name"]])
+                self.register(MachineEntity(doc["id"], doc["name"], doc["type"], forms,
                                             list(doc.get("roles") or ()), doc.get("ticker")))
         self._local.clear()
 

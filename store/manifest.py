@@ -112,7 +112,8 @@ def _journal_gen(name: str) -> int | None:
 
 def _self_check(data: dict) -> str:
     """The manifest's CRC-32 over every other field, so a hand-edited or bit-flipped manifest is found."""
-    return f"{zlib.crc32(orjson.dumps({k: v for k, v in data.items() if k != 'check'}, option=orjson.OPT_SORT_KEYS)):08x}"
+    fields = orjson.dumps({k: v for k, v in data.items() if k != "check"}, option=orjson.OPT_SORT_KEYS)
+    return f"{zlib.crc32(fields):08x}"
 
 
 def new_store_id() -> str:

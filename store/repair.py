@@ -123,7 +123,8 @@ class _Repair:
         for p in folder.iterdir():
             if m := SHARD_FILE.match(p.name):
                 by_kind.setdefault((m.group(1), int(m.group(2))), []).append(p.name)
-        named = {s.texts: s.texts_sum for s in old.shards} | {s.catalog: s.catalog_sum for s in old.shards} if old else {}
+        named = ({s.texts: s.texts_sum for s in old.shards} | {s.catalog: s.catalog_sum for s in old.shards}
+                 if old else {})
         order = lambda names: sorted(names, key=lambda n: (n not in named, -generation_of(n)))  # noqa: E731
         texts: dict[int, tuple[str, dict[str, str]]] = {}
         self.untrusted: set[int] = set()  # shards whose texts failed their checksum but still read
@@ -195,7 +196,8 @@ class _Repair:
                 continue
             seen.add(aid)
             meta = {k: v for k, v in self.metadata.get(aid, {}).items() if k not in ("e", "c", "m", "v", "f")}
-            if meta and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2}([T ][\d:.+Z-]*)?)?)?", str(meta.get("published") or "0000")):
+            published = str(meta.get("published") or "0000")
+            if meta and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2}([T ][\d:.+Z-]*)?)?)?", published):
                 meta["published"] = None  # damaged beyond reading: undated is honest
             if not meta:
                 lost_meta += 1

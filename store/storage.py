@@ -7,8 +7,11 @@ Temp files carry ``TMP_MARK`` so an opener can delete the orphans a kill leaves 
 """
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import orjson
 from tinydb.storages import Storage
@@ -18,32 +21,50 @@ from .errors import StoreCorrupt, StoreWriteFailed
 TMP_MARK = ".tmp-"
 
 
+@contextlib.contextmanager
+def replace_atomically(path: Path, temp: Path, *, exclusive: bool = False,
+                       fresh_temp: bool = False) -> Iterator[BinaryIO]:
+    """The one atomic write (store files and exports): yield a binary file at ``temp`` in ``path``'s
+    folder; when the block ends without error it is flushed, fsynced and renamed over ``path`` (or, with
+    ``exclusive``, hard-linked to it: ``FileExistsError`` if ``path`` exists), and the folder fsynced. On
+    any failure ``temp`` is removed and ``path`` is untouched. ``fresh_temp`` creates ``temp`` with
+    O_EXCL (a random name that must be new). OS errors propagate, for the caller to word."""
+    fh = open(temp, "xb" if fresh_temp else "wb")  # closed below, before the rename
+    try:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
+        fh.close()
+        if exclusive:
+            try:
+                os.link(temp, path)
+            finally:
+                temp.unlink()
+        else:
+            os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            fh.close()
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
 def atomic_write_bytes(path: Path, data: bytes, exclusive: bool = False) -> bool:
     """Replace ``path`` with ``data`` atomically and durably. ``exclusive``: create it only if it does not
     exist yet (a hard link instead of a rename); False when it did."""
     path = Path(path)
     tmp = path.with_name(f"{path.name}{TMP_MARK}{os.getpid()}")
     try:
-        with open(tmp, "wb") as fh:
+        with replace_atomically(path, tmp, exclusive=exclusive) as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    except FileExistsError:
         if exclusive:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                return False
-            finally:
-                tmp.unlink()
-        else:
-            os.replace(tmp, path)
+            return False
+        raise StoreWriteFailed(f"{path}: could not write (it exists); nothing was changed") from None
     except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         raise StoreWriteFailed(f"{path}: could not write ({exc.strerror or exc}); nothing was changed") from exc
-    fsync_dir(path.parent)
     return True
 
 

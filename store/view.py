@@ -150,8 +150,8 @@ class View(EventsView):
         if not ov and me is not None and self.members.get(eid) == {eid}:  # untouched by hand: the common case
             aliases = dict.fromkeys(me.aliases)
             aliases.pop(me.name, None)
-            return Entity(id=eid, name=me.name, type=me.type, aliases=tuple(aliases), roles=tuple(dict.fromkeys(me.roles)),
-                          ticker=me.ticker, notes="", tags=(), origin=MACHINE)
+            return Entity(id=eid, name=me.name, type=me.type, aliases=tuple(aliases),
+                          roles=tuple(dict.fromkeys(me.roles)), ticker=me.ticker, notes="", tags=(), origin=MACHINE)
         aliases: dict[str, None] = {}
         roles: dict[str, None] = {}
         ticker = None

@@ -57,7 +57,8 @@ class EventsView:
         local = self.m.local_entities(aid)
         return Figure(id=figure_id(aid, i), article_id=aid, start=raw[F_START], end=raw[F_END], text=raw[F_TEXT],
                       value=raw[F_VALUE], unit=raw[F_UNIT] or "", metric=raw[F_METRIC], direction=raw[F_DIR],
-                      period=raw[F_PERIOD], baseline=raw[F_BASE], entities=self._resolved(local[le] for le in raw[F_ENTS]),
+                      period=raw[F_PERIOD], baseline=raw[F_BASE],
+                      entities=self._resolved(local[le] for le in raw[F_ENTS]),
                       sentence_start=raw[F_SS], sentence_end=raw[F_SE])
 
     def events_of(self, eid: str | None) -> Sequence[Event]:

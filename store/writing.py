@@ -109,7 +109,8 @@ class WritingMixin:
         switch removes what was created."""
         m = self.manifest
         registry = m.registry_name(gen)
-        commit = journal.Commit(self.path, gen, [*creates, registry], [*replaces, *([m.registry] if m.registry else [])])
+        old_registry = [m.registry] if m.registry else []
+        commit = journal.Commit(self.path, gen, [*creates, registry], [*replaces, *old_registry])
         try:
             yield lambda shards, index: self._switch(commit, shards, index)
         except BaseException:

@@ -75,7 +75,7 @@ def test_log_lists_edits(tmp_path):
         s.rename(s.find_entity("London").id, "London, UK")
     out = dateline("log", "--db", str(db))
     assert out.returncode == 0 and "rename" in out.stdout.decode() and "London, UK" in out.stdout.decode()
-    rows = [json.loads(x) for x in dateline("log", "--db", str(db), "--json").stdout.splitlines()]
+    rows = json.loads(dateline("log", "--db", str(db), "--json").stdout)["edits"]  # one document
     assert rows[0]["action"] == "rename" and rows[0]["after"]
 
 
@@ -116,7 +116,6 @@ def test_export_csv_of_one_entity(tmp_path):
     rows = list(csv.DictReader(out_path.open(encoding="utf-8")))
     kinds = {r["kind"] for r in rows}
     assert {"entity", "mention", "event", "figure"} <= kinds or {"entity", "mention", "event"} <= kinds
-    body = SEED.read_text(encoding="utf-8")
     for r in rows:
         if r["kind"] == "event":
             assert "Lutnick" in r["sentence"] or r["participants"]

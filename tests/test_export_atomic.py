@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import os
+from pathlib import Path
 
 import pytest
 
@@ -52,7 +53,7 @@ def test_missing_folder_names_the_path(tmp_path):
 @pytest.mark.parametrize("fmt", ["json", "csv", "gexf", "md"])
 def test_disk_full_mid_write_leaves_no_file(fmt, tmp_path, monkeypatch):
     store, sel = _everything()
-    real_open_temp = atomic._open_temp
+    real_wrap = atomic._wrap
 
     class FullDisk:
         def __init__(self, stream):
@@ -67,11 +68,10 @@ def test_disk_full_mid_write_leaves_no_file(fmt, tmp_path, monkeypatch):
         def __getattr__(self, name):
             return getattr(self._stream, name)
 
-    def open_temp(target):
-        temp, stream = real_open_temp(target)
-        return temp, FullDisk(stream)
+    def wrap(raw):
+        return FullDisk(real_wrap(raw))
 
-    monkeypatch.setattr(atomic, "_open_temp", open_temp)
+    monkeypatch.setattr(atomic, "_wrap", wrap)
     out = tmp_path / f"out.{fmt}"
     with pytest.raises(ExportError, match="No space left on device") as caught:
         export(store, sel, fmt, out)
@@ -87,7 +87,7 @@ def test_failed_fsync_keeps_the_previous_file(tmp_path, monkeypatch):
     def no_space(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(ExportError):
         export(store, sel, "jsonl", out)
     assert out.read_text() == "previous export\n"
@@ -127,14 +127,16 @@ def test_new_file_gets_normal_permissions(tmp_path):
 
 def test_permission_denied_even_as_root(tmp_path, monkeypatch):
     store, sel = _everything()
-    real_open = atomic.os.open
+    import builtins
 
-    def deny(path, flags, mode=0o777, **kw):
+    real_open = builtins.open
+
+    def deny(path, mode="r", *args, **kw):
         if str(path).endswith(".tmp"):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real_open(path, flags, mode, **kw)
+        return real_open(path, mode, *args, **kw)
 
-    monkeypatch.setattr(atomic.os, "open", deny)
+    monkeypatch.setattr(builtins, "open", deny)
     out = tmp_path / "out.gexf"
     with pytest.raises(ExportError, match=f"cannot write {out}: Permission denied"):
         export(store, sel, "gexf", out)
@@ -147,3 +149,21 @@ def test_really_unwritable_location():
     with pytest.raises(ExportError, match="cannot write /proc/self/dateline-export.json"):
         export(store, sel, "json", "/proc/self/dateline-export.json")
     assert not os.path.exists("/proc/self/dateline-export.json")
+
+
+def test_a_device_is_written_in_place_not_replaced(tmp_path):
+    """`-o /dev/null` (or a named pipe) cannot be renamed over: it is written directly and stays a device."""
+    store, sel = _everything()
+    assert export(store, sel, "csv", "/dev/null") > 0
+    assert Path("/dev/null").is_char_device()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    export(store, sel, "jsonl", fifo)
+    reader.join(timeout=30)
+    assert got and got[0].count(b"\n") > 5 and fifo.is_fifo()
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]

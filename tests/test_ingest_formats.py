@@ -229,7 +229,8 @@ def test_xhtml_with_an_encoding_declaration_from_stdin():
     page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">'
             '<head><title>Dam inspection</title><meta name="date" content="2017-04-03"/></head>'
-            '<body><div><p>Engineers inspected the S\u00e1nchez dam on Monday and found no cracks.</p></div></body></html>')
+            '<body><div><p>Engineers inspected the S\u00e1nchez dam on Monday and found no cracks.</p></div>'
+            '</body></html>')
     [article] = parse_source("-", page.encode("utf-8"))
     assert (article.title, article.published) == ("Dam inspection", "2017-04-03")
     assert article.body == "Engineers inspected the S\u00e1nchez dam on Monday and found no cracks."
@@ -241,7 +242,8 @@ def test_feed_in_its_declared_legacy_encoding(tmp_path):
                      'Zeitung</title><item><title>Caf\u00e9 closes</title><description>\u00dcber 40 Jahre.'
                      '</description></item></channel></rss>'.encode("latin-1"))
     [article] = parse_source(str(path))
-    assert (article.source, article.title, article.body) == ("Z\u00fcrich Zeitung", "Caf\u00e9 closes", "\u00dcber 40 Jahre.")
+    assert (article.source, article.title, article.body) == (
+        "Z\u00fcrich Zeitung", "Caf\u00e9 closes", "\u00dcber 40 Jahre.")
     assert not any("cp1252" in warning for warning in article.warnings)
 
 
@@ -259,3 +261,14 @@ def test_plain_text_title_rule(tmp_path, text, title, body_start):
     [article] = parse_source(write(tmp_path, "a.txt", text))
     assert article.title == title
     assert article.body.startswith(body_start)
+
+
+def test_markdown_is_read_by_a_commonmark_parser(tmp_path):
+    """What line-by-line regexes got wrong: emphasis across a line break, escapes, a URL with brackets,
+    an HTML block, a code span holding stars."""
+    note = write(tmp_path, "cm.md", "# Port reopens\n\nThe **harbour\nmaster** said \\*no\\* ships "
+                 "[waited](https://en.wikipedia.org/wiki/Port_(disambiguation)) on `a*b*c` day.\n\n"
+                 "<div class=\"ad\">\nBuy now\n</div>\n\nCargo resumed.\n")
+    [article] = parse_source(note)
+    assert article.title == "Port reopens"
+    assert article.body == "The harbour\nmaster said *no* ships waited on a*b*c day.\n\nCargo resumed."

@@ -89,7 +89,7 @@ def test_two_windows_an_ingest_loop_and_readers_lose_nothing(tmp_path):
     assert reads.count("stats") >= 3 and reads.count("export") >= 3, reads
     stats = json.loads(_run("stats", "--db", str(db), "--json").stdout)
     assert stats["articles"] == len(PEOPLE)
-    log = [json.loads(line) for line in _run("log", "--db", str(db), "--json").stdout.splitlines()]
+    log = json.loads(_run("log", "--db", str(db), "--json").stdout)["edits"]
     assert sorted(e["summary"] for e in log if e["action"] == "rename") == sorted(
         [s for s in (e["summary"] for e in log) if "Anna Berg-Lind" in s or "Tomas Lindqvist" in s])
     assert len([e for e in log if e["action"] == "rename"]) == 2

@@ -182,7 +182,8 @@ def test_title_case_headline_keeps_only_names_seen_elsewhere() -> None:
 
 
 @pytest.mark.parametrize("text, person, role", [
-    ("Louis Gallois, the Airbus chief executive, said the cuts were needed.", "Louis Gallois", "Airbus chief executive"),
+    ("Louis Gallois, the Airbus chief executive, said the cuts were needed.", "Louis Gallois",
+     "Airbus chief executive"),
     ("Joe Leonard, Chairman and Chief Operating Officer of AirTran Airways.", "Joe Leonard",
      "Chairman and Chief Operating Officer of AirTran Airways"),
     ("Volkswagen AG's chief executive, Oliver Blume, said the company would invest.", "Oliver Blume",

@@ -26,7 +26,8 @@ def test_spacy_backend_keeps_the_document_level_steps() -> None:
             assert TEXT[m["start"]:m["end"]] == m["text"]
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "\x00 Apple Inc. \u200b said\n\nTalks with He Lifeng\u2018s team", "A " * 3000])
+@pytest.mark.parametrize("text", ["", "\n\n", "\x00 Apple Inc. \u200b said\n\nTalks with He Lifeng\u2018s team",
+                                  "A " * 3000])
 def test_spacy_backend_offsets_on_odd_text(text: str) -> None:
     for entity in find_entities(text, split_sentences(text), backend="spacy"):
         for m in entity["mentions"]:

@@ -16,7 +16,9 @@ NO_RESULT = object()
 
 def search(query: str) -> list[tuple[str, str]]:
     """Substring search over the names (not the type column)."""
-    return [(key, label) for key, label in NAMES if query.casefold() in label.split(" ", 1)[1].casefold()] if query else []
+    if not query:
+        return []
+    return [(key, label) for key, label in NAMES if query.casefold() in label.split(" ", 1)[1].casefold()]
 
 
 class Host(App[None]):

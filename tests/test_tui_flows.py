@@ -320,9 +320,9 @@ async def test_double_click_on_a_mention_moves_focus(store):
         lutnick = entity_id_named(store, "Howard Lutnick")
         reader.scroll_to(y=0, animate=False)
         await pilot.pause()
-        number, line, mention = next((i, l, m) for m in reader.data.mentions if m.entity_id == lutnick
-                                     for i, l in enumerate(reader.lines)
-                                     if isinstance(l.data, tuple) and l.data[0] <= m.start and m.end <= l.data[1])
+        number, line, mention = next((i, row, m) for m in reader.data.mentions if m.entity_id == lutnick
+                                     for i, row in enumerate(reader.lines)
+                                     if isinstance(row.data, tuple) and row.data[0] <= m.start and m.end <= row.data[1])
         column = mention.start - line.data[0] + 2
         await pilot.click(reader, offset=(column, number), times=2)
         await settle(pilot)

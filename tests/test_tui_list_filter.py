@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 
 import tui.list_filter as list_filter
 from tui.app import DatelineApp
-from tui.fuzzy import is_subsequence, matcher
+from store.fuzzy import is_subsequence, matcher
 from tui_fake_store import run_async, settle
 
 SIZE = (160, 50)

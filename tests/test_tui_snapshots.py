@@ -73,4 +73,5 @@ def test_markup_names_and_filters_are_literal(snap_compare, make_app):
     """Issue 11 item 7: entities named ``Acme Corp [/] Ltd``, ``Beta [b]bold[/b] Co`` and
     ``Gamma [@click=app.quit]quit[/] Co``, one focused, and ``[b]x[/b]`` typed into a filter."""
     keys = ("1", "slash", *"Gamma", "enter", "enter", "1", "slash", *"[b]", "enter", "2", "slash", *"[/")
-    assert snap_compare(make_app(hostile=True, markup=True), terminal_size=(160, 45), run_before=keys_then_settle(*keys))
+    assert snap_compare(make_app(hostile=True, markup=True), terminal_size=(160, 45),
+                        run_before=keys_then_settle(*keys))

@@ -29,7 +29,8 @@ HOSTILE_NAMES = {  # marker -> file name (each marker appears once)
     "cr": "cr\rerror: over.txt",
 }
 # Raw bytes no terminal may receive: C0 controls but newline, DEL, C1 (UTF-8 encoded), bidi controls.
-RAW_CONTROL = re.compile(rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c")
+RAW_CONTROL = re.compile(rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]"
+                         rb"|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c")
 
 
 def dateline(*args: str) -> subprocess.CompletedProcess:
@@ -98,7 +99,7 @@ def test_log_json_escapes_controls_and_keeps_the_text(hostile_edits):
     out = dateline("log", "--db", str(hostile_edits), "--json")
     assert out.returncode == 0, out.stderr
     assert_inert(out.stdout.replace(b"\n", b""))
-    entries = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    entries = json.loads(out.stdout)["edits"]
     tags = next(e for e in entries if e["action"] == "tag")["after"]
     assert any("a\x9bb" in value.get("tags", ()) for value in tags.values() if value), "the exact text survives"
 

@@ -118,7 +118,8 @@ def hostile_article() -> NewArticle:
               "ticker": None, "mentions": [{"start": start, "end": start + 9, "text": "Evil Corp", "role": None}]}
     event = {"date": "2024-01-05", "precision": "day", "date_text": "today", "summary": "[bold red]x[/] \x1b[2J event",
              "participants": ["Evil Corp"], "place": None, "sentence": {"start": spans[0][0], "end": spans[0][1]}}
-    return NewArticle(title=HOSTILE_TITLE, body=body, url="https://evil.example/\x1b[2J", source="\x1b]52;c;ZXZpbA==\x07src",
+    return NewArticle(title=HOSTILE_TITLE, body=body, url="https://evil.example/\x1b[2J",
+                      source="\x1b]52;c;ZXZpbA==\x07src",
                       published="2024-01-05", origin="hostile",
                       extraction={"entities": [entity], "events": [event], "figures": []}, sentences=spans)
 
@@ -148,7 +149,8 @@ def markup_article() -> NewArticle:
 def build_store(path: str | Path, *, hostile: bool = False, markup: bool = False) -> Store:
     """A writable store at ``path`` holding the seed (and, if asked, the hostile and markup articles)."""
     store = Store.open(path)
-    store.add_articles([seed_article()] + ([hostile_article()] if hostile else []) + ([markup_article()] if markup else []))
+    extra = ([hostile_article()] if hostile else []) + ([markup_article()] if markup else [])
+    store.add_articles([seed_article(), *extra])
     return store
 
 

@@ -106,12 +106,24 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         yield FilterBar()
         yield StatusBar(id="status")
 
+    configured_theme: str | None = None  # config.toml's theme, set by run_app
+
+    def _apply_theme(self, name: str | None) -> None:
+        if not name:
+            return
+        if name in self.available_themes:
+            self.theme = name
+        else:
+            self.notify(f"config.toml: no theme named {name!r}; using {self.theme}", severity="warning",
+                        markup=False)
+
     def on_mount(self) -> None:
         keymap, problem = load_keymap()
         if keymap:
             self.set_keymap(keymap)
         if problem:
             self.notify(problem, severity="warning", markup=False)
+        self._apply_theme(self.configured_theme)
         self._gc_threshold = gc.get_threshold()
         gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 100)  # loading makes 100k's of objects: fewer GC passes
         for pane_id in PANES:
@@ -351,9 +363,12 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
             readonly=readonly, busy=self._busy))
 
 
-def run_app(store) -> None:
-    """Run the explorer on an open ``Store`` (or a store path, opened in a worker and closed on exit)."""
+def run_app(store, *, theme: str | None = None) -> None:
+    """Run the explorer on an open ``Store`` (or a store path, opened in a worker and closed on exit);
+    ``theme`` is a Textual theme name from config.toml (an unknown one is reported and ignored)."""
     app = DatelineApp(store)
+    if theme:
+        app.configured_theme = theme
     try:
         app.run()
     finally:

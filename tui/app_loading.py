@@ -19,7 +19,8 @@ UNSET = object()  # "no focus shown yet" (``None`` means the whole store)
 
 
 class StoreLoading:
-    """Handlers are found by name (``on_load_progress``): ``@on`` only works on Textual classes. Needs the app's panes, ``_apply``, ``_show_focus``, ``_name_of`` and ``_update_status``."""
+    """Handlers are found by name (``on_load_progress``): ``@on`` only works on Textual classes.
+    Needs the app's panes, ``_apply``, ``_show_focus``, ``_name_of`` and ``_update_status``."""
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_store(self, reread: bool = False) -> None:
@@ -87,7 +88,8 @@ class StoreLoading:
         if not changes.changed:
             return
         quiet = lambda fraction, label: None  # noqa: E731
-        parts = [f"{changes.new_articles} new article{'s' * (changes.new_articles != 1)}"] if changes.new_articles else []
+        new = changes.new_articles
+        parts = [f"{new} new article{'s' * (new != 1)}"] if new else []
         if changes.new_edits:
             parts.append(f"{changes.new_edits} edit{'s' * (changes.new_edits != 1)} made elsewhere")
         summary = ", ".join(parts) or "the store was re-extracted elsewhere"
@@ -108,7 +110,8 @@ class StoreLoading:
             self._busy = None
             self.query_one(ProgressBar).remove_class("-loading")
             loaded = self.store is not None and self.loaded is not None
-            line = f"{'The store is damaged; read-only' if loaded else 'Could not load the store'}: {event.worker.error}"
+            what = "The store is damaged; read-only" if loaded else "Could not load the store"
+            line = f"{what}: {event.worker.error}"
             self.notify(line, severity="error", timeout=30, markup=False)
             self._update_status()
 

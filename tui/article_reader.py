@@ -49,7 +49,8 @@ def wrap_offsets(body: str, start: int, end: int, width: int) -> list[tuple[int,
         if used and used + cells > width:
             lines.append((line_start, word_start))
             line_start, used = word_start, 0
-        while cell_len(body[line_start:word_start + len(word)].rstrip()) > width and word_start + len(word) - line_start > 1:
+        word_end = word_start + len(word)
+        while cell_len(body[line_start:word_end].rstrip()) > width and word_end - line_start > 1:
             cut = line_start + 1
             while cut < word_start + len(word) and cell_len(body[line_start:cut + 1]) <= width:
                 cut += 1

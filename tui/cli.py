@@ -1,76 +1,41 @@
-"""The ``dateline`` command: open the explorer, or ingest, extract, re-extract, export, stats, log, feeds, fetch.
+"""The ``dateline`` command: open the explorer, or ingest, extract, re-extract, export, stats, log, feeds,
+fetch, serve, completion. The parser and its help are in ``tui/cli_parser.py``.
 
-Store location: ``--db`` > ``$DATELINE_DB`` > the platform's user data folder.
-Exit status: 0 done; 1 some input failed; 2 usage; 3 the store could not be opened or written;
-141 export's reader closed the pipe.
+Store location: ``--db`` > ``$DATELINE_DB`` > config.toml's ``store`` > the platform's user data folder.
+Exit status: 0 done; 1 some input failed (or an export file could not be written); 2 usage or input error
+(a filter that names nothing, an existing file without --force); 3 the store could not be opened or written.
+A reader that leaves early (``| head``) ends the command quietly with 141, as ``cat`` under a shell does.
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import Progress
 
 from store import Store, StoreError
 from store.safe_text import escape_controls, json_inert
-from tui.cli_feeds import COMMANDS as FEED_COMMANDS, add_parsers as add_feed_parsers
+from tui.cli_feeds import COMMANDS as FEED_COMMANDS
+from tui.cli_parser import build_parser, completion_script
+from tui.config import Config, load_config
 
-WAIT_SECONDS = 30.0
 
-
-def default_db() -> Path:
+def default_db(config: Config | None = None) -> Path:
+    """``$DATELINE_DB``, else config.toml's ``store``, else ``store`` in the user data folder."""
     env = os.environ.get("DATELINE_DB")
     if env:
         return Path(env).expanduser()
+    if config is not None and config.store is not None:
+        return config.store
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("dateline", appauthor=False)) / "store"
-
-
-def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="dateline", description="A keyboard-first terminal explorer for news.")
-    ap.add_argument("--db", type=Path, help="store folder (default: $DATELINE_DB or the user data folder)")
-    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
-    db_opt = argparse.ArgumentParser(add_help=False)
-    db_opt.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="store folder")
-    ing = sub.add_parser("ingest", parents=[db_opt], help="add articles from files, folders, globs, - or URLs")
-    ing.add_argument("paths", nargs="*", help="files, folders (recursive), globs, - for stdin, or feed/page URLs")
-    ing.add_argument("--demo", action="store_true", help="ingest the bundled demo corpus")
-    ing.add_argument("--extractor", default="builtin", choices=["builtin", "spacy"])
-    ing.add_argument("--follow-symlinks", action="store_true",
-                     help="in folders, follow symbolic links that lead out of the folder")
-    ing.add_argument("--wait", type=float, default=WAIT_SECONDS,
-                     help="seconds to wait for another writer (default %(default)s)")
-    st = sub.add_parser("stats", parents=[db_opt], help="counts of what the store holds")
-    st.add_argument("--json", action="store_true")
-    sub.add_parser("extract", help="print one article's extraction as JSON (see `dateline extract -h`)",
-                   add_help=False)
-    rx = sub.add_parser("reextract", parents=[db_opt], help="run extraction again; hand edits are kept")
-    rx.add_argument("--extractor", default="builtin", choices=["builtin", "spacy"])
-    rx.add_argument("--wait", type=float, default=WAIT_SECONDS)
-    lg = sub.add_parser("log", parents=[db_opt], help="print the edit log")
-    lg.add_argument("--json", action="store_true")
-    ck = sub.add_parser("check", parents=[db_opt],
-                        help="read every file of the store and name each problem (writes nothing)")
-    ck.add_argument("--json", action="store_true", help="the report as one JSON document")
-    rp = sub.add_parser("repair", parents=[db_opt],
-                        help="repair a damaged store, keeping a copy of every file it replaces")
-    rp.add_argument("--extractor", default="builtin", choices=["builtin", "spacy"])
-    rp.add_argument("--wait", type=float, default=WAIT_SECONDS)
-    ex = sub.add_parser("export", parents=[db_opt], help="export records for other tools")
-    ex.add_argument("--format", required=True, choices=["json", "jsonl", "csv", "md", "ftm", "gexf", "timelinejs"])
-    ex.add_argument("--entity", action="append", default=[], help="entity name (repeatable)")
-    ex.add_argument("--type", action="append", default=[], help="entity type (repeatable)")
-    ex.add_argument("--tag", action="append", default=[], help="entity tag (repeatable)")
-    ex.add_argument("--from", dest="date_from", help="earliest date (YYYY[-MM[-DD]])")
-    ex.add_argument("--to", dest="date_to", help="latest date (YYYY[-MM[-DD]])")
-    ex.add_argument("-o", "--output", default="-", help="output path, or - for stdout")
-    add_feed_parsers(sub, db_opt, WAIT_SECONDS)
-    return ap
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -90,12 +55,18 @@ def main(argv: list[str] | None = None) -> int:
         from store.extract.cli import main as extract_main
 
         return extract_main(argv[1:])
-    args = _parser().parse_args(argv)
-    db = args.db or default_db()
+    config = load_config()
+    args = build_parser(config.extractor or "builtin").parse_args(argv)
     err = console(stderr=True)
+    if config.problem:
+        say(err, f"dateline: {config.problem}")
+    if args.command == "completion":
+        sys.stdout.write(completion_script(args.shell))
+        return 0
+    db = args.db or default_db(config)
     try:
         if args.command is None:
-            return _open_app(db)
+            return _open_app(db, config.theme)
         return COMMANDS[args.command](args, db, err)
     except StoreError as exc:
         say(err, f"dateline: {exc}")
@@ -103,14 +74,23 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         say(err, "dateline: interrupted; everything committed before now is kept")
         return 130
+    except BrokenPipeError:  # the reader left early (``| head``): no traceback, and no error line
+        _drop_stdout()
+        return 141  # what a shell reports for `cat` stopped by a closed pipe (128 + SIGPIPE)
 
 
-def _open_app(db: Path) -> int:
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _open_app(db: Path, theme: str | None = None) -> int:
     from store.manifest import load_manifest
     from tui.app import run_app
 
     load_manifest(db, create=True)  # a folder that is not a store fails here, with one clear line
-    run_app(db)  # the app opens the store in a worker and paints at once
+    run_app(db, theme=theme)  # the app opens the store in a worker and paints at once
     return 0
 
 
@@ -129,28 +109,38 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
         return 2
     stdin = sys.stdin.buffer if "-" in paths else None  # read when its turn comes, up to the size cap
     with _writer(db, args.wait, err) as store:
-        summary = _run_with_progress(store, paths, args.extractor, stdin, err, args.follow_symlinks)
-    say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed (store: {db})")
+        summary = _run_with_progress(store, paths, args.extractor, stdin, err, args.follow_symlinks, args.jobs)
+    skipped = f", {len(summary.skipped)} skipped" if summary.skipped else ""
+    say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed{skipped} (store: {db})")
     return 1 if summary.failed else 0
 
 
-def _run_with_progress(store, paths, backend, stdin, err: Console, follow_symlinks: bool = False):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+@contextmanager
+def progress_bar(err: Console, label: str, *, least: int = 0) -> Iterator[tuple[Progress, Callable[[int, int], None]]]:
+    """A Rich progress bar on standard error when it is a terminal (nothing when piped), and the
+    ``tick(done, total)`` callback that moves it; totals of ``least`` or fewer show no bar."""
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 
-    from store.ingest import ingest_paths
-
-    progress = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=err, transient=True, disable=not err.is_terminal)
-    with progress:
-        task = progress.add_task("ingest", total=None)
+    bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=err, transient=True, disable=not err.is_terminal)
+    with bar:
+        task = bar.add_task(label, total=None)
 
         def tick(done: int, total: int) -> None:
-            if total > 5:
-                progress.update(task, completed=done, total=total)
+            if total > least:
+                bar.update(task, completed=done, total=total)
 
+        yield bar, tick
+
+
+def _run_with_progress(store, paths, backend, stdin, err: Console, follow_symlinks: bool = False,
+                       jobs: int | None = None):
+    from store.ingest import ingest_paths
+
+    with progress_bar(err, "ingesting", least=5) as (bar, tick):
         return ingest_paths(store, paths, backend=backend, stdin=stdin, on_progress=tick,
-                            on_message=lambda line: say(progress.console, line),
-                            follow_symlinks=follow_symlinks)
+                            on_message=lambda line: say(bar.console, line), follow_symlinks=follow_symlinks,
+                            jobs=jobs)
 
 
 def cmd_stats(args, db: Path, err: Console) -> int:
@@ -170,18 +160,18 @@ def cmd_stats(args, db: Path, err: Console) -> int:
 
 
 def cmd_reextract(args, db: Path, err: Console) -> int:
-    from store.ingest import extract_article
+    """Extraction on every core (``--jobs``), the store's lock only for the final switch; an article whose
+    extraction fails is kept with nothing extracted, named on one line, and the exit status is 1."""
+    from store.ingest import Extractor
 
     failed: list[str] = []
+    with _writer(db, args.wait, err) as store, progress_bar(err, "re-extracting") as (bar, tick):
+        def fail(line: str) -> None:
+            failed.append(line)
+            say(bar.console, line)
 
-    def fail(line: str) -> None:
-        failed.append(line)
-        say(err, line)
-
-    with _writer(db, args.wait, err) as store:
-        known = store.known_names()
-        n = store.reextract(lambda body, published: extract_article(body, published, known, args.extractor),
-                            on_error=fail)
+        with Extractor(store.known_names(), args.extractor, args.jobs) as extractor:
+            n = store.reextract(batch=extractor.run, progress=tick, on_error=fail)
     say(err, f"re-extracted {n} articles{f', {len(failed)} failed' if failed else ''}; hand edits kept "
              f"(store: {db})")
     return 1 if failed else 0
@@ -190,11 +180,10 @@ def cmd_reextract(args, db: Path, err: Console) -> int:
 def cmd_log(args, db: Path, err: Console) -> int:
     with Store.open(db, readonly=True) as store:
         edits = store.log()
-    if args.json:
-        for e in edits:
-            print(json_inert(json.dumps({"seq": e.seq, "at": e.at, "who": e.who, "action": e.action,
-                                         "summary": e.summary, "before": e.before, "after": e.after},
-                                        ensure_ascii=False)))
+    if args.json:  # one document, like stats --json and check --json
+        rows = [{"seq": e.seq, "at": e.at, "who": e.who, "action": e.action, "summary": e.summary,
+                 "before": e.before, "after": e.after} for e in edits]
+        print(json_inert(json.dumps({"edits": rows}, ensure_ascii=False)))
         return 0
     out = console()
     for e in edits:
@@ -205,21 +194,32 @@ def cmd_log(args, db: Path, err: Console) -> int:
 
 
 def cmd_export(args, db: Path, err: Console) -> int:
+    """Exit 2 for a filter that names nothing or is not a date, or an existing FILE without --force;
+    1 when FILE cannot be written (nothing partial is left)."""
     from store.export import ExportError, ExportPipeClosed, export, filtered_selection
 
+    to_file = args.output != "-"
+    if to_file and Path(args.output).expanduser().is_file() and not args.force:  # a device is no file to keep
+        say(err, f"dateline export: {args.output} exists; add --force to overwrite it")
+        return 2
     with Store.open(db, readonly=True) as store:
         try:
             selection = filtered_selection(store, entities=args.entity, types=args.type, tags=args.tag,
                                            date_from=args.date_from, date_to=args.date_to)
-            n = export(store, selection, args.format, None if args.output == "-" else args.output)
+        except ExportError as exc:
+            _drop_stdout()
+            say(err, f"dateline export: {exc}")
+            return 2
+        try:
+            with progress_bar(err, "exporting", least=0 if to_file else sys.maxsize) as (_bar, tick):
+                n = export(store, selection, args.format, args.output if to_file else None, progress=tick)
         except ExportPipeClosed:
             _drop_stdout()
             return 141  # what a shell reports for `cat` stopped by a closed pipe (128 + SIGPIPE)
         except ExportError as exc:
-            _drop_stdout()
             say(err, f"dateline export: {exc}")
-            return 3
-    if args.output != "-":
+            return 1
+    if to_file:
         say(err, f"wrote {n} records to {args.output}")
     return 0
 
@@ -263,13 +263,15 @@ def cmd_repair(args, db: Path, err: Console) -> int:
     return 0
 
 
-def _drop_stdout() -> None:
-    """Point standard output at /dev/null, so the flush at exit cannot fail a second time."""
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+def cmd_serve(args, db: Path, err: Console) -> int:
+    from store.manifest import load_manifest
+    from tui.serve import serve
+
+    load_manifest(db, create=True)  # a folder that is not a store fails here, not in every tab
+    return serve(db, args.host, args.port, lambda line: say(err, line))
 
 
-COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "reextract": cmd_reextract, "log": cmd_log,
+COMMANDS = {"serve": cmd_serve, "ingest": cmd_ingest, "stats": cmd_stats, "reextract": cmd_reextract, "log": cmd_log,
             "export": cmd_export, "check": cmd_check, "repair": cmd_repair, **FEED_COMMANDS}
 
 

@@ -22,21 +22,28 @@ def add_parsers(sub, db_opt: argparse.ArgumentParser, wait_seconds: float) -> No
     fd = sub.add_parser("feeds", parents=[db_opt], help="follow feeds: add, list, remove")
     act = fd.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
     add = act.add_parser("add", parents=[db_opt], help="follow a feed (RSS or Atom URL)")
-    add.add_argument("url")
+    add.add_argument("url", metavar="URL", help="the feed's address")
     add.add_argument("--name", help="a short name for it (default: its host name)")
-    add.add_argument("--wait", type=float, default=wait_seconds)
+    _wait(add, wait_seconds)
     ls = act.add_parser("list", parents=[db_opt], help="name, URL, last fetch, status, articles stored")
     ls.add_argument("--json", action="store_true", help="one JSON document (the feeds' export)")
     rm = act.add_parser("remove", parents=[db_opt], help="stop following a feed (its articles stay)")
-    rm.add_argument("feed", metavar="NAME|URL")
-    rm.add_argument("--wait", type=float, default=wait_seconds)
+    rm.add_argument("feed", metavar="NAME|URL", help="the feed's name or address")
+    _wait(rm, wait_seconds)
     ft = sub.add_parser("fetch", parents=[db_opt], help="fetch every followed feed and store what is new")
     ft.add_argument("--feed", action="append", default=[], metavar="NAME|URL", help="only this feed (repeatable)")
     ft.add_argument("--full-text", action="store_true",
                     help="fetch each new entry's page and keep its main text when the feed has only a summary")
-    ft.add_argument("--timeout", type=float, default=20.0, help="seconds per feed or page (default %(default)s)")
-    ft.add_argument("--extractor", default="builtin", choices=["builtin", "spacy"])
-    ft.add_argument("--wait", type=float, default=wait_seconds)
+    ft.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                    help="seconds per feed or page (default %(default)s)")
+    ft.add_argument("--extractor", default="builtin", choices=["builtin", "spacy"],
+                    help="name finder (default %(default)s)")
+    _wait(ft, wait_seconds)
+
+
+def _wait(parser: argparse.ArgumentParser, seconds: float) -> None:
+    parser.add_argument("--wait", type=float, default=seconds, metavar="SECONDS",
+                        help="how long to wait for another writer to finish (default %(default)s)")
 
 
 def _writer(db: Path, wait: float, err: Console) -> Store:

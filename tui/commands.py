@@ -6,7 +6,7 @@ from functools import partial
 from rich.text import Text
 from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
-from tui.fuzzy import score
+from store.fuzzy import positions, score
 from tui.inert_widgets import InertHighlighter
 from tui.safe_text import clean
 
@@ -21,7 +21,8 @@ class InertCommandPalette(CommandPalette):
 
 
 class EntityProvider(Provider):
-    """Entities by name or alias, answered by ``Store.search_entities`` (the whole store)."""
+    """Entities by name or alias, answered by ``Store.search_entities`` (the whole store, typo-tolerant),
+    with the matched letters of each name highlighted as Textual's own palette does."""
 
     async def search(self, query: str) -> Hits:
         app = self.app
@@ -31,12 +32,21 @@ class EntityProvider(Provider):
         for rank, entity in enumerate(store.search_entities(query, limit=ENTITY_HITS)):
             label = Text(no_wrap=True)
             label.append("Go to entity: ", style="dim")
-            label.append(clean(entity.name), style="bold")
+            label.append_text(highlighted(entity.name, query, self.match_style))
             label.append(f"  {clean(entity.type)}", style="dim")
             if entity.aliases:
                 label.append("  aka " + ", ".join(clean(a) for a in entity.aliases[:3]), style="dim italic")
             yield Hit(1.0 - rank / (ENTITY_HITS * 2), label, partial(app.go_to_entity, entity.id),
                       text=f"Go to entity: {clean(entity.name)}", help="Make this entity the focus")
+
+
+def highlighted(name: str, query: str, match_style) -> Text:
+    """``name`` shown inertly (``clean`` keeps offsets), its letters that match ``query`` in ``match_style``."""
+    text = Text(clean(name), style="bold", no_wrap=True)
+    style = getattr(match_style, "rich_style", None) or "bold underline"  # Textual's Style, as Rich draws it
+    for at in positions(query, name):
+        text.stylize(style, at, at + 1)
+    return text
 
 
 class DatelineCommands(Provider):

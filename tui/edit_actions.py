@@ -134,7 +134,8 @@ class EditActions:
         if entity := self._entity(eid):
             types = tuple(sorted({row.entity.type for row in self.app.loaded.entities}))
             self.app.push_screen(TextPrompt(f"Type of {entity.name}", entity.type, suggestions=types,
-                                            help_text="PERSON, ORG, PLACE, PRODUCT, EVENT, OTHER or a new type · enter saves"),
+                                            help_text="PERSON, ORG, PLACE, PRODUCT, EVENT, OTHER or a new type"
+                                                      " · enter saves"),
                                  lambda etype: etype and self._run(self.store.retype, eid, etype))
 
     def _merge(self, eid: str) -> None:

@@ -70,7 +70,8 @@ class EntitiesPane(LineList):
 
     def search_text(self, row: Row) -> str:
         entity = row.data.entity
-        return " ".join((entity.name, *entity.aliases, entity.ticker or "", *(f"#{tag}" for tag in entity.tags))).casefold()
+        tags = (f"#{tag}" for tag in entity.tags)
+        return " ".join((entity.name, *entity.aliases, entity.ticker or "", *tags)).casefold()
 
     def _update_titles(self) -> None:
         parts = [f"by {self.sort}"]

@@ -127,7 +127,8 @@ class EntityCard(LineList):
 
     def layout_lines(self, rows: list[Row], width: int) -> list[Row]:
         if self._overview:
-            return [_static(f"o{i}", Text(clean(text), style=style, end="")) for i, (text, style) in enumerate(self._overview)]
+            return [_static(f"o{i}", Text(clean(text), style=style, end=""))
+                    for i, (text, style) in enumerate(self._overview)]
         if not self.data:
             return []
         return self._card_lines(self.data, width)
@@ -159,7 +160,8 @@ class EntityCard(LineList):
         if data.connected is None:
             lines.append(_static("conn-h", Text("Connected  (computing…)", style="bold underline", end="")))
         elif data.connected:
-            lines.append(_static("conn-h", Text("Connected  (shared sentences · articles)", style="bold underline", end="")))
+            heading = Text("Connected  (shared sentences · articles)", style="bold underline", end="")
+            lines.append(_static("conn-h", heading))
             for other, sentences, articles in data.connected:
                 line = Text(end="")
                 line.append_text(badge(other.type))

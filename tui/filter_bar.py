@@ -47,7 +47,8 @@ class FilterBar(InertInput):
     def open_for(self, pane_id: str, current: str, label: str) -> None:
         self.pane_id = pane_id
         self.previous = current
-        self.placeholder = f"filter {label}: fuzzy on names, aliases, titles" + ("; or a date like 2025-06" if pane_id == "timeline" else "")
+        dates = "; or a date like 2025-06" if pane_id == "timeline" else ""
+        self.placeholder = f"filter {label}: fuzzy on names, aliases, titles{dates}"
         self.value = current
         self.add_class("-open")
         self.display = True  # at once, so it can take the focus at once (``focus()`` waits a turn)

@@ -1,6 +1,7 @@
 """The user's key remapping: a TOML file that maps binding ids to keys.
 
-``$DATELINE_KEYMAP`` or ``keymap.toml`` in the user config folder (``~/.config/dateline`` on Linux)::
+``$DATELINE_KEYMAP``, ``keymap = "…"`` in ``config.toml``, or ``keymap.toml`` in the user config folder
+(``~/.config/dateline`` on Linux)::
 
     [keys]
     "list.down" = "j,down,ctrl+n"
@@ -20,6 +21,11 @@ def keymap_path() -> Path:
     env = os.environ.get("DATELINE_KEYMAP")
     if env:
         return Path(env).expanduser()
+    from tui.config import load_config
+
+    configured = load_config().keymap
+    if configured:
+        return configured
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("dateline", appauthor=False)) / "keymap.toml"

@@ -314,7 +314,8 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
         if not self._lines:
             if y == 0:
                 empty = "filtering…" if self.filtering else self.EMPTY
-                return Strip(list(Text(f" {empty}", style="italic dim").render(self.app.console))).crop_extend(0, width, base)
+                segments = list(Text(f" {empty}", style="italic dim").render(self.app.console))
+                return Strip(segments).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if index >= len(self._lines):
             return Strip.blank(width, base)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import get_current_worker
 
-from tui.fuzzy import matcher
+from store.fuzzy import matcher
 
 if TYPE_CHECKING:
     from tui.line_list import Row

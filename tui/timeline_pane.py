@@ -15,7 +15,7 @@ from store.model import Event, Figure
 from store.sequences import Timeline
 from tui.edit_actions import EditRequested
 from tui.formatting import date_label, figure_value, group_label
-from tui.fuzzy import is_date_prefix, matcher
+from store.fuzzy import is_date_prefix, matcher
 from tui.lazy_rows import HeadedLines, LazyRows, runs_of
 from tui.line_list import LineList, Row
 from tui.list_filter import CHECK_EVERY, Stop
@@ -193,6 +193,9 @@ class TimelinePane(LineList):
     def row_cells(self, row: Row) -> list[str]:
         item: TimelineItem = row.data
         record = item.record
-        what = clean(record.summary) if isinstance(record, Event) else f"{clean(record.text)} {clean(record.metric or '')}"
+        if isinstance(record, Event):
+            what = clean(record.summary)
+        else:
+            what = f"{clean(record.text)} {clean(record.metric or '')}"
         names = ", ".join(clean(self.name_of(eid)) for eid in item.entity_ids)
         return [item.label, what.strip(), names, record.article_id]

@@ -1,4 +1,4 @@
-"""Write an export all at once or not at all: temp file in the same folder, fsync, rename.
+"""Write an export all at once or not at all, with the store's one atomic write (``store.storage``).
 
 Only a regular file (or a new path) is replaced that way. A device, a pipe or a terminal — ``/dev/null``,
 a FIFO, ``/dev/stdout`` — is written in place, as ``cat > path`` would: renaming a temp file over it would
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import fcntl
 import os
 import secrets
@@ -16,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import IO, Iterator
 
-from store.storage import fsync_dir
+from store.storage import replace_atomically
 
 STDOUT_NAME = "standard output"
 
@@ -42,13 +43,6 @@ def _failure(where: str, exc: OSError) -> ExportError:
     if exc.errno == errno.EPIPE:
         return ExportPipeClosed(f"cannot write {where}: the reading end of the pipe was closed")
     return ExportError(f"cannot write {where}: {_reason(exc)}")
-
-
-def _open_temp(target: Path) -> tuple[Path, IO[str]]:
-    """A new file beside ``target``, created with the usual permissions (umask applies)."""
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    return temp, os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="")
 
 
 def _through_proc(path: Path) -> bool:
@@ -132,22 +126,12 @@ def atomic_text(path: str | Path | None) -> Iterator[IO[str]]:
         return
     if target.is_symlink():
         target = Path(os.path.realpath(target))  # replace the file the link names, keep the link
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
-        temp, stream = _open_temp(target)
+        with replace_atomically(target, temp, fresh_temp=True) as raw:
+            stream = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+            yield stream
+            stream.flush()
+            stream.detach()  # the bytes file stays open for its fsync and rename
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {_reason(exc)}") from exc
-    try:
-        yield stream
-        stream.flush()
-        os.fsync(stream.fileno())
-        stream.close()
-        os.replace(temp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            stream.close()
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        if isinstance(exc, OSError):
-            raise ExportError(f"cannot write {target}: {_reason(exc)}") from exc
-        raise
-    fsync_dir(target.parent)

@@ -2,8 +2,9 @@
 
 People → Person; organisations → Company when they have a ticker, else Organization; places →
 Address; PRODUCT entities (products, programmes) → Asset; EVENT entities and extracted events →
-Event (dates at their true precision); articles → Article; mentions → Mention; entity notes and reported figures → Note. OTHER entities have no FtM schema: their names go on
-events as ``namesMentioned`` and their mentions stay unresolved. Ids are a hash of kind and Dateline id, so a re-export
+Event (dates at their true precision); articles → Article; mentions → Mention; entity notes and
+reported figures → Note. OTHER entities have no FtM schema: their names go on events as
+``namesMentioned`` and their mentions stay unresolved. Ids are a hash of kind and Dateline id, so a re-export
 updates the same Aleph entities instead of duplicating them.
 """
 from __future__ import annotations

@@ -16,6 +16,7 @@ import sys
 
 from store.extract import BACKENDS, extract
 from store.extract.names import SPACY_MISSING, backend_names
+from store.ingest.parsed import IngestError
 from store.safe_text import escape_controls, json_inert
 
 try:  # the ingest header reader (store/ingest/headers.py)
@@ -91,9 +92,22 @@ def _run_jsonl(path: str, backend: str, out) -> int:
     return 0
 
 
+def _read_text(path: str) -> str:
+    """The file's text as it is (offsets index it), decoded as ingest decodes it."""
+    from store.ingest.decode import check_size, decode_exact
+    from store.ingest.parsed import IngestError
+
+    try:
+        data = open(path, "rb").read()
+    except OSError as exc:
+        raise IngestError(path, exc.strerror or type(exc).__name__) from None
+    check_size(len(data), path)
+    return decode_exact(data, path)[0]
+
+
 def main(argv: list[str]) -> int:
     """Entry point of ``dateline extract``; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="dateline extract", description=__doc__,
+    parser = argparse.ArgumentParser(prog="dateline extract", description=__doc__.replace("``", ""),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", nargs="?", help="article file, or - for standard input")
     parser.add_argument("--jsonl", metavar="IN.jsonl", help="batch of {id, text, published} lines")
@@ -108,8 +122,7 @@ def main(argv: list[str]) -> int:
         if args.file == "-":
             raw = sys.stdin.read()
         else:
-            with open(args.file, encoding="utf-8", newline="") as handle:
-                raw = handle.read()
+            raw = _read_text(args.file)
         result = extract_raw(raw, published=args.published, backend=args.extractor)
         sys.stdout.write(json_inert(json.dumps(result, ensure_ascii=False, indent=2)))
         sys.stdout.write("\n")
@@ -117,7 +130,7 @@ def main(argv: list[str]) -> int:
     except BrokenPipeError:  # the reader left early (``| head``): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except OSError as exc:
+    except IngestError as exc:  # missing, unreadable, binary: one line naming the file
         print(escape_controls(f"dateline extract: {exc}"), file=sys.stderr)
         return 1
     except (ValueError, RuntimeError) as exc:  # e.g. the spaCy backend is not installed

@@ -67,7 +67,7 @@ _YEAR = r"(?:1[0-9]|20)\d\d"
 _PART = r"(?:morning|afternoon|evening|night)"
 _COUNT = r"\[?(?:a|an|" + "|".join(w for w in NUMBER_WORDS if len(w) > 2) + r"|\d{1,3})\]?"
 _PIECES = [
-    rf"(?P<iso>(?P<i_y>(?:1[89]|20)\d\d)-(?P<i_m>0[1-9]|1[0-2])-(?P<i_d>3[01]|[12]\d|0[1-9]))(?![\d-])",
+    r"(?P<iso>(?P<i_y>(?:1[89]|20)\d\d)-(?P<i_m>0[1-9]|1[0-2])-(?P<i_d>3[01]|[12]\d|0[1-9]))(?![\d-])",
     rf"(?P<full>(?:{_WEEKDAY},?\s+(?:the\s+)?)?(?P<f_month>{_MONTH}|{_MONTH_ABBR}\.?)\s+(?P<f_day>{_DAY})"
     rf"(?![\d%]|[.,]\d|\s*(?:percent|per\s+cent)\b)(?:,?\s+(?P<f_year>{_YEAR})(?!\d))?)",
     rf"(?P<full_dmy>(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,$])(?P<g_day>{_DAY})(?:\s+of)?\s+"
@@ -100,8 +100,8 @@ _PIECES = [
     r"(?P<same_day>(?:the\s+same|that)\s+day\b|(?:the\s+(?:start|end|rest|course)\s+of\s+)?"
     r"(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("end", "in", "of", "during", "for", "on")) + r")"
     r"the\s+day\b(?=\s*(?:[.,;]|at\b|with\b|and\b|$)))",
-    rf"(?<![\w$\u20ac\u00a3#.,:/])(?P<year>(?:(?:fiscal|FY)\s?)?(?P<y_year>(?:1[6-9]|20)\d\d))"
-    rf"(?![\d%]|s\b|(?<=0)['\u2019]s\b|[.,]\d|-\d|\s*(?:percent|per\s+cent|-?\s*years?)\b)",
+    r"(?<![\w$\u20ac\u00a3#.,:/])(?P<year>(?:(?:fiscal|FY)\s?)?(?P<y_year>(?:1[6-9]|20)\d\d))"
+    r"(?![\d%]|s\b|(?<=0)['\u2019]s\b|[.,]\d|-\d|\s*(?:percent|per\s+cent|-?\s*years?)\b)",
 ]
 # Every expression PATTERN finds contains one of these, within the reach below.
 CORE_RE = re.compile(r"\d|day\b|(?-i:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Christmas|New|Boxing|"

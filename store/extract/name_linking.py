@@ -259,7 +259,8 @@ def _merge_short_forms(groups: dict, types: dict) -> None:
             continue
         # a group merged away earlier in this loop is no longer a target
         orgs = [o for o in prefixes.get(k, []) if o != k and o in groups]
-        people = [p for p in surnames.get(k, []) if p != k and p in groups] or [  # a first word joins only a known person
+        # a first word joins only a known person
+        people = [p for p in surnames.get(k, []) if p != k and p in groups] or [
             p for p in given.get(k, []) if p != k and p in groups and types[p] == "PERSON"]
         weak = _strength(members, "ORG") < 4 and _strength(members, "PLACE") < 4
         if len(orgs) == 1:

@@ -43,7 +43,7 @@ def _entities(text: str):
         if part.strip():
             spans.append((start, part))
         start += len(part) + 1
-    for (offset, part), doc in zip(spans, _pipeline().pipe(p[:_MAX_PART] for _, p in spans)):
+    for (offset, _part), doc in zip(spans, _pipeline().pipe(p[:_MAX_PART] for _, p in spans)):
         for ent in doc.ents:
             yield _Span(ent.label_, offset + ent.start_char, offset + ent.end_char)
 

@@ -29,6 +29,7 @@ class IngestSummary:
     unchanged: int = 0
     failed: int = 0
     files: int = 0
+    skipped: list[str] = field(default_factory=list)  # files in a folder of kinds Dateline does not read
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -144,11 +145,13 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
             on_message(escape_controls(line))
 
     summary = IngestSummary()
-    files, errors, skipped = expand_sources(args, follow_symlinks=follow_symlinks)
+    files, errors, skipped = expand_sources(args, follow_symlinks=follow_symlinks, other_kinds=summary.skipped)
     for err in errors:
         _fail(summary, str(err), say)
     for line in skipped:
         _warn(summary, line, say)
+    for path in summary.skipped:
+        say(f"skipped: {path}: not a kind of file Dateline reads (name it on its own to try it)")
     extractor = Extractor(store.known_names(), backend, jobs)
     batch = _Batch()
     summary.files = len(files)

@@ -16,7 +16,7 @@ from store.feeds import Feed
 from store.ingest import ingest_articles
 from store.ingest.decode import decode_bytes
 from store.ingest.feeds import parse_feed
-from store.ingest.fetch import FetchError, Fetched, Limits, fetch, make_client
+from store.ingest.fetch import Fetched, Limits, fetch, make_client
 from store.ingest.formats import sniff_content
 from store.ingest.html import parse_html
 from store.ingest.parsed import IngestError, ParsedArticle
@@ -57,7 +57,8 @@ class FetchSummary:
         text = f"{n} new article{'' if n == 1 else 's'} from {feeds} feed{'' if feeds == 1 else 's'}"
         errors = self.errors
         if errors:
-            text += f"; {len(errors)} failed: {errors[0]}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "")
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            text += f"; {len(errors)} failed: {errors[0]}{more}"
         return text
 
 

@@ -31,7 +31,8 @@ def parse_json(name: str, text: str) -> list[ParsedArticle]:
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and _first_line_is_object(text):
             return parse_jsonl(name, text)
-        raise IngestError(name, f"invalid JSON: {exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno}") from None
+        reason = f"invalid JSON: {exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno}"
+        raise IngestError(name, reason) from None
     except (ValueError, RecursionError) as exc:
         raise IngestError(name, f"invalid JSON: {_unreadable(exc)}") from None
     return articles_from_data(name, data)

@@ -30,12 +30,14 @@ class Sources(NamedTuple):
     skipped: list[str]  # one line per link that was not followed
 
 
-def expand_sources(args: list[str], *, follow_symlinks: bool = False) -> Sources:
+def expand_sources(args: list[str], *, follow_symlinks: bool = False,
+                   other_kinds: list[str] | None = None) -> Sources:
     """The files (and URLs) named by ``args``, in order, each once; an error for each argument that
     names none.
 
     A folder contributes the files under it whose extension Dateline reads, hidden ones excepted; a
-    file named directly is always read, whatever its extension.
+    file named directly is always read, whatever its extension. The other files under a folder are
+    appended to ``skipped`` (when given), so the caller can name each one.
     """
     found = Sources([], [], [])
     seen: set[str] = set()
@@ -47,7 +49,8 @@ def expand_sources(args: list[str], *, follow_symlinks: bool = False) -> Sources
             found.files.append(path)
 
     def add_folder(folder: str) -> list[str]:
-        files = folder_files(folder, follow_symlinks=follow_symlinks, skipped=found.skipped)
+        files = folder_files(folder, follow_symlinks=follow_symlinks, skipped=found.skipped,
+                             other_kinds=other_kinds)
         for path in files:
             add(path)
         return files
@@ -82,10 +85,19 @@ def expand_sources(args: list[str], *, follow_symlinks: bool = False) -> Sources
     return found
 
 
-def folder_files(folder: str, *, follow_symlinks: bool = False, skipped: list[str] | None = None) -> list[str]:
+def folder_files(folder: str, *, follow_symlinks: bool = False, skipped: list[str] | None = None,
+                 other_kinds: list[str] | None = None) -> list[str]:
     """Readable files under ``folder``, sorted, skipping hidden files and folders and (see the module)
-    links that lead out of it; a line for each skipped link goes to ``skipped``."""
+    links that lead out of it; a line for each skipped link goes to ``skipped``, and the visible files
+    of kinds Dateline does not read to ``other_kinds``."""
     notes = skipped if skipped is not None else []
-    readable = lambda path: os.path.splitext(path)[1].lower() in EXTENSION_KINDS  # noqa: E731
+
+    def readable(path: str) -> bool:
+        if os.path.splitext(path)[1].lower() in EXTENSION_KINDS:
+            return True
+        if other_kinds is not None:
+            other_kinds.append(path)
+        return False
+
     return sorted(os.path.join(base, name)
                   for base, _, files in walk(folder, follow_symlinks, notes, readable) for name in files)

@@ -45,7 +45,8 @@ class MarkEntityDialog(Dialog):
             yield label("Name")
             yield InertInput(self.name_value, id="mark-name")
             yield label(f"Type: {TYPE_RULE}")
-            yield InertInput(self.type_value, id="mark-type", suggester=SuggestFromList(self.types, case_sensitive=False))
+            yield InertInput(self.type_value, id="mark-type",
+                             suggester=SuggestFromList(self.types, case_sensitive=False))
             yield label("Link to an existing entity (leave empty for a new one)")
             yield FuzzyField(self.search, self.link_name, placeholder="type to search names and aliases",
                              id="mark-link")
