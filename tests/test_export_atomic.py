@@ -161,7 +161,14 @@ def test_a_device_is_written_in_place_not_replaced(tmp_path):
     import threading
 
     got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there before the export opens the pipe
+    os.set_blocking(fd, True)
+
+    def read_all() -> None:
+        with os.fdopen(fd, "rb") as pipe:
+            got.append(pipe.read())
+
+    reader = threading.Thread(target=read_all)
     reader.start()
     export(store, sel, "jsonl", fifo)
     reader.join(timeout=30)

@@ -59,22 +59,22 @@ def test_item3_export_to_dev_null_keeps_the_device(tmp_path):
     assert not [p for p in null.parent.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_item3_export_to_dev_full_is_one_line_exit_3(tmp_path, demo_db):
+def test_item3_export_to_dev_full_is_one_line_exit_1(tmp_path, demo_db):
     full = device(tmp_path, "full", 7)
     out = cli("export", "--db", str(demo_db), "--format", "csv", "-o", str(full))
     err = out.stderr.decode()
-    assert out.returncode == 3 and err.count("\n") == 1, err
+    assert out.returncode == 1 and err.count("\n") == 1, err  # an export that could not be written
     assert f"cannot write {full}: No space left on device" in err
     assert is_char_device(full)
 
 
-def test_item3_stdout_redirected_to_dev_full_is_one_line_exit_3(tmp_path, demo_db):
+def test_item3_stdout_redirected_to_dev_full_is_one_line_exit_1(tmp_path, demo_db):
     full = device(tmp_path, "full", 7)
     with open(full, "w") as sink:
         out = subprocess.run([sys.executable, "-m", "tui.cli", "export", "--db", str(demo_db), "--format", "json"],
                              stdout=sink, stderr=subprocess.PIPE, cwd=ROOT, timeout=120)
     err = out.stderr.decode()
-    assert out.returncode == 3 and err == "dateline export: cannot write standard output: No space left on device\n"
+    assert out.returncode == 1 and err == "dateline export: cannot write standard output: No space left on device\n"
 
 
 def test_item3_broken_pipe_ends_silently_like_cat(demo_db):

@@ -45,6 +45,11 @@ def _failure(where: str, exc: OSError) -> ExportError:
     return ExportError(f"cannot write {where}: {_reason(exc)}")
 
 
+def _wrap(raw: IO[bytes]) -> IO[str]:
+    """The text stream the writers write: UTF-8, line ends as written."""
+    return io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+
+
 def _through_proc(path: Path) -> bool:
     """True when ``path`` is (a chain of links to) a file-descriptor alias such as ``/dev/stdout``."""
     current = str(path.absolute())
@@ -129,7 +134,7 @@ def atomic_text(path: str | Path | None) -> Iterator[IO[str]]:
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         with replace_atomically(target, temp, fresh_temp=True) as raw:
-            stream = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+            stream = _wrap(raw)
             yield stream
             stream.flush()
             stream.detach()  # the bytes file stays open for its fsync and rename
