@@ -6,7 +6,7 @@ from array import array
 from collections.abc import Sequence
 
 from .dating import date_key, figure_precision
-from .index import (EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE,
+from .index import (event_context, figure_kind, EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE,
                     F_DIR, F_END, F_ENTS, F_METRIC, F_PERIOD, F_SE, F_SS, F_START, F_TEXT, F_UNIT, F_VALUE, SLOT, Ref)
 from .model import MACHINE, MANUAL, Event, Figure
 from .sequences import EVENT, LazyRecords, Timeline
@@ -50,7 +50,7 @@ class EventsView:
                      precision=ov.get("precision", raw[EV_PREC] or "unknown"), phrase=raw[EV_PHRASE],
                      summary=ov.get("summary", raw[EV_SUMMARY] or ""), participants=self._resolved(parts_raw),
                      place=self.owner.get(place_raw) if place_raw else None, sentence_start=raw[EV_SS],
-                     sentence_end=raw[EV_SE], origin=MANUAL if ov else MACHINE)
+                     sentence_end=raw[EV_SE], origin=MANUAL if ov else MACHINE, context=event_context(raw))
 
     def figure(self, aid: str, i: int) -> Figure:
         raw = self.m.docs[aid]["f"][i]
@@ -58,7 +58,7 @@ class EventsView:
         return Figure(id=figure_id(aid, i), article_id=aid, start=raw[F_START], end=raw[F_END], text=raw[F_TEXT],
                       value=raw[F_VALUE], unit=raw[F_UNIT] or "", metric=raw[F_METRIC], direction=raw[F_DIR],
                       period=raw[F_PERIOD], baseline=raw[F_BASE], entities=self._resolved(local[le] for le in raw[F_ENTS]),
-                      sentence_start=raw[F_SS], sentence_end=raw[F_SE])
+                      sentence_start=raw[F_SS], sentence_end=raw[F_SE], period_kind=figure_kind(raw))
 
     def events_of(self, eid: str | None) -> Sequence[Event]:
         if eid is None:
@@ -105,8 +105,9 @@ class EventsView:
             raw = self.m.docs[aid]["v"][i]
             ov = self._overlay(aid, raw)
             return ov.get("date", raw[EV_DATE]), ov.get("precision", raw[EV_PREC] or "unknown")
-        period = self.m.docs[aid]["f"][i][F_PERIOD]
-        return period, figure_precision(period)
+        row = self.m.docs[aid]["f"][i]
+        period = row[F_PERIOD]
+        return period, "reported" if figure_kind(row) == "reported" else figure_precision(period)
 
     def entry_text(self, kind: int, aid: str, i: int) -> tuple[str, tuple[str, ...]]:
         """What a filter reads of an event (summary, participants) or a figure (text and metric,

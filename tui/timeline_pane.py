@@ -14,7 +14,7 @@ from store.dating import key_date, start_of
 from store.model import Event, Figure
 from store.sequences import Timeline
 from tui.edit_actions import EditRequested
-from tui.formatting import date_label, figure_value, group_label
+from tui.formatting import date_label, figure_value, group_label, unit_suffix
 from tui.fuzzy import is_date_prefix, matcher
 from tui.lazy_rows import HeadedLines, LazyRows, runs_of
 from tui.line_list import LineList, Row
@@ -22,7 +22,7 @@ from tui.list_filter import CHECK_EVERY, Stop
 from tui.messages import SentenceTarget
 from tui.safe_text import clean, literal
 
-DATE_WIDTH = 10
+DATE_WIDTH = 19  # "reported 2025-06-10": dated by the article, not by the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,8 +182,8 @@ class TimelinePane(LineList):
         else:
             style = {"up": "green", "down": "red"}.get(record.direction or "", "")
             line.append(figure_value(record), style=f"bold {style}".strip())
-            if record.unit and record.unit not in record.text:
-                line.append(f" {clean(record.unit)}", style="dim")
+            if unit := unit_suffix(record):
+                line.append(f" {unit}", style="dim")
             if record.metric:
                 line.append(f" {clean(record.metric)}")
         if item.entity_ids:
