@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from .dating import date_key, figure_precision
 from .index import (event_context, figure_kind, EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE,
                     F_DIR, F_END, F_ENTS, F_METRIC, F_PERIOD, F_SE, F_SS, F_START, F_TEXT, F_UNIT, F_VALUE, SLOT, Ref)
+from .event_groups import group_timeline
 from .model import MACHINE, MANUAL, Event, Figure
 from .sequences import EVENT, LazyRecords, Timeline
 from .timeline_order import TimelineOrder
@@ -138,10 +139,31 @@ class EventsView:
         key = ("t", eid, frozenset(self.members.get(eid, ()))) if eid else WHOLE
         got = self._sorted_refs.get(key)
         if got is None:
-            got = self._sorted_refs[key] = self._whole_timeline() if eid is None else self._entity_timeline(eid)
+            got = self._sorted_refs[key] = self._whole_timeline() if eid is None else \
+                self._grouped(self._entity_timeline(eid))
         if eid is None and self._ranks is None:
             self._ranks = TimelineOrder(got, self.m, self, self._touched_by_event_edits())
         return got
+
+    def _grouped(self, timeline: Timeline) -> Timeline:
+        """An entity's timeline with each event reported several times as one row (``event_groups``)."""
+        docs, order = self.m.docs, self.m.order
+
+        def describe(i: int):
+            entry = timeline.entries[i]
+            packed = entry >> 1
+            aid, row = order[packed // SLOT], packed % SLOT
+            if entry & 1:  # a figure: the same figure on the same date in another report
+                figure = docs[aid]["f"][row]
+                return ("f", timeline.keys[i] if i < len(timeline.keys) else "", figure[F_VALUE], figure[F_UNIT]), "", ()
+            summary, participants = self.entry_text(EVENT, aid, row)
+            return (aid, docs[aid]["v"][row][EV_SS]), summary, participants
+
+        kept, groups = group_timeline(timeline.entries, timeline.keys, describe)
+        if not groups:
+            return timeline
+        return Timeline(array("q", map(timeline.entries.__getitem__, kept)), order, self,
+                        list(map(timeline.keys.__getitem__, kept)), groups)
 
     def _whole_timeline(self) -> Timeline:
         return self._by_key(self._all_entries())

@@ -11,6 +11,7 @@ import re
 
 from store.extract.date_roles import date_role
 from store.extract.dates import parse_published
+from store.extract.figure_subjects import figure_subjects
 
 __all__ = ["find_figures", "parse_number", "MentionIndex"]
 
@@ -337,23 +338,8 @@ def _describe(text: str, figure: dict, match: re.Match, sentence: tuple[int, int
         figure["metric"] = of_phrase.group(1)  # "seven hours of Monday discussions"
     if not figure["metric"]:
         figure["metric"] = _metric(clause)
-    figure["entities"] = _about(text, mentions.between(s_start, s_end))
+    figure["entities"] = figure_subjects(text, mentions.between(s_start, s_end))
     return clause
-
-
-_SPEAKER_AFTER_RE = re.compile(r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|told|added|stated|noted|explained)\b",
-                               re.IGNORECASE)
-_SPEAKER_BEFORE_RE = re.compile(r"\b(?:said|says|told|added|according\s+to)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-
-
-def _about(text: str, found: list[tuple[int, int, dict]]) -> list[str]:
-    """The names a figure's sentence is about: every name but a person who only speaks ("Airbus chief
-    Louis Gallois said the company will cut 10,000 jobs" is about Airbus), unless no one else is named."""
-    names = list(dict.fromkeys(e["name"] for _, _, e in found))
-    speakers = {e["name"] for start, end, e in found if e.get("type") == "PERSON" and
-                (_SPEAKER_AFTER_RE.match(text, end) or _SPEAKER_BEFORE_RE.search(text, max(0, start - 40), start))}
-    about = [n for n in names if n not in speakers]
-    return about if about else names
 
 
 def _period(text: str, match: re.Match, dates: list[dict], clause: str, published: str | None) -> str | None:
@@ -398,6 +384,8 @@ def _metric(clause: str) -> str | None:
     lead = _LEAD_PREP_RE.match(" ".join(words))
     if lead is not None:
         words = lead.group("rest").split()  # "on Friday profits" -> "profits"
+    if words and words[0][:1].islower() and words[0].endswith(("ed", "ing")):
+        return None  # "agreed on Monday to buy Widget Parts": a verb phrase, not what is measured
     metric = " ".join(words).strip(" ,;:")
     if not metric or metric.lower() in _PRONOUNS or not re.search(r"[^\W\d_]{3}", metric):
         return None

@@ -1,0 +1,106 @@
+"""Issue 13 through the app's timeline (Pilot): reported dates, context, grouped reports, details."""
+from __future__ import annotations
+
+import pytest
+
+from store import Store
+from store.ingest import ingest_paths
+from store.model import Event, Figure
+from tui.app import DatelineApp
+from tui.messages import SentenceTarget
+from tui_fake_store import entity_id_named, focus_by_filter, run_async, settle, timeline_labels
+
+SIZE = (180, 50)
+ARTICLES = {
+    "first.txt": ("Corvane buys Widget", "2025-06-10",
+                  "Corvane Motors agreed on Monday to buy Widget Parts for $2 billion, the companies said. "
+                  "Corvane Motors had its worst quarter since 1987. Corvane Motors shares fell 2.99 percent from the close "
+                  "of trading Friday."),
+    "second.txt": ("Widget sold", "2025-06-11",
+                   "Corvane Motors agreed on Monday to buy rival Widget Parts for $2 billion. "
+                   "Analysts welcomed the news."),
+}
+
+
+@pytest.fixture
+def store(tmp_path):
+    paths = []
+    for name, (title, date, body) in ARTICLES.items():
+        path = tmp_path / name
+        path.write_text(f"title: {title}\ndate: {date}\n\n{body}", encoding="utf-8")
+        paths.append(str(path))
+    store = Store.open(tmp_path / "db", wait=10)
+    ingest_paths(store, paths)
+    yield store
+    store.close()
+
+
+@run_async
+async def test_timeline_shows_reported_dates_and_one_row_for_one_event_twice_reported(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus_by_filter(pilot, "Corvane")
+        labels = timeline_labels(app)
+        assert "reported 2025-06-10" in labels  # "worst quarter since 1987": not placed in 1987
+        assert not any(label.startswith("1987") for label in labels)
+        events = [line.data.record for line in app.timeline_pane.lines
+                  if line.selectable and isinstance(line.data.record, Event)]
+        assert sum("agreed on Monday to buy" in event.summary for event in events) == 1  # two articles, one row
+        timeline = store.timeline(entity_id_named(store, "Corvane Motors"))
+        counts = [timeline.source_count(i) for i in range(len(timeline))]
+        assert 2 in counts
+
+
+@run_async
+async def test_enter_opens_the_first_source_and_the_detail_lists_the_others(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus_by_filter(pilot, "Corvane")
+        await pilot.press("2")
+        pane = app.timeline_pane
+        index = next(i for i, line in enumerate(pane.lines)
+                     if line.selectable and "agreed on Monday" in pane.render_row(line, 300).plain)
+        pane.move_cursor_to_line(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.detail_pane.reader
+        first = store.article(app.history.current.detail.article_id)
+        assert first.title == "Corvane buys Widget"
+        shown = [line.data.plain for line in reader.lines if hasattr(line.data, "plain")]
+        assert any(s.startswith("date 2025-06-09 (stated") for s in shown)
+        assert any("2 sources" in s for s in shown)
+        others = [line for line in reader.lines if isinstance(line.target, SentenceTarget)]
+        assert len(others) == 1 and "Widget sold" in others[0].data.plain
+
+
+@run_async
+async def test_detail_pane_shows_a_figure_and_an_events_context(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus_by_filter(pilot, "Corvane")
+        await pilot.press("2")
+        pane = app.timeline_pane
+
+        async def open_row(text: str, kind=Event) -> list[str]:
+            index = next(i for i, line in enumerate(pane.lines) if line.selectable and
+                         isinstance(line.data.record, kind) and text in pane.render_row(line, 300).plain)
+            pane.move_cursor_to_line(index)
+            await pilot.press("enter")
+            await settle(pilot)
+            lines = [line.data.plain for line in app.detail_pane.reader.lines if hasattr(line.data, "plain")]
+            await pilot.press("backspace")
+            await settle(pilot)
+            await pilot.press("2")
+            return lines
+
+        shown = await open_row("2.99 percent", Figure)
+        assert any(s.startswith("value 2.99 · unit % · direction down") for s in shown)
+        assert any(s.startswith("period reported 2025-06-10") for s in shown)
+        shown = await open_row("worst quarter")
+        assert any(s.startswith("date reported 2025-06-10") for s in shown)
+        assert any(s.startswith("context 1987 — reference") for s in shown)
+        shown = await open_row("2.99 percent", Event)
+        assert any(s.startswith("context 2025-06-06 — comparison") for s in shown)
