@@ -27,7 +27,10 @@ _DEADLINE_RE = re.compile(r"\b(?:by|until|till|through|thru|no\s+later\s+than|de
                           r"(?:\s+(?:in|on|by))?|expires?\s+(?:in|on)?|ahead\s+of)\s+(?:the\s+)?"
                           r"(?:(?:early|mid|late|end\s+of)[\s-]+)?$", re.IGNORECASE)
 _BIRTH_RE = re.compile(r"\b(?:born|founded|established|incorporated|set\s+up|formed)\b[^.;,]{0,40}$", re.IGNORECASE)
-_DETERMINER_RE = re.compile(r"(?:^|\s)(?:the|a|an|its|his|her|their|this|that)\s+$", re.IGNORECASE)
+# ...after a word that points to another event: "following the September 11th attacks", "since the
+# 1987 crash" ("at a July 16 press conference" is the event itself).
+_DETERMINER_RE = re.compile(r"\b(?:following|after|since|before|like|than|amid|despite|unlike|recalling|"
+                            r"echoing|resembling)\s+(?:the|a|an|its|his|her|their|this|that)\s+$", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # A date used as a noun's modifier: "the September 11th terrorist attacks", "the 1987 crash".
 _NOUN_AFTER_RE = re.compile(r"[ \t]+(?!(?:of|in|on|at|to|for|and|or|but|when|as|with|by|from|after|before|"
@@ -48,7 +51,8 @@ def date_role(text: str, sentence_start: int, date: dict) -> str | None:
         return "birth"
     if _DEADLINE_RE.search(before):
         return "deadline"
-    opens_with_det = phrase.startswith("the ")
+    opens_with_det = phrase.startswith("the ") and re.search(r"\b(?:following|after|since|before|like|than|amid|"
+                                                              r"despite|unlike)\s+$", before) is not None
     if _WEEKDAY_RE.search(phrase):
         return None  # "the Monday talks" happened on Monday
     if (opens_with_det or _DETERMINER_RE.search(before)) and date.get("precision") in ("day", "year") \

@@ -43,7 +43,9 @@ _SECTION_LABEL_RE = re.compile(r"^[A-Z][\w' ]{0,40}:\s+")
 _CLAUSE_BREAK_RE = re.compile(r";|,\s+(?=(?:which|while|whereas|but|as|although|according|suggesting|"
                               r"indicating|following|after)\b)")
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_SOURCE_RE = re.compile(r"\b(?:according\s+to|told|said|reported\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+# "according to Reuters", "told the Times": the source; "said Jobs" is a speaker, who takes part.
+_SOURCE_RE = re.compile(r"\b(?:according\s+to|reported\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOLD_RE = re.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_PRONOUN_RE = re.compile(r"\b(?:he|she|his|him|her)\b", re.IGNORECASE)
 _WORDY_RE = re.compile(r"[^\W\d_]{3}")
 MAX_SUMMARY_WORDS = 24
@@ -133,7 +135,7 @@ def _people_and_place(text: str, start: int, end: int,
     for index, (m_start, _m_end, entity) in enumerate(found):
         name = entity["name"]
         before = text[max(start, m_start - 30):m_start]
-        if _SOURCE_RE.search(before) or index in listed:
+        if _SOURCE_RE.search(before) or index in listed or (entity.get("type") == "ORG" and _TOLD_RE.search(before)):
             continue  # "according to Reuters": the source; "Apple, Dell, HP and Sony": a passing list
         if entity.get("type") == "PLACE" and place is None and _PLACE_PREP_RE.search(before):
             place = name

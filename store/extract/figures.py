@@ -147,8 +147,9 @@ def find_figures(text: str, sentences: list[tuple[int, int]], dates: list[dict],
     figures: list[dict] = []
     for match in _figure_matches(text):
         figure = _read(match)
-        if figure is None or _inside_date(match.span(), dates, date_starts):
-            continue
+        if figure is None or _inside_date(match.span(), dates, date_starts) or \
+                (match.lastgroup == "amount" and mentions.covers(match.start())):
+            continue  # "iPhone 4 users", "Boeing 747s": the number is part of a name
         index = bisect.bisect_right(starts, match.start()) - 1
         sentence = sentences[index] if index >= 0 and sentences[index][1] >= match.start() else (0, len(text))
         is_baseline = _IS_BASELINE_RE.search(text, max(sentence[0], match.start() - 60), match.start()) is not None
@@ -225,6 +226,11 @@ class MentionIndex:
     def between(self, start: int, end: int) -> list[tuple[int, int, dict]]:
         """``(start, end, entity)`` of every mention starting in ``[start, end)``, in text order."""
         return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def covers(self, offset: int) -> bool:
+        """Whether a mention spans ``offset`` (mentions do not nest, so the one starting last decides)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.items[i][1] > offset
 
     def actors_between(self, start: int, end: int) -> list[str]:
         """Names of the people and organisations mentioned in ``[start, end)``."""
