@@ -104,3 +104,14 @@ async def test_detail_pane_shows_a_figure_and_an_events_context(store):
         assert any(s.startswith("context 1987 — reference") for s in shown)
         shown = await open_row("2.99 percent", Event)
         assert any(s.startswith("context 2025-06-06 — comparison") for s in shown)
+
+
+def test_unit_is_shown_once():
+    from store.model import Figure as F
+    from tui.formatting import unit_suffix
+
+    def fig(text: str, unit: str) -> F:
+        return F("f", "a", 0, 1, text, 1.0, unit, None, None, None, None, (), 0, 1)
+
+    assert [unit_suffix(fig(t, u)) for t, u in (("30GB", "gb"), ("20 to 25 percent", "%"), ("10,000 job", "jobs"),
+                                                  ("70 meter", "meters"), ("$5 billion", "USD"))] == ["", "", "", "", "USD"]

@@ -22,7 +22,8 @@ from tui.list_filter import CHECK_EVERY, Stop
 from tui.messages import SentenceTarget
 from tui.safe_text import clean, literal
 
-DATE_WIDTH = 19  # "reported 2025-06-10": dated by the article, not by the text
+DATE_WIDTH = 10
+REPORTED = "reported "  # date_label's prefix for a row dated by its article, not by its text
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,11 @@ class TimelinePane(LineList):
         item: TimelineItem = row.data
         record = item.record
         line = Text(no_wrap=True, end="")
-        line.append(f"{item.label:<{DATE_WIDTH}} ", style="bold" if item.label != "undated" else "dim")
+        if item.label.startswith(REPORTED):  # "2025-06-10 reported …": dates stay in one column
+            line.append(f"{item.label[len(REPORTED):]:<{DATE_WIDTH}} ", style="dim")
+            line.append(REPORTED, style="dim italic")
+        else:
+            line.append(f"{item.label:<{DATE_WIDTH}} ", style="bold" if item.label != "undated" else "dim")
         if isinstance(record, Event):
             line.append(clean(record.summary))
         else:
