@@ -109,3 +109,10 @@ def test_a_figure_belongs_to_the_organisation_not_the_speaking_person(tmp_path, 
     result = extract(tmp_path, capsys, body)
     [figure] = result["figures"]
     assert "Corvane Motors" in figure["entities"] and "Louis Garand" not in figure["entities"]
+
+
+def test_she_refers_to_the_subject_of_the_sentence_before(tmp_path, capsys):
+    body = "Analyst Mary Kolb praised Alan Brecker for the bridge. She expects traffic to double."
+    result = extract(tmp_path, capsys, body)
+    expects = next(e for e in result["events"] if e["summary"].startswith("She expects"))
+    assert expects["participants"] == ["Mary Kolb"]

@@ -76,7 +76,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
         participants, place, first_mention = _people_and_place(text, s_start, s_end, mentions)
         people = [n for n in participants if kinds.get(n) == "PERSON"]
         if people:
-            last_person = people[-1]
+            last_person = people[0]  # the subject, most often what "he" or "she" next refers to
         elif last_person is not None and _PERSON_PRONOUN_RE.search(sentence):
             participants.append(last_person)  # "He announced ...": the person of the sentences before
         if not in_sentence and trigger is None and not participants:
