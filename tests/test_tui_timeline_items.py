@@ -115,3 +115,46 @@ def test_unit_is_shown_once():
 
     assert [unit_suffix(fig(t, u)) for t, u in (("30GB", "gb"), ("20 to 25 percent", "%"), ("10,000 job", "jobs"),
                                                   ("70 meter", "meters"), ("$5 billion", "USD"))] == ["", "", "", "", "USD"]
+
+
+@pytest.fixture
+def causes_store(tmp_path):
+    body = ("Halden Retail sales slowed between September and October of 2007. "
+            "Halden Retail said its discount runs through June. "
+            "Halden Retail chief Louis Garand said the company will cut nearly 14,000 jobs. "
+            "Halden Retail sold a 30GB player. "
+            "Shoppers compared Halden Retail, Mervyn Stores, Tolle Markets and Ashby Foods at the fair.")
+    path = tmp_path / "causes.txt"
+    path.write_text(f"title: Halden\ndate: 2008-08-05\n\n{body}", encoding="utf-8")
+    store = Store.open(tmp_path / "db", wait=10)
+    ingest_paths(store, [str(path)])
+    yield store
+    store.close()
+
+
+@run_async
+async def test_the_timeline_shows_each_cause_fixed(causes_store):
+    from tui_fake_store import timeline_texts
+
+    app = DatelineApp(causes_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus_by_filter(pilot, "Halden")
+        rows = timeline_texts(app)
+        assert any(row.startswith("2007-09") and "between September and October" in row for row in rows)
+        assert not any(row.startswith("2008-09") for row in rows)  # the span's year, not last September
+        assert any(row.startswith("2008-08-05 reported") and "runs through June" in row for row in rows)
+        assert any("nearly 14,000 jobs" in row for row in rows) and not any("job jobs" in row for row in rows)
+        assert any("30GB" in row for row in rows) and not any("30GB gb" in row.lower() for row in rows)
+        assert not any("Shoppers compared" in row for row in rows)  # a passing list
+        await pilot.press("2")
+        pane = app.timeline_pane
+        index = next(i for i, line in enumerate(pane.lines)
+                     if line.selectable and "runs through June" in pane.render_row(line, 300).plain)
+        pane.move_cursor_to_line(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = [line.data.plain for line in app.detail_pane.reader.lines if hasattr(line.data, "plain")]
+        assert any(s.startswith("context 2009-06 — deadline") for s in shown)  # forward, not 2008-06
+    garand = causes_store.find_entity("Louis Garand")
+    assert not any("14,000" in f.text for f in causes_store.figures(garand.id))

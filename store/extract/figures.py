@@ -184,7 +184,8 @@ def _inherit_actors(text: str, figure: dict, previous: tuple[int, int], sentence
     stems = {w.lower().rstrip("s") for w in _WORD_RE.findall(lead)} - _TOPIC_STOP
     before = {w.lower().rstrip("s") for w in _WORD_RE.findall(text[previous[0]:previous[1]])}
     if stems & before:
-        figure["entities"] = list(dict.fromkeys([*figure["entities"], *mentions.actors_between(*previous)]))
+        actors = figure_subjects(text, mentions.between(*previous), actors_only=True)
+        figure["entities"] = list(dict.fromkeys([*figure["entities"], *actors]))
 
 
 def _placing(text: str, dates: list[dict], sentence_start: int, is_baseline: bool) -> list[dict]:
