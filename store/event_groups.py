@@ -25,7 +25,7 @@ WORDING_SAME_PEOPLE = 1 / 3
 
 def content_words(text: str) -> frozenset[str]:
     """The words that carry a summary's meaning, lowercased, plural "s" dropped."""
-    return frozenset(w.lower().rstrip("s") for w in _WORD_RE.findall(text) if w.lower() not in _STOP)
+    return frozenset(w.rstrip("s") for w in _WORD_RE.findall(text.lower()) if w not in _STOP)
 
 
 def same_wording(a: frozenset[str], b: frozenset[str], same_people: bool) -> bool:
@@ -37,18 +37,16 @@ def same_wording(a: frozenset[str], b: frozenset[str], same_people: bool) -> boo
 
 def group_timeline(entries: array, keys: list[str], describe) -> tuple[list[int], dict[int, tuple[int, ...]]]:
     """Indexes of the rows to keep, and for each kept row that stands for several events the entries
-    of all of them (its own first). ``describe(i)`` gives entry ``i``'s (is event, sentence key,
-    summary, participants), a sentence key alone making a group for figures, or None to keep it apart."""
+    of all of them (its own first). ``describe(i)`` gives entry ``i``'s (sentence key, text getter):
+    the getter returns (summary, participants) and is called only when another event shares the
+    entry's date; a sentence key starting with "f" (a figure) groups by that key alone."""
     kept: list[int] = []
     members: dict[int, list[int]] = {}
     by_sentence: dict[tuple, int] = {}
-    day_rows: dict[str, list[tuple[int, frozenset[str], frozenset[str]]]] = {}
-    for i, entry in enumerate(entries):
-        described = describe(i)
-        if described is None:
-            kept.append(i)
-            continue
-        sentence, summary, participants = described
+    day_rows: dict[str, list[tuple[int, frozenset[str], frozenset]]] = {}
+    n = len(entries)
+    for i in range(n):
+        sentence, text_of = describe(i)
         rep = by_sentence.get(sentence)
         if rep is None and sentence[0] == "f":
             rep = by_sentence[sentence] = i
@@ -56,16 +54,21 @@ def group_timeline(entries: array, keys: list[str], describe) -> tuple[list[int]
         elif rep is None:
             key = keys[i] if i < len(keys) else ""
             dated = "\x00" in key
-            words, people = content_words(summary), frozenset(participants)
-            candidates = day_rows.setdefault(key, []) if dated else []
-            rep = next((r for r, r_words, r_people in candidates
-                        if same_wording(words, r_words, len(people) > 1 and people == r_people)), None)
-            if rep is None:
+            alone = not dated or ((i == 0 or keys[i - 1] != key) and (i + 1 >= n or keys[i + 1] != key))
+            if alone:  # no other event on its date: nothing to compare with
                 rep = i
                 kept.append(i)
-                if dated:
+            else:
+                summary, participants = text_of()
+                words, people = content_words(summary), frozenset(participants)
+                candidates = day_rows.setdefault(key, [])
+                rep = next((r for r, r_words, r_people in candidates
+                            if same_wording(words, r_words, len(people) > 1 and people == r_people)), None)
+                if rep is None:
+                    rep = i
+                    kept.append(i)
                     candidates.append((i, words, people))
             by_sentence[sentence] = rep
         if rep != i:
-            members.setdefault(rep, [entries[rep]]).append(entry)
+            members.setdefault(rep, [entries[rep]]).append(entries[i])
     return kept, {entries[rep]: tuple(group) for rep, group in members.items()}

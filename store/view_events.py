@@ -18,7 +18,10 @@ def figure_id(aid: str, i: int) -> str:
     return f"{aid}:f{i}"
 
 
-WHOLE = ("t", None)  # the whole-store timeline's cache key
+WHOLE = ("t", None)
+# An entity's timeline longer than this is not grouped: grouping costs about 6 ms per 1,000 rows,
+# made when the entity is focused, and the focus must stay within a frame or two.
+GROUP_LIMIT = 5_000  # the whole-store timeline's cache key
 
 
 class EventsView:
@@ -146,8 +149,12 @@ class EventsView:
         return got
 
     def _grouped(self, timeline: Timeline) -> Timeline:
-        """An entity's timeline with each event reported several times as one row (``event_groups``)."""
+        """An entity's timeline with each event reported several times as one row (``event_groups``).
+        Read from the index rows; summaries are read only for events sharing a date."""
+        if len(timeline) > GROUP_LIMIT:
+            return timeline
         docs, order = self.m.docs, self.m.order
+        keys = timeline.keys
 
         def describe(i: int):
             entry = timeline.entries[i]
@@ -155,15 +162,24 @@ class EventsView:
             aid, row = order[packed // SLOT], packed % SLOT
             if entry & 1:  # a figure: the same figure on the same date in another report
                 figure = docs[aid]["f"][row]
-                return ("f", timeline.keys[i] if i < len(timeline.keys) else "", figure[F_VALUE], figure[F_UNIT]), "", ()
-            summary, participants = self.entry_text(EVENT, aid, row)
-            return (aid, docs[aid]["v"][row][EV_SS]), summary, participants
+                return ("f", keys[i] if i < len(keys) else "", figure[F_VALUE], figure[F_UNIT]), None
+            return (aid, docs[aid]["v"][row][EV_SS]), lambda: text_of(aid, row)
 
-        kept, groups = group_timeline(timeline.entries, timeline.keys, describe)
+        edited = bool(self.r.data["event"])
+
+        def text_of(aid: str, row: int):
+            """Summary and participants (global entity numbers: only compared, never shown)."""
+            if edited:
+                return self.entry_text(EVENT, aid, row)
+            doc = docs[aid]
+            raw = doc["v"][row]
+            return raw[EV_SUMMARY] or "", [doc["e"][le] for le in raw[EV_PARTS]]
+
+        kept, groups = group_timeline(timeline.entries, keys, describe)
         if not groups:
             return timeline
         return Timeline(array("q", map(timeline.entries.__getitem__, kept)), order, self,
-                        list(map(timeline.keys.__getitem__, kept)), groups)
+                        list(map(keys.__getitem__, kept)), groups)
 
     def _whole_timeline(self) -> Timeline:
         return self._by_key(self._all_entries())
