@@ -135,12 +135,14 @@ def catalog_doc(meta: dict, body: str, extraction: dict, sentences: list[tuple[i
         j = per_sentence[ss] = per_sentence.get(ss, -1) + 1
         place = ids([ev.get("place")])
         events.append([f"{ss}.{j}", ev.get("date"), ev.get("precision") or "unknown", ev.get("date_text"),
-                       ev.get("summary") or "", ids(ev.get("participants", ())), place[0] if place else -1, ss, se])
+                       ev.get("summary") or "", ids(ev.get("participants", ())), place[0] if place else -1, ss, se,
+                       [[c.get("text"), c.get("value"), c.get("precision"), c.get("role")]
+                        for c in ev.get("context") or ()]])
     figs = []
     for f in extraction.get("figures", ()):
         s = f.get("sentence") or {}
         ss, se = (s["start"], s["end"]) if "start" in s else sentence_bounds(sentences, f["start"], f["end"])
         figs.append([f["start"], f["end"], f.get("text") or body[f["start"]:f["end"]], f.get("value"),
                      f.get("unit") or "", f.get("metric"), f.get("direction"), f.get("period"), f.get("baseline"),
-                     ids(f.get("entities", ())), ss, se])
+                     ids(f.get("entities", ())), ss, se, f.get("period_kind") or "stated"])
     return {**meta, "e": e, "c": c, "m": flat, "v": events, "f": figs}

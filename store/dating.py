@@ -13,7 +13,8 @@ from functools import lru_cache
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-PRECISIONS = ("year", "quarter", "month", "range", "week", "day", "unknown")  # coarse first on a tie
+# coarse first on a tie; "reported" (dated by the article's own date, not by the text) after "day"
+PRECISIONS = ("year", "quarter", "month", "range", "week", "day", "reported", "unknown")
 UNDATED_KEY = "\uffff"  # sorts after every date
 
 

@@ -20,8 +20,20 @@ from .packed import unpack_ints
 
 # compact row layouts (see catalog.py)
 M_WIDTH = 7  # mention: local entity, start, end, sentence start, sentence end, form index, role index
-EV_K, EV_DATE, EV_PREC, EV_PHRASE, EV_SUMMARY, EV_PARTS, EV_PLACE, EV_SS, EV_SE = range(9)
-F_START, F_END, F_TEXT, F_VALUE, F_UNIT, F_METRIC, F_DIR, F_PERIOD, F_BASE, F_ENTS, F_SS, F_SE = range(12)
+# Rows may grow at the end; an older store's shorter row means the old meaning: no context dates
+# (EV_CONTEXT), a figure's period as stated by the text (F_KIND).
+EV_K, EV_DATE, EV_PREC, EV_PHRASE, EV_SUMMARY, EV_PARTS, EV_PLACE, EV_SS, EV_SE, EV_CONTEXT = range(10)
+F_START, F_END, F_TEXT, F_VALUE, F_UNIT, F_METRIC, F_DIR, F_PERIOD, F_BASE, F_ENTS, F_SS, F_SE, F_KIND = range(13)
+
+
+def event_context(row: list) -> tuple[tuple[str, str, str, str], ...]:
+    """(text, value, precision, role) of each context date of an event row (none in older rows)."""
+    return tuple(tuple(c) for c in row[EV_CONTEXT]) if len(row) > EV_CONTEXT and row[EV_CONTEXT] else ()
+
+
+def figure_kind(row: list) -> str:
+    """How a figure row's period was found: "stated" by the text or "reported" (the article's date)."""
+    return (row[F_KIND] if len(row) > F_KIND else None) or "stated"
 SLOT = 1 << 16  # packs (article number, row) into one int: number * SLOT + row
 
 Ref = tuple[str, int]  # (article id, row index in that article's list)

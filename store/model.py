@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "OTHER")
-PRECISIONS = ("day", "week", "month", "quarter", "year", "range", "unknown")
+PRECISIONS = ("day", "week", "month", "quarter", "year", "range", "reported", "unknown")
 MACHINE = "machine"
 MANUAL = "manual"
 ACTIVE = "active"
@@ -77,6 +77,14 @@ class Event:
     sentence_start: int
     sentence_end: int
     origin: str = MACHINE
+    context: tuple[tuple[str, str, str, str], ...] = ()  # (text, value, precision, role): dates that do not place it
+
+    @property
+    def date_kind(self) -> str:
+        """"stated" when the text dates it, "reported" when the article's date does, else "undated"."""
+        if self.precision == "reported":
+            return "reported"
+        return "undated" if not self.date or self.precision == "unknown" else "stated"
 
     @property
     def sort_key(self) -> str:
@@ -102,6 +110,7 @@ class Figure:
     entities: tuple[str, ...]  # entity ids
     sentence_start: int
     sentence_end: int
+    period_kind: str = "stated"  # "reported": the period is the article's date, not stated by the text
 
     @property
     def sort_key(self) -> str:

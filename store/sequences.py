@@ -49,10 +49,13 @@ class Timeline(Sequence):
     ``timeline[i]`` makes the record; ``kind``, ``record_id`` and ``date`` read the index only.
     """
 
-    def __init__(self, entries: array, order: list[str], source: TimelineSource | None, keys: list[str] | None = None):
-        """``keys[i]`` is entry ``i``'s ``dating.date_key`` (what it was sorted by)."""
+    def __init__(self, entries: array, order: list[str], source: TimelineSource | None, keys: list[str] | None = None,
+                 groups: dict[int, tuple[int, ...]] | None = None):
+        """``keys[i]`` is entry ``i``'s ``dating.date_key`` (what it was sorted by); ``groups`` maps an
+        entry that stands for one event reported several times to the entries of every report."""
         self.entries = entries
         self.keys = keys if keys is not None else []
+        self.groups = groups or {}
         self._order = order
         self._source = source
         self._figure_count: int | None = None
@@ -101,7 +104,38 @@ class Timeline(Sequence):
     def subset(self, indexes: Sequence[int]) -> Timeline:
         """The entries at ``indexes`` (ascending), in a timeline of their own."""
         return Timeline(array("q", map(self.entries.__getitem__, indexes)), self._order, self._source,
-                        list(map(self.keys.__getitem__, indexes)))
+                        list(map(self.keys.__getitem__, indexes)), self.groups)
+
+    def sources(self, i: int) -> tuple[tuple[str, str, int, int], ...]:
+        """(article id, record id, sentence start, sentence end) of every report row ``i`` stands for,
+        its own first (one for a row that is not a group)."""
+        return self.entry_sources(self.groups.get(self.entries[i], (self.entries[i],)))
+
+    def entry_sources(self, entries: Sequence[int]) -> tuple[tuple[str, str, int, int], ...]:
+        """(article id, record id, sentence start, sentence end) of each packed entry."""
+        found = []
+        for entry in entries:
+            packed = entry >> 1
+            aid, row = self._order[packed // SLOT], packed % SLOT
+            if entry & 1 == EVENT:
+                event = self._source.event(aid, row)
+                found.append((aid, event.id, event.sentence_start, event.sentence_end))
+            else:
+                figure = self._source.figure(aid, row)
+                found.append((aid, figure.id, figure.sentence_start, figure.sentence_end))
+        return tuple(found)
+
+    def sources_of_entry(self, entry: int) -> tuple[int, ...]:
+        """Every entry of the group ``entry`` belongs to (its own alone when in none)."""
+        if not self.groups:
+            return (entry,)
+        member_of = getattr(self, "_member_of", None)
+        if member_of is None:
+            member_of = self._member_of = {m: group for group in self.groups.values() for m in group}
+        return member_of.get(entry, (entry,))
+
+    def source_count(self, i: int) -> int:
+        return len(self.groups.get(self.entries[i], ())) or 1
 
 
 class ArticleHits(Sequence):

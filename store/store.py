@@ -15,7 +15,7 @@ from pathlib import Path
 from .edits import EditsMixin
 from .errors import ReadOnlyStore, StoreCorrupt, StoreLocked
 from .feeds import FeedsMixin
-from .index import MachineIndex
+from .index import SLOT, MachineIndex
 from .following import Refreshed, refresh, stamps
 from .journal import remove_debris
 from .lock import LockBusy, LockUnavailable, WriterLock
@@ -277,6 +277,23 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
     def timeline(self, eid: str | None = None) -> Timeline:
         """Events and figures of ``eid`` (or of the whole store) in one date order, undated last."""
         return self.view.timeline_of(eid)
+
+    def record_sources(self, record_id: str, eid: str | None) -> tuple[tuple[str, str, int, int], ...]:
+        """Every report of the timeline row ``record_id`` stands for on ``eid``'s timeline (``event_groups``):
+        (article id, record id, sentence start, sentence end), the row's own first; () when unknown."""
+        if eid is None or self.view.resolve(eid) is None:
+            return ()
+        if ":f" in record_id:
+            aid, _, row = record_id.rpartition(":f")
+            ref, kind = ((aid, int(row)) if row.isdigit() and aid in self.machine.docs else None), 1
+        else:
+            ref, kind = self.machine.event_refs.get(record_id), 0
+        if ref is None or ref[0] not in self.machine.number:
+            return ()
+        entry = (self.machine.number[ref[0]] * SLOT + ref[1]) * 2 + kind
+        timeline = self.view.timeline_of(eid)
+        group = timeline.sources_of_entry(entry)
+        return timeline.entry_sources(group)
 
     def events(self, eid: str | None = None) -> Sequence[Event]:
         return self.view.events_of(eid)

@@ -18,6 +18,12 @@ from .storage import atomic_write_bytes
 from .integrity import parse_json
 
 
+
+def _context_ok(context) -> bool:
+    """An event row's context dates: [text, value, precision, role] lists of strings."""
+    return isinstance(context, list) and all(
+        isinstance(c, list) and len(c) == 4 and all(isinstance(x, str) or x is None for x in c) for c in context)
+
 def verify_texts(manifest: Manifest, catalog_ids: dict[str, list[str]]) -> None:
     """Every texts shard matches its checksum and holds exactly the articles its catalog lists."""
     for shard in manifest.shards:
@@ -109,11 +115,13 @@ def check_catalog(path: Path, docs: list[dict], postings: dict, n_registry: int)
         if len(m) % M_WIDTH or any(not 0 <= m[k] < n_local for k in range(0, len(m), M_WIDTH)):
             raise bad(aid, "has malformed mention rows")
         for row in d.get("v") if isinstance(d.get("v"), list) else [None]:
-            if not (isinstance(row, list) and len(row) == 9 and ints(row[5], 0, n_local)
-                    and type(row[6]) is int and -1 <= row[6] < n_local):
+            if not (isinstance(row, list) and len(row) in (9, 10) and ints(row[5], 0, n_local)
+                    and type(row[6]) is int and -1 <= row[6] < n_local
+                    and (len(row) == 9 or _context_ok(row[9]))):  # 9: a row from before context dates
                 raise bad(aid, "has malformed event rows")
         for row in d.get("f") if isinstance(d.get("f"), list) else [None]:
-            if not (isinstance(row, list) and len(row) == 12 and ints(row[9], 0, n_local)):
+            if not (isinstance(row, list) and len(row) in (12, 13) and ints(row[9], 0, n_local)
+                    and (len(row) == 12 or row[12] in ("stated", "reported"))):  # 12: before period kinds
                 raise bad(aid, "has malformed figure rows")
     if postings != shard_postings(docs):
         raise StoreCorrupt(f"{path}: its postings do not match its rows; it was left untouched")

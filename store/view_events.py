@@ -6,8 +6,9 @@ from array import array
 from collections.abc import Sequence
 
 from .dating import date_key, figure_precision
-from .index import (EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE,
+from .index import (event_context, figure_kind, EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE,
                     F_DIR, F_END, F_ENTS, F_METRIC, F_PERIOD, F_SE, F_SS, F_START, F_TEXT, F_UNIT, F_VALUE, SLOT, Ref)
+from .event_groups import group_timeline
 from .model import MACHINE, MANUAL, Event, Figure
 from .sequences import EVENT, LazyRecords, Timeline
 from .timeline_order import TimelineOrder
@@ -17,7 +18,10 @@ def figure_id(aid: str, i: int) -> str:
     return f"{aid}:f{i}"
 
 
-WHOLE = ("t", None)  # the whole-store timeline's cache key
+WHOLE = ("t", None)
+# An entity's timeline longer than this is not grouped: grouping costs about 6 ms per 1,000 rows,
+# made when the entity is focused, and the focus must stay within a frame or two.
+GROUP_LIMIT = 5_000  # the whole-store timeline's cache key
 
 
 class EventsView:
@@ -50,7 +54,7 @@ class EventsView:
                      precision=ov.get("precision", raw[EV_PREC] or "unknown"), phrase=raw[EV_PHRASE],
                      summary=ov.get("summary", raw[EV_SUMMARY] or ""), participants=self._resolved(parts_raw),
                      place=self.owner.get(place_raw) if place_raw else None, sentence_start=raw[EV_SS],
-                     sentence_end=raw[EV_SE], origin=MANUAL if ov else MACHINE)
+                     sentence_end=raw[EV_SE], origin=MANUAL if ov else MACHINE, context=event_context(raw))
 
     def figure(self, aid: str, i: int) -> Figure:
         raw = self.m.docs[aid]["f"][i]
@@ -59,7 +63,7 @@ class EventsView:
                       value=raw[F_VALUE], unit=raw[F_UNIT] or "", metric=raw[F_METRIC], direction=raw[F_DIR],
                       period=raw[F_PERIOD], baseline=raw[F_BASE],
                       entities=self._resolved(local[le] for le in raw[F_ENTS]),
-                      sentence_start=raw[F_SS], sentence_end=raw[F_SE])
+                      sentence_start=raw[F_SS], sentence_end=raw[F_SE], period_kind=figure_kind(raw))
 
     def events_of(self, eid: str | None) -> Sequence[Event]:
         if eid is None:
@@ -106,8 +110,9 @@ class EventsView:
             raw = self.m.docs[aid]["v"][i]
             ov = self._overlay(aid, raw)
             return ov.get("date", raw[EV_DATE]), ov.get("precision", raw[EV_PREC] or "unknown")
-        period = self.m.docs[aid]["f"][i][F_PERIOD]
-        return period, figure_precision(period)
+        row = self.m.docs[aid]["f"][i]
+        period = row[F_PERIOD]
+        return period, "reported" if figure_kind(row) == "reported" else figure_precision(period)
 
     def entry_text(self, kind: int, aid: str, i: int) -> tuple[str, tuple[str, ...]]:
         """What a filter reads of an event (summary, participants) or a figure (text and metric,
@@ -138,10 +143,44 @@ class EventsView:
         key = ("t", eid, frozenset(self.members.get(eid, ()))) if eid else WHOLE
         got = self._sorted_refs.get(key)
         if got is None:
-            got = self._sorted_refs[key] = self._whole_timeline() if eid is None else self._entity_timeline(eid)
+            got = self._sorted_refs[key] = self._whole_timeline() if eid is None else \
+                self._grouped(self._entity_timeline(eid))
         if eid is None and self._ranks is None:
             self._ranks = TimelineOrder(got, self.m, self, self._touched_by_event_edits())
         return got
+
+    def _grouped(self, timeline: Timeline) -> Timeline:
+        """An entity's timeline with each event reported several times as one row (``event_groups``).
+        Read from the index rows; summaries are read only for events sharing a date."""
+        if len(timeline) > GROUP_LIMIT:
+            return timeline
+        docs, order = self.m.docs, self.m.order
+        keys = timeline.keys
+
+        def describe(i: int):
+            entry = timeline.entries[i]
+            packed = entry >> 1
+            aid, row = order[packed // SLOT], packed % SLOT
+            if entry & 1:  # a figure: the same figure on the same date in another report
+                figure = docs[aid]["f"][row]
+                return ("f", keys[i] if i < len(keys) else "", figure[F_VALUE], figure[F_UNIT]), None
+            return (aid, docs[aid]["v"][row][EV_SS]), lambda: text_of(aid, row)
+
+        edited = bool(self.r.data["event"])
+
+        def text_of(aid: str, row: int):
+            """Summary and participants (global entity numbers: only compared, never shown)."""
+            if edited:
+                return self.entry_text(EVENT, aid, row)
+            doc = docs[aid]
+            raw = doc["v"][row]
+            return raw[EV_SUMMARY] or "", [doc["e"][le] for le in raw[EV_PARTS]]
+
+        kept, groups = group_timeline(timeline.entries, keys, describe)
+        if not groups:
+            return timeline
+        return Timeline(array("q", map(timeline.entries.__getitem__, kept)), order, self,
+                        list(map(keys.__getitem__, kept)), groups)
 
     def _whole_timeline(self) -> Timeline:
         return self._by_key(self._all_entries())

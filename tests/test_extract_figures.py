@@ -96,8 +96,9 @@ def test_period_carries_over_and_present_tense_takes_publication_date():
     found = {f["text"]: f for f in figures(text, "2025-06-10")}
     assert found["11.4%"]["period"] == "2025-05"
     assert found["30%"]["period"] == "2025-06-10"
-    assert found["145%"]["period"] is None
-    assert found["12%"]["period"] is None
+    assert found["145%"]["period"] is None  # a baseline: before the article, not on its day
+    assert (found["12%"]["period"], found["12%"]["period_kind"]) == ("2025-06-10", "reported")
+    assert (found["30%"]["period_kind"], found["11.4%"]["period_kind"]) == ("reported", "stated")
 
 
 def test_figure_inherits_the_actors_of_the_sentence_whose_topic_it_continues():

@@ -106,7 +106,7 @@ class FocusViews:
             card.show(data)
 
     def _reader_data(self, target: ArticleTarget | SentenceTarget) -> ReaderData:
-        return reader_data(self.store, target, self.loaded.by_id)
+        return reader_data(self.store, target, self.loaded.by_id, self._focus if isinstance(self._focus, str) else None)
 
     def _overview(self) -> list[tuple[str, str]]:
         return overview_lines(self.store_path, self.loaded.stats if self.loaded else {})

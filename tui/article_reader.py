@@ -18,7 +18,7 @@ from textual.binding import Binding
 from store.model import Article, Mention
 from tui.formatting import type_style
 from tui.line_list import LineList, Row
-from tui.messages import EntityTarget, RowChosen
+from tui.messages import EntityTarget, RowChosen, SentenceTarget
 from tui.reader_cursor import CURSOR_BINDINGS, ReaderCursorMixin, offset_at_cell
 from tui.safe_text import clean
 
@@ -37,6 +37,8 @@ class ReaderData:
     types: dict[str, str]
     sentence: tuple[int, int] | None = None
     participants: tuple[tuple[str, str, str], ...] = ()  # (entity id, name, type) of the event/figure
+    facts: tuple[str, ...] = ()  # what the event or figure says (``record_facts``)
+    sources: tuple[tuple[str, str, str, int, int], ...] = ()  # other reports: (aid, label, record id, start, end)
 
 
 def wrap_offsets(body: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
@@ -137,6 +139,14 @@ class ArticleReader(ReaderCursorMixin, LineList):
             label = Text("involves " if number == 0 else "         ", style="dim", end="")
             label.append(clean(name), style=type_style(etype))
             lines.append(Row(key=f"who:{eid}", target=EntityTarget(eid), data=label))
+        for number, fact in enumerate(data.facts):  # already cleaned: untrusted parts are literal text
+            lines.append(Row(key=f"fact{number}", data=Text(fact, style="dim", end=""), selectable=False))
+        if data.sources:
+            lines.append(Row(key="sources", data=Text(f"{len(data.sources) + 1} sources; also in:", style="dim", end=""),
+                             selectable=False))
+        for aid, label, record_id, start, end in data.sources:
+            lines.append(Row(key=f"src:{record_id}", target=SentenceTarget(aid, start, end, record_id),
+                             data=Text("  " + clean(label), end="")))
         lines.append(Row(key="gap", data=Text(end=""), selectable=False))
         body = data.body
         offset = 0

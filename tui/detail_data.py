@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from tui.article_reader import ReaderData
 from tui.messages import ArticleTarget, SentenceTarget
+from tui.record_facts import record_facts
 
 
-def reader_data(store, target: ArticleTarget | SentenceTarget, by_id: dict) -> ReaderData:
-    """An article with its mentions (typed), and for a sentence target the sentence and who it involves."""
+def reader_data(store, target: ArticleTarget | SentenceTarget, by_id: dict, focus: str | None = None) -> ReaderData:
+    """An article with its mentions (typed), and for a sentence target the sentence, who it involves,
+    what the row's record says (``record_facts``) and the other reports of it on ``focus``'s timeline."""
     def type_of(entity_id: str) -> str:
         entity = by_id.get(entity_id) or store.entity(entity_id)
         return entity.type if entity else "OTHER"
@@ -17,15 +19,26 @@ def reader_data(store, target: ArticleTarget | SentenceTarget, by_id: dict) -> R
 
     mentions = tuple(store.mentions_in(target.article_id))
     types = {mention.entity_id: type_of(mention.entity_id) for mention in mentions}
-    sentence, involved = None, ()
+    sentence, involved, facts, sources = None, (), (), ()
     if isinstance(target, SentenceTarget):
         sentence = (target.start, target.end)
         records = [*store.events_in(target.article_id), *store.figures_in(target.article_id)]
         record = next((r for r in records if r.id == target.record_id), None)
         ids = (getattr(record, "participants", None) or getattr(record, "entities", ())) if record else ()
         involved = tuple((eid, name_of(eid), types.get(eid) or type_of(eid)) for eid in ids)
+        facts = tuple(record_facts(record)) if record else ()
+        if target.record_id and hasattr(store, "record_sources"):
+            sources = tuple(_source_line(store, *s) for s in store.record_sources(target.record_id, focus)
+                            if s[1] != target.record_id)
     return ReaderData(store.article(target.article_id), store.body(target.article_id), mentions, types,
-                      sentence, involved)
+                      sentence, involved, facts, sources)
+
+
+def _source_line(store, aid: str, record_id: str, start: int, end: int) -> tuple[str, str, str, int, int]:
+    """(article id, "published · title", record id, sentence start, end) of another report."""
+    article = store.article(aid)
+    label = " \u00b7 ".join(p for p in ((article.published or "undated")[:10], article.title) if p) if article else aid
+    return aid, label, record_id, start, end
 
 
 def overview_lines(store_path: str, stats: dict) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ from store.dating import UNDATED_KEY, figure_precision
 from store.model import Entity, Figure
 from store.sequences import FIGURE, Timeline
 from tui.edit_actions import EditRequested, entity_edit_bindings
-from tui.formatting import badge, date_label, figure_value, type_style
+from tui.formatting import badge, date_label, figure_value, type_style, unit_suffix
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget, SentenceTarget
 from tui.safe_text import clean
@@ -176,8 +176,14 @@ class EntityCard(LineList):
             lines.append(_static("fig-h", Text(heading, style="bold underline", end="")))
             for figure in data.figures:
                 line = Text(end="")
-                line.append(f"{date_label(figure.period, figure_precision(figure.period)):<10} ", style="bold")
+                reported = getattr(figure, "period_kind", "stated") == "reported"
+                line.append(f"{date_label(figure.period, figure_precision(figure.period)):<10} ",
+                            style="dim" if reported else "bold")
+                if reported:
+                    line.append("reported ", style="dim italic")  # the article's date, not the figure's period
                 line.append(figure_value(figure), style={"up": "green", "down": "red"}.get(figure.direction or "", ""))
+                if unit := unit_suffix(figure):
+                    line.append(f" {unit}", style="dim")
                 if figure.metric:
                     line.append(f" {clean(figure.metric)}")
                 target = SentenceTarget(figure.article_id, figure.sentence_start, figure.sentence_end, figure.id)

@@ -41,6 +41,8 @@ def date_label(date: str | None, precision: str) -> str:
     """``2025-06-09``, ``2025-W23``, ``2025-04``, ``2025-Q2``, ``2025``, a range, or ``undated``."""
     if not date or precision == "unknown":
         return "undated"
+    if precision == "reported":
+        return f"reported {clean(date)}"  # the article's date: reported on, not happened on
     if precision == "week" and "/" in date:
         start = date.split("/", 1)[0]
         if m := _DAY.match(start):
@@ -64,6 +66,20 @@ def group_label(date: str | None, precision: str) -> tuple[str, str]:
     if precision == "quarter":
         return (year, f"Q{(int(start[5:7]) - 1) // 3 + 1}")
     return (year, MONTHS[int(start[5:7]) - 1] if start[5:7].isdigit() and 1 <= int(start[5:7]) <= 12 else "")
+
+
+_UNIT_SPELLINGS = {"%": ("%", "percent", "per cent", "pct")}
+
+
+def unit_suffix(figure: Figure) -> str:
+    """The unit to show after a figure's text: none when the text already says it ("30GB" is in
+    gb, "20 to 25 percent" in %, "10,000 jobs" and "10,000 job" in jobs)."""
+    unit = (figure.unit or "").strip()
+    if not unit:
+        return ""
+    text = figure.text.lower()
+    spellings = _UNIT_SPELLINGS.get(unit, (unit.lower(), unit.lower().rstrip("s")))
+    return "" if any(s and s in text for s in spellings) else clean(unit)
 
 
 def figure_value(figure: Figure) -> str:

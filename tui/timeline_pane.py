@@ -14,7 +14,7 @@ from store.dating import key_date, start_of
 from store.model import Event, Figure
 from store.sequences import Timeline
 from tui.edit_actions import EditRequested
-from tui.formatting import date_label, figure_value, group_label
+from tui.formatting import date_label, figure_value, group_label, unit_suffix
 from store.fuzzy import is_date_prefix, matcher
 from tui.lazy_rows import HeadedLines, LazyRows, runs_of
 from tui.line_list import LineList, Row
@@ -23,6 +23,7 @@ from tui.messages import SentenceTarget
 from tui.safe_text import clean, literal
 
 DATE_WIDTH = 10
+REPORTED = "reported "  # date_label's prefix for a row dated by its article, not by its text
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,14 +177,18 @@ class TimelinePane(LineList):
         item: TimelineItem = row.data
         record = item.record
         line = Text(no_wrap=True, end="")
-        line.append(f"{item.label:<{DATE_WIDTH}} ", style="bold" if item.label != "undated" else "dim")
+        if item.label.startswith(REPORTED):  # "2025-06-10 reported …": dates stay in one column
+            line.append(f"{item.label[len(REPORTED):]:<{DATE_WIDTH}} ", style="dim")
+            line.append(REPORTED, style="dim italic")
+        else:
+            line.append(f"{item.label:<{DATE_WIDTH}} ", style="bold" if item.label != "undated" else "dim")
         if isinstance(record, Event):
             line.append(clean(record.summary))
         else:
             style = {"up": "green", "down": "red"}.get(record.direction or "", "")
             line.append(figure_value(record), style=f"bold {style}".strip())
-            if record.unit and record.unit not in record.text:
-                line.append(f" {clean(record.unit)}", style="dim")
+            if unit := unit_suffix(record):
+                line.append(f" {unit}", style="dim")
             if record.metric:
                 line.append(f" {clean(record.metric)}")
         if item.entity_ids:

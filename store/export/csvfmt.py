@@ -18,6 +18,7 @@ COLUMNS = (
     "article_id", "article_title", "article_url", "article_source", "published",
     "start", "end", "sentence_start", "sentence_end", "sentence",
     "url", "source", "ingested_at", "length", "source_count",
+    "date_kind", "context", "period_kind",
 )
 _JOIN = "; "
 
@@ -43,6 +44,8 @@ def flatten(record: dict) -> dict:
     if "place" in row:
         ref = row.pop("place") or {}
         row.update(place_id=ref.get("id"), place=ref.get("name"))
+    if "context" in row:  # "1987 (reference: since 1987); ..."
+        row["context"] = _JOIN.join(f"{c['value']} ({c['role']}: {c['text']})" for c in row["context"])
     for key in ("aliases", "roles", "tags"):
         if key in row:
             row[key] = _JOIN.join(row[key])

@@ -28,11 +28,30 @@ def _quote(reader: Reader, aid: str, start: int, end: int) -> str:
     return f"  > {sentence}\n" if sentence else ""
 
 
-def _event_line(reader: Reader, event: Event) -> str:
-    when = md(event.date) if event.date else "undated"
+def _event_line(reader: Reader, event: Event, others: tuple = ()) -> str:
+    """One timeline row: its date ("reported" when the article's date gives it), context dates, its
+    source and, for an event reported several times, the other reports."""
+    when = md(event.date) if event.date and event.precision != "unknown" else "undated"
+    if event.precision == "reported":
+        when = f"reported {when}"
     phrase = f" ({md(event.phrase)})" if event.phrase and event.phrase != event.date else ""
-    return (f"- **{when}**{phrase} — {md(event.summary)} — {_link(reader, event.article_id)}\n"
+    context = "".join(f" [{md(role)}: {md(text)} = {md(value)}]" for text, value, _p, role in getattr(event, "context", ()))
+    also = f" — {len(others) + 1} sources, also " + ", ".join(_link(reader, aid) for aid, *_ in others) if others else ""
+    return (f"- **{when}**{phrase} — {md(event.summary)}{context} — {_link(reader, event.article_id)}{also}\n"
             + _quote(reader, event.article_id, event.sentence_start, event.sentence_end))
+
+
+def _grouped(reader: Reader, eid: str, events: list[Event]) -> str:
+    """The entity's events, one line per event reported several times (the store's grouping)."""
+    sources_of = getattr(reader.store, "record_sources", None)
+    ids = {e.id for e in events}
+    lines = []
+    for event in events:
+        sources = sources_of(event.id, eid) if sources_of else ()
+        if sources and sources[0][1] != event.id and sources[0][1] in ids:
+            continue  # another report of a row already written
+        lines.append(_event_line(reader, event, tuple(s for s in sources if s[1] != event.id)))
+    return "".join(lines)
 
 
 def _figure_line(reader: Reader, figure: Figure) -> str:
@@ -87,7 +106,7 @@ def write_markdown(reader: Reader, records: Records, out: IO[str], progress: Pro
         own_events, own_figures = events_of[entity.id], figures_of[entity.id]
         own_mentions = mentions_of[entity.id]
         out.write(f"\n## {md(entity.name)}\n\n{_card(entity)}")
-        out.write(_section("Timeline", "".join(_event_line(reader, e) for e in own_events)))
+        out.write(_section("Timeline", _grouped(reader, entity.id, own_events)))
         out.write(_section("Figures", "".join(_figure_line(reader, f) for f in own_figures)))
         out.write(_section("Sources", _sources(reader, own_mentions, own_events, own_figures)))
         shown.update(r.id for r in (*own_events, *own_figures, *own_mentions))

@@ -67,7 +67,8 @@ def mention_record(reader: Reader, mention: Mention) -> dict:
 def event_record(reader: Reader, event: Event) -> dict:
     return {
         "kind": "event", "id": event.id, "date": event.date, "precision": event.precision,
-        "phrase": event.phrase, "summary": event.summary,
+        "date_kind": _date_kind(event), "phrase": event.phrase, "summary": event.summary,
+        "context": [{"text": t, "value": v, "precision": p, "role": r} for t, v, p, r in getattr(event, "context", ())],
         "participants": [_entity_ref(reader, eid) for eid in event.participants],
         "place": _entity_ref(reader, event.place), "origin": event.origin,
         **source(reader, event.article_id),
@@ -75,11 +76,19 @@ def event_record(reader: Reader, event: Event) -> dict:
     }
 
 
+def _date_kind(event: Event) -> str:
+    """"stated" (the text dates it), "reported" (the article's date does) or "undated"."""
+    if event.precision == "reported":
+        return "reported"
+    return "undated" if not event.date or event.precision == "unknown" else "stated"
+
+
 def figure_record(reader: Reader, figure: Figure) -> dict:
     return {
         "kind": "figure", "id": figure.id, "text": figure.text, "value": _number(figure.value),
         "unit": figure.unit, "metric": figure.metric, "direction": figure.direction,
-        "period": figure.period, "baseline": _number(figure.baseline),
+        "period": figure.period, "period_kind": getattr(figure, "period_kind", "stated") if figure.period else None,
+        "baseline": _number(figure.baseline),
         "start": figure.start, "end": figure.end,
         "entities": [_entity_ref(reader, eid) for eid in figure.entities],
         "origin": getattr(figure, "origin", MACHINE),

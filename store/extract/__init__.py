@@ -25,5 +25,5 @@ def extract(text: str, published: str | None, *, known: dict[str, str] | None = 
     entities = find_entities(text, sentences, known=known, backend=backend)
     dates = find_dates(text, published, sentences)
     figures = find_figures(text, sentences, dates, entities, published)
-    events = find_events(text, sentences, dates, entities)
+    events = find_events(text, sentences, dates, entities, published)
     return {"entities": entities, "dates": dates, "events": events, "figures": figures}

@@ -50,6 +50,17 @@ FUTURE_RE = re.compile(
     r"is\s+to|are\s+to|upcoming|to\s+be\s+held|would|until|should|expects?|forecasts?|projected)\b|['\u2019]ll\b",
     re.IGNORECASE)
 
+# What makes a date a deadline ahead ("through June", "due in May", "by early June")...
+DEADLINE_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till|by|due(?:\s+(?:in|on|by))?|ahead\s+of|"
+                                r"no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+# ...unless a past verb governs it ("sales rose through June", "the report was due in May").
+PAST_NEAR_RE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)\b(?:was|were|had|did|\w+ed|rose|fell|grew|ran|held|kept|stood)\s+(?:\w+\s+){0,2}$",
+                          re.IGNORECASE)
+# A bare month that opens a span whose other end names the year: "September and October of 2007".
+SPAN_YEAR_RE = re.compile(r"\s+(?:and|to|or|through|until|-|\u2013)\s+(?:(?:early|mid|late)[\s-]+)?"
+                          r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)(?:,|\s+of)?\s+(?P<year>(?:1[0-9]|20)\d\d)\b", re.IGNORECASE)
+
 _PAST_VERBS = ("said told met began left came went took made held won lost saw gave sent spoke wrote rose "
                "fell hit cut put set sold bought paid struck became found ran shut brought kept led chose "
                "was were had did got").split()

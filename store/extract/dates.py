@@ -11,7 +11,10 @@ import datetime as dt
 import re
 
 from store.extract.date_patterns import (
+    DEADLINE_BEFORE_RE,
     FUTURE_RE,
+    PAST_NEAR_RE,
+    SPAN_YEAR_RE,
     MONTH_NUMBER,
     ORDINALS,
     PATTERN,
@@ -129,8 +132,9 @@ class _Context:
             return self.sentences[i]
         return (max(0, pos - 120), min(len(self.text), pos + 60))
 
-    def is_future(self, match: re.Match) -> bool:
-        """Whether the clause around ``match`` speaks of the future ("will", "is expected to", ...).
+    def is_future(self, match: re.Match, deadline: bool = False) -> bool:
+        """Whether the clause around ``match`` speaks of the future ("will", "is expected to", ...);
+        with ``deadline``, also a month after "through", "due in", "by" ("through June").
 
         A past verb right before the expression wins: "said on Friday that it would ..." is past."""
         start, end = match.span()
@@ -139,7 +143,15 @@ class _Context:
         if past and not BE_BEFORE_RE.search(self.text, max(s_start, past.start() - 8), past.start()):
             return False  # "said on Friday", but not "will be held on Friday"
         window = self.text[max(s_start, start - 70): min(s_end, end + 45)]
-        return FUTURE_RE.search(window) is not None
+        if FUTURE_RE.search(window) is not None:
+            return True
+        if not deadline:
+            return False
+        # "through June", "due in May", "by early June": a deadline lies ahead, unless a past verb
+        # governs it ("rose through June", "was due in May").
+        deadline = DEADLINE_BEFORE_RE.search(self.text, max(s_start, start - 30), start)
+        return deadline is not None and not PAST_NEAR_RE.search(self.text, max(s_start, deadline.start() - 30),
+                                                                deadline.start())
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -178,14 +190,17 @@ def _bare_month(match: re.Match, ctx: _Context) -> Resolved | None:
     modifier = (match["b_mod"] or "").lower()
     of_year = OF_YEAR_RE.match(ctx.text, match.end())  # "October of next year"
     relative_year = {"this": 0, "last": -1, "next": 1}.get(of_year[1].lower()) if of_year else None
-    if relative_year is not None:
+    span_year = SPAN_YEAR_RE.match(ctx.text, match.end())  # "between September and October of 2007"
+    if span_year is not None:
+        year = int(span_year["year"])
+    elif relative_year is not None:
         year = ctx.anchor.year + relative_year
     elif modifier == "last":
         year = ctx.anchor.year - 1 if month >= ctx.anchor.month else ctx.anchor.year
     elif modifier == "next":
         year = ctx.anchor.year + 1 if month <= ctx.anchor.month else ctx.anchor.year
     else:
-        year = cal.month_year(ctx.anchor, month, ctx.is_future(match))
+        year = cal.month_year(ctx.anchor, month, ctx.is_future(match, deadline=True))
     return cal.month(year, month), "month"
 
 

@@ -1,7 +1,11 @@
 """Turn sentences into events: what happened, when, who took part and where.
 
-A sentence yields one event per distinct resolved date in it, or one undated event (precision
-``unknown``) when it has no date but an event word ("talks", "imposed", "agreement", ...).
+Every sentence in which an entity takes part (not as a passing name in a list, nor as the source
+"according to Reuters"), or that has a date or an event word ("talks", "imposed", ...), is an event.
+It is dated by the dates that place what happens in it (one event per distinct value); reference,
+comparison, background, deadline and birth dates (``date_roles``) stay on it as ``context`` only.
+With no placing date it is dated by the article's date with precision ``reported`` ("reported on",
+not "happened on"); only an undated article leaves it undated (precision ``unknown``).
 A sentence that refers back ("The talks ...", "They ...") inherits the earlier event's participants
 and place.
 """
@@ -10,6 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from store.extract.date_roles import date_role
+from store.extract.dates import parse_published
 from store.extract.figures import MentionIndex
 from store.extract.limits import MAX_EVENTS
 
@@ -38,15 +44,22 @@ _SECTION_LABEL_RE = re.compile(r"^[A-Z][\w' ]{0,40}:\s+")
 _CLAUSE_BREAK_RE = re.compile(r";|,\s+(?=(?:which|while|whereas|but|as|although|according|suggesting|"
                               r"indicating|following|after)\b)")
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_SOURCE_RE = re.compile(r"\b(?:according\s+to|told|said|reported\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+# "according to Reuters", "told the Times": the source; "said Jobs" is a speaker, who takes part.
+_SOURCE_RE = re.compile(r"\b(?:according\s+to|reported\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOLD_RE = re.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
+_PERSON_PRONOUN_RE = re.compile(r"\b(?:he|she|his|him|her)\b", re.IGNORECASE)
 _WORDY_RE = re.compile(r"[^\W\d_]{3}")
 MAX_SUMMARY_WORDS = 24
 
 
 def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
-                entities: list[dict]) -> list[dict]:
+                entities: list[dict], published: str | None = None) -> list[dict]:
     """Events of the article in reading order."""
     mentions = MentionIndex(entities)
+    anchor = parse_published(published)
+    reported = anchor.isoformat() if anchor else None
+    kinds = {e["name"]: e.get("type") for e in entities}
+    last_person: str | None = None
     events: list[dict] = []
     event_nouns: list[set[str]] = []  # the event-noun groups of each event's sentence, for refer-back
     date_index = 0
@@ -61,11 +74,20 @@ def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
             date_index += 1
         sentence = text[s_start:s_end]
         trigger = TRIGGER_RE.search(sentence)
-        if not in_sentence and trigger is None:
-            continue
         if in_sentence and _only_dates(text, s_start, s_end, in_sentence):
             continue  # a dateline line, not an event
-        participants, place = _people_and_place(text, s_start, s_end, mentions)
+        participants, place, first_mention = _people_and_place(text, s_start, s_end, mentions)
+        people = [n for n in participants if kinds.get(n) == "PERSON"]
+        if people:
+            last_person = people[0]  # the subject, most often what "he" or "she" next refers to
+        elif last_person is not None and _PERSON_PRONOUN_RE.search(sentence):
+            participants.append(last_person)  # "He announced ...": the person of the sentences before
+        if not in_sentence and trigger is None and not participants:
+            continue
+        roles = [date_role(text, s_start, d) for d in in_sentence]
+        placing = [d for d, role in zip(in_sentence, roles) if role is None]
+        context = [{"text": d["text"], "value": d["value"], "precision": d["precision"], "role": role}
+                   for d, role in zip(in_sentence, roles) if role is not None]
         nouns = _noun_groups(sentence)
         antecedent = _antecedent(sentence, nouns, events, event_nouns)
         if antecedent is not None:
@@ -73,21 +95,22 @@ def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
             place = place or antecedent["place"]
         clauses = _Clauses(sentence)
         seen_values: set[str] = set()
-        dated: list[dict | None] = list(in_sentence) or [None]
+        dated: list[dict | None] = placing or [None]
         for date in dated:
             if date is not None:
                 if date["value"] in seen_values:
                     continue
                 seen_values.add(date["value"])
-            focus = date["start"] - s_start if date else (trigger.start() if trigger else 0)
+            focus = date["start"] - s_start if date else (trigger.start() if trigger else first_mention)
             events.append({
-                "date": date["value"] if date else None,
-                "precision": date["precision"] if date else "unknown",
+                "date": date["value"] if date else reported,
+                "precision": date["precision"] if date else ("reported" if reported else "unknown"),
                 "date_text": date["text"] if date else None,
                 "summary": clauses.summary_around(focus),
                 "participants": list(participants),
                 "place": place,
                 "sentence": {"start": s_start, "end": s_end},
+                "context": context,
             })
             event_nouns.append(nouns)
     return events
@@ -103,21 +126,47 @@ def _only_dates(text: str, start: int, end: int, dates: list[dict]) -> bool:
     return _WORDY_RE.search(text, cursor, end) is None
 
 
-def _people_and_place(text: str, start: int, end: int, mentions: MentionIndex) -> tuple[list[str], str | None]:
-    """Entity names mentioned in the sentence, and the first place introduced by "in"/"at"."""
+def _people_and_place(text: str, start: int, end: int,
+                      mentions: MentionIndex) -> tuple[list[str], str | None, int]:
+    """Entity names taking part in the sentence, the first place introduced by "in"/"at", and where
+    (relative to the sentence) the first participant is named."""
     participants: list[str] = []
     place = None
-    for m_start, _m_end, entity in mentions.between(start, end):
+    first = 0
+    found = mentions.between(start, end)
+    listed = _listed(text, found)
+    for index, (m_start, _m_end, entity) in enumerate(found):
         name = entity["name"]
         before = text[max(start, m_start - 30):m_start]
-        if _SOURCE_RE.search(before):
-            continue  # "according to Reuters": the source, not a participant
+        if _SOURCE_RE.search(before) or index in listed or (entity.get("type") == "ORG" and _TOLD_RE.search(before)):
+            continue  # "according to Reuters": the source; "Apple, Dell, HP and Sony": a passing list
         if entity.get("type") == "PLACE" and place is None and _PLACE_PREP_RE.search(before):
             place = name
             continue
         if name not in participants and name != place:
+            if not participants:
+                first = m_start - start
             participants.append(name)
-    return participants, place
+    return participants, place, first
+
+
+_LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*$")
+LIST_LENGTH = 4  # names in a row joined by commas and a last "and" that are a passing list
+
+
+def _listed(text: str, found: list[tuple[int, int, dict]]) -> set[int]:
+    """Indices of the mentions that sit in a run of ``LIST_LENGTH`` or more names joined only by
+    commas and "and"/"or": named in passing, not taking part."""
+    listed: set[int] = set()
+    run = [0] if found else []
+    for i in range(1, len(found) + 1):
+        if i < len(found) and _LIST_GAP_RE.fullmatch(text[found[i - 1][1]:found[i][0]]):
+            run.append(i)
+            continue
+        if len(run) >= LIST_LENGTH:
+            listed.update(run)
+        run = [i]
+    return listed
 
 
 def _noun_groups(sentence: str) -> set[str]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 
+from store.extract.date_roles import date_role
 from store.extract.dates import parse_published
 from store.extract.limits import MAX_FIGURES
+from store.extract.figure_subjects import figure_subjects
 
 __all__ = ["find_figures", "parse_number", "MentionIndex"]
 
@@ -103,6 +105,12 @@ _PREFIX_BEFORE_RE = re.compile(r"(?P<cur>(?<![^\W\d_])(?:US|U\.S\.|AU?|CA?|NZ|HK
 _CORE_WORDS = [w for w in WORD_VALUES if len(w) > 2 and " " not in w] + ["billions", "millions", "trillions",
                                                                         "thousands"]
 _CORE_RE = re.compile(r"\d+|[$€£¥₹#]|\b(?:" + "|".join(_CORE_WORDS) + r")\b", re.IGNORECASE)
+_NOT_NOUN_END = frozenset("""a an the it its they them he she we i you this that these those which who
+    can could may might must shall should will would do does did to of in on at by for with from and or but
+    as than then so not no""".split())
+_LEAD_PREP_RE = re.compile(r"(?:(?:in|on|at|by|for|during|since|after|before|until|last|this|next)\s+"
+                           r"(?:\w+\s+){0,2}?(?:(?-i:[A-Z]\w*|\d+\w*)|year|month|week|quarter|day|time)\b,?\s*)+"
+                           r"(?P<rest>.*)$", re.IGNORECASE)
 _PRONOUNS = frozenset("it they he she we i you this that these those which who there".split())
 _GOES_ON_RE = re.compile(r"\W*(?:however|meanwhile|also|in\s+addition|still|but|and|yet|similarly|likewise|"
                          r"by\s+contrast|in\s+contrast|at\s+the\s+same\s+time)\b", re.IGNORECASE)
@@ -129,9 +137,11 @@ def find_figures(text: str, sentences: list[tuple[int, int]], dates: list[dict],
                  entities: list[dict], published: str | None = None) -> list[dict]:
     """Every figure in ``text``, with what it measures and how it moved.
 
-    ``period`` is the nearest date of the figure's sentence (or of the sentence before, when this one
-    goes on with "However, ..."), else "year-over-year", else the publication date for figures stated
-    in the present ("tariffs remain at 30%")."""
+    ``period`` is the nearest date of the figure's sentence that places it (not a reference, comparison
+    or birth date: ``date_roles``; a baseline "from 14% a year ago" may take one), or of the sentence
+    before when this one goes on with "However, ...", else "year-over-year", else the publication
+    date. ``period_kind`` says which: ``stated`` (the text dates it) or ``reported`` (the article's
+    date; also for figures stated in the present, "tariffs remain at 30%")."""
     starts = [s for s, _ in sentences]
     date_starts = [d["start"] for d in dates]
     mentions = MentionIndex(entities)
@@ -140,17 +150,24 @@ def find_figures(text: str, sentences: list[tuple[int, int]], dates: list[dict],
         if len(figures) >= MAX_FIGURES:
             break
         figure = _read(match)
-        if figure is None or _inside_date(match.span(), dates, date_starts):
-            continue
+        if figure is None or _inside_date(match.span(), dates, date_starts) or \
+                (match.lastgroup == "amount" and mentions.covers(match.start())):
+            continue  # "iPhone 4 users", "Boeing 747s": the number is part of a name
         index = bisect.bisect_right(starts, match.start()) - 1
         sentence = sentences[index] if index >= 0 and sentences[index][1] >= match.start() else (0, len(text))
-        period_dates = _dates_between(dates, date_starts, *sentence)
+        is_baseline = _IS_BASELINE_RE.search(text, max(sentence[0], match.start() - 60), match.start()) is not None
+        period_dates = _placing(text, _dates_between(dates, date_starts, *sentence), sentence[0], is_baseline)
         if not period_dates and index > 0 and _GOES_ON_RE.match(text, sentence[0]):
-            period_dates = _dates_between(dates, date_starts, *sentences[index - 1])
+            previous = sentences[index - 1]
+            period_dates = _placing(text, _dates_between(dates, date_starts, *previous), previous[0], False)
         clause = _describe(text, figure, match, sentence, mentions)
         if index > 0:
             _inherit_actors(text, figure, sentences[index - 1], sentence, mentions)
         figure["period"] = _period(text, match, period_dates, clause, published)
+        figure["period_kind"] = "stated" if period_dates or figure["period"] == "year-over-year" else None
+        anchor = parse_published(published)
+        if figure["period_kind"] is None and anchor is not None and not is_baseline:
+            figure["period"], figure["period_kind"] = anchor.isoformat(), "reported"
         figures.append(figure)
     return figures
 
@@ -170,7 +187,13 @@ def _inherit_actors(text: str, figure: dict, previous: tuple[int, int], sentence
     stems = {w.lower().rstrip("s") for w in _WORD_RE.findall(lead)} - _TOPIC_STOP
     before = {w.lower().rstrip("s") for w in _WORD_RE.findall(text[previous[0]:previous[1]])}
     if stems & before:
-        figure["entities"] = list(dict.fromkeys([*figure["entities"], *mentions.actors_between(*previous)]))
+        actors = figure_subjects(text, mentions.between(*previous), actors_only=True)
+        figure["entities"] = list(dict.fromkeys([*figure["entities"], *actors]))
+
+
+def _placing(text: str, dates: list[dict], sentence_start: int, is_baseline: bool) -> list[dict]:
+    """The dates that can be a figure's period: a baseline may take any, others not a context date."""
+    return dates if is_baseline else [d for d in dates if date_role(text, sentence_start, d) is None]
 
 
 def _dates_between(dates: list[dict], date_starts: list[int], start: int, end: int) -> list[dict]:
@@ -207,6 +230,11 @@ class MentionIndex:
     def between(self, start: int, end: int) -> list[tuple[int, int, dict]]:
         """``(start, end, entity)`` of every mention starting in ``[start, end)``, in text order."""
         return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def covers(self, offset: int) -> bool:
+        """Whether a mention spans ``offset`` (mentions do not nest, so the one starting last decides)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.items[i][1] > offset
 
     def actors_between(self, start: int, end: int) -> list[str]:
         """Names of the people and organisations mentioned in ``[start, end)``."""
@@ -320,7 +348,7 @@ def _describe(text: str, figure: dict, match: re.Match, sentence: tuple[int, int
         figure["metric"] = of_phrase.group(1)  # "seven hours of Monday discussions"
     if not figure["metric"]:
         figure["metric"] = _metric(clause)
-    figure["entities"] = mentions.names_between(s_start, s_end)
+    figure["entities"] = figure_subjects(text, mentions.between(s_start, s_end))
     return clause
 
 
@@ -360,8 +388,15 @@ def _metric(clause: str) -> str | None:
     stop = _METRIC_STOP_RE.search(clause)
     subject = clause[:stop.start()] if stop else clause
     subject = _TRAILING_RE.sub("", " " + subject).strip()
-    words = subject.split()
-    if not words:
+    words = subject.split()[-8:]
+    while words and words[-1].lower().strip(",;:") in _NOT_NOUN_END:
+        words.pop()  # "on Friday it", "70 meters can", "9% a": no noun phrase ends so
+    lead = _LEAD_PREP_RE.match(" ".join(words))
+    if lead is not None:
+        words = lead.group("rest").split()  # "on Friday profits" -> "profits"
+    if words and words[0][:1].islower() and words[0].endswith(("ed", "ing")):
+        return None  # "agreed on Monday to buy Widget Parts": a verb phrase, not what is measured
+    metric = " ".join(words).strip(" ,;:")
+    if not metric or metric.lower() in _PRONOUNS or not re.search(r"[^\W\d_]{3}", metric):
         return None
-    metric = " ".join(words[-8:]).strip(" ,;:")
-    return None if metric.lower() in _PRONOUNS else metric or None
+    return metric

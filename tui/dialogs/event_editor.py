@@ -16,7 +16,7 @@ from tui.safe_text import clean
 
 DATE_SHAPES = {  # precision -> what its date looks like
     "day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-W\d{2}|\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}",
-    "month": r"\d{4}-\d{2}", "quarter": r"\d{4}-Q[1-4]", "year": r"\d{4}",
+    "month": r"\d{4}-\d{2}", "reported": r"\d{4}-\d{2}-\d{2}", "quarter": r"\d{4}-Q[1-4]", "year": r"\d{4}",
     "range": r"\d{4}(-\d{2}(-\d{2})?)?/\d{4}(-\d{2}(-\d{2})?)?",
 }
 Resolve = Callable[[str], str | None]  # a typed name -> entity id
