@@ -6,8 +6,9 @@ from array import array
 from collections.abc import Sequence
 
 from .dating import date_key, figure_precision
-from .index import (event_context, figure_kind, EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE,
-                    F_DIR, F_END, F_ENTS, F_METRIC, F_PERIOD, F_SE, F_SS, F_START, F_TEXT, F_UNIT, F_VALUE, SLOT, Ref)
+from .index import (EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE, F_DIR,
+                    F_END, F_ENTS, F_METRIC, F_PERIOD, F_SE, F_SS, F_START, F_TEXT, F_UNIT, F_VALUE, SLOT, Ref,
+                    event_context, figure_kind)
 from .event_groups import group_timeline
 from .model import MACHINE, MANUAL, Event, Figure
 from .sequences import EVENT, LazyRecords, Timeline

@@ -67,8 +67,10 @@ def pathological(kind: str, size: int) -> tuple[str, str]:
                              "</title><description>" + fill("&lt;p&gt;x&lt;/p&gt;", size) + "</description></item>"
                              "</channel></rss>"),
         "percent.txt": lambda: fill("12% ", min(size, MAX_ARTICLE_CHARS - 1000)),
-        "names.txt": lambda: fill("Alice Brown and Carl Dunn and Erin Fox ", min(size, MAX_ARTICLE_CHARS - 1000)),
-        "dates.txt": lambda: fill("Exports of China rose 12% to 14% on 3 May 2024. ", min(size, MAX_ARTICLE_CHARS - 1000)),
+        "names.txt": lambda: fill("Alice Brown and Carl Dunn and Erin Fox ",
+                                  min(size, MAX_ARTICLE_CHARS - 1000)),
+        "dates.txt": lambda: fill("Exports of China rose 12% to 14% on 3 May 2024. ",
+                                  min(size, MAX_ARTICLE_CHARS - 1000)),
     }
     return kind, made[kind]()
 

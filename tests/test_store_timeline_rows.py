@@ -21,7 +21,8 @@ ARTICLES = {
     "first.txt": ("Corvane buys Widget", "2025-06-10",
                   "Corvane Motors agreed on Monday to buy Widget Parts for $2 billion. "
                   "Corvane Motors had its worst quarter since 1987."),
-    "second.txt": ("Widget sold", "2025-06-11", "Corvane Motors agreed on Monday to buy rival Widget Parts for $2 billion."),
+    "second.txt": ("Widget sold", "2025-06-11",
+                   "Corvane Motors agreed on Monday to buy rival Widget Parts for $2 billion."),
 }
 
 

@@ -14,8 +14,8 @@ SIZE = (180, 50)
 ARTICLES = {
     "first.txt": ("Corvane buys Widget", "2025-06-10",
                   "Corvane Motors agreed on Monday to buy Widget Parts for $2 billion, the companies said. "
-                  "Corvane Motors had its worst quarter since 1987. Corvane Motors shares fell 2.99 percent from the close "
-                  "of trading Friday."),
+                  "Corvane Motors had its worst quarter since 1987. Corvane Motors shares fell 2.99 percent "
+                  "from the close of trading Friday."),
     "second.txt": ("Widget sold", "2025-06-11",
                    "Corvane Motors agreed on Monday to buy rival Widget Parts for $2 billion. "
                    "Analysts welcomed the news."),
@@ -113,8 +113,9 @@ def test_unit_is_shown_once():
     def fig(text: str, unit: str) -> F:
         return F("f", "a", 0, 1, text, 1.0, unit, None, None, None, None, (), 0, 1)
 
-    assert [unit_suffix(fig(t, u)) for t, u in (("30GB", "gb"), ("20 to 25 percent", "%"), ("10,000 job", "jobs"),
-                                                  ("70 meter", "meters"), ("$5 billion", "USD"))] == ["", "", "", "", "USD"]
+    cases = (("30GB", "gb"), ("20 to 25 percent", "%"), ("10,000 job", "jobs"), ("70 meter", "meters"),
+             ("$5 billion", "USD"))
+    assert [unit_suffix(fig(t, u)) for t, u in cases] == ["", "", "", "", "USD"]
 
 
 @pytest.fixture

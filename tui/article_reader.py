@@ -142,8 +142,8 @@ class ArticleReader(ReaderCursorMixin, LineList):
         for number, fact in enumerate(data.facts):  # already cleaned: untrusted parts are literal text
             lines.append(Row(key=f"fact{number}", data=Text(fact, style="dim", end=""), selectable=False))
         if data.sources:
-            lines.append(Row(key="sources", data=Text(f"{len(data.sources) + 1} sources; also in:", style="dim", end=""),
-                             selectable=False))
+            lines.append(Row(key="sources", selectable=False,
+                             data=Text(f"{len(data.sources) + 1} sources; also in:", style="dim", end="")))
         for aid, label, record_id, start, end in data.sources:
             lines.append(Row(key=f"src:{record_id}", target=SentenceTarget(aid, start, end, record_id),
                              data=Text("  " + clean(label), end="")))

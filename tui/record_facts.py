@@ -34,8 +34,9 @@ def figure_facts(figure: Figure) -> list[str]:
     period = clean(figure.period) if figure.period else "none"
     if figure.period and kind == "reported":
         period = f"reported {period} (the article's date)"
+    baseline = _number(figure.baseline) if figure.baseline is not None else "-"
     return [f"value {_number(figure.value)} \u00b7 unit {clean(figure.unit or '-')} \u00b7 direction "
-            f"{clean(figure.direction or '-')} \u00b7 baseline {_number(figure.baseline) if figure.baseline is not None else '-'}",
+            f"{clean(figure.direction or '-')} \u00b7 baseline {baseline}",
             f"period {period}", f"metric {clean(figure.metric or '-')}"]
 
 

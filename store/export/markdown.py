@@ -35,8 +35,10 @@ def _event_line(reader: Reader, event: Event, others: tuple = ()) -> str:
     if event.precision == "reported":
         when = f"reported {when}"
     phrase = f" ({md(event.phrase)})" if event.phrase and event.phrase != event.date else ""
-    context = "".join(f" [{md(role)}: {md(text)} = {md(value)}]" for text, value, _p, role in getattr(event, "context", ()))
-    also = f" — {len(others) + 1} sources, also " + ", ".join(_link(reader, aid) for aid, *_ in others) if others else ""
+    context = "".join(f" [{md(role)}: {md(text)} = {md(value)}]"
+                      for text, value, _p, role in getattr(event, "context", ()))
+    also = (f" — {len(others) + 1} sources, also " + ", ".join(_link(reader, aid) for aid, *_ in others)
+            if others else "")
     return (f"- **{when}**{phrase} — {md(event.summary)}{context} — {_link(reader, event.article_id)}{also}\n"
             + _quote(reader, event.article_id, event.sentence_start, event.sentence_end))
 

@@ -54,7 +54,8 @@ FUTURE_RE = re.compile(
 DEADLINE_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till|by|due(?:\s+(?:in|on|by))?|ahead\s+of|"
                                 r"no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
 # ...unless a past verb governs it ("sales rose through June", "the report was due in May").
-PAST_NEAR_RE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)\b(?:was|were|had|did|\w+ed|rose|fell|grew|ran|held|kept|stood)\s+(?:\w+\s+){0,2}$",
+PAST_NEAR_RE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+                          r"\b(?:was|were|had|did|\w+ed|rose|fell|grew|ran|held|kept|stood)\s+(?:\w+\s+){0,2}$",
                           re.IGNORECASE)
 # A bare month that opens a span whose other end names the year: "September and October of 2007".
 SPAN_YEAR_RE = re.compile(r"\s+(?:and|to|or|through|until|-|\u2013)\s+(?:(?:early|mid|late)[\s-]+)?"

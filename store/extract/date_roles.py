@@ -34,7 +34,8 @@ _DETERMINER_RE = re.compile(r"\b(?:following|after|since|before|like|than|amid|d
 _WEEKDAY_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # A date used as a noun's modifier: "the September 11th terrorist attacks", "the 1987 crash".
 _NOUN_AFTER_RE = re.compile(r"[ \t]+(?!(?:of|in|on|at|to|for|and|or|but|when|as|with|by|from|after|before|"
-                            r"was|were|is|are|has|had|have|will|would|that|which|the|a|an)\b)[A-Za-z][a-z]+", re.IGNORECASE)
+                            r"was|were|is|are|has|had|have|will|would|that|which|the|a|an)\b)[A-Za-z][a-z]+",
+                            re.IGNORECASE)
 
 
 def date_role(text: str, sentence_start: int, date: dict) -> str | None:
