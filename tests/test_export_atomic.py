@@ -162,6 +162,7 @@ def test_a_device_is_written_in_place_not_replaced(tmp_path):
 
     got: list[bytes] = []
     fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there before the export opens the pipe
+    held = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)  # and a writer, so reading waits instead of ending
     os.set_blocking(fd, True)
 
     def read_all() -> None:
@@ -171,6 +172,7 @@ def test_a_device_is_written_in_place_not_replaced(tmp_path):
     reader = threading.Thread(target=read_all)
     reader.start()
     export(store, sel, "jsonl", fifo)
+    os.close(held)  # the export has closed its end too: the reader now sees the end
     reader.join(timeout=30)
     assert got and got[0].count(b"\n") > 5 and fifo.is_fifo()
     assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
