@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import StoreError
 from .integrity import REGISTRY_FILE, SHARD_FILE
 from .integrity import JOURNAL_FILE
-from .journal import pending
+from .journal import check_fresh, pending
 from .lock import LOCK_NAME, OWNER_NAME
 from .manifest import MANIFEST, RECORDS, load_manifest
 from .records_check import check_records, unseal
@@ -43,6 +43,7 @@ def check_store(folder: Path) -> CheckReport:
     folder = Path(folder).expanduser()
     try:
         manifest = load_manifest(folder, create=False)
+        check_fresh(manifest)
     except StoreError as exc:
         report.problems.append(str(exc))
         return report

@@ -12,7 +12,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .journal import check_fresh
 from .manifest import MANIFEST, RECORDS, Manifest, load_manifest
+from .readers import reading
 from .postings import shard_postings
 from .records import Records
 from .shards import REGISTRY_TABLE, read_catalog, read_table
@@ -51,13 +53,19 @@ def stamps(folder: Path) -> tuple:
 
 def refresh(store) -> Refreshed:
     """Bring ``store`` (a ``Store``, its write guard held) up to what is committed on disk."""
+    if stamps(store.path) == store._stamps:
+        return Refreshed()
+    with reading(store.path):  # no writer removes a file while we read what it named
+        return _refresh(store)
+
+
+def _refresh(store) -> Refreshed:
     folder = store.path
     now = stamps(folder)
-    if now == store._stamps:
-        return Refreshed()
-    new_articles, reread = 0, False
+    new_articles = 0
     if now[0] != store._stamps[0]:
         manifest = load_manifest(folder, create=False)
+        check_fresh(manifest)
         if manifest.generation != store.manifest.generation:
             grown = _grow(store, manifest)
             if grown is None:
@@ -77,7 +85,7 @@ def refresh(store) -> Refreshed:
         edits = max(0, len(store.records.log) - before)
         store._rebuild_view()
     store._stamps = now
-    return Refreshed(new_articles, edits, reread)
+    return Refreshed(new_articles, edits, False)
 
 
 def _grow(store, manifest: Manifest) -> int | None:

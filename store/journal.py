@@ -18,9 +18,11 @@ from pathlib import Path
 
 import orjson
 
+from .errors import StoreCorrupt
 from .integrity import JOURNAL_FILE as JOURNAL
-from .integrity import REGISTRY_FILE, SHARD_FILE
-from .manifest import Manifest
+from .integrity import REGISTRY_FILE, REPAIR_HINT, SHARD_FILE, generation_of
+from .manifest import MANIFEST, Manifest
+from .readers import nobody_reading
 from .storage import TMP_MARK, atomic_write_bytes
 
 _OWN_TEMP = re.compile(r"^(dateline\.json|records\.json|\.pending-g\d+\.json|(texts|catalog)-\d{5}\.g\d+\.json|"
@@ -59,10 +61,19 @@ class Commit:
         self.creates += creates
         self.replaces += replaces
 
+    def mark_committed(self) -> None:
+        """Record, right after the manifest switched, that this commit's files are the store's now: from
+        here on they are never debris, even if an older manifest is put back (which is then damage)."""
+        os.write(self._fd, orjson.dumps({"generation": self.generation, "committed": True}) + b"\n")
+        os.fsync(self._fd)
+
     def finish(self, manifest: Manifest) -> None:
-        """After the manifest switched: remove what it no longer names, then the journal."""
-        _remove_dead(manifest, self.creates + self.replaces)
-        self._close()
+        """After the manifest switched: remove what it no longer names, then the journal — unless a reader
+        may still be reading them; then the journal stays, for a later writer to finish."""
+        if nobody_reading(manifest.folder):
+            _remove_dead(manifest, self.creates + self.replaces)
+            _unlink(self.path)
+        self._release()
 
     def abandon(self, manifest: Manifest) -> None:
         """After a failure before the switch: remove what this commit created, then the journal."""
@@ -71,6 +82,9 @@ class Commit:
 
     def _close(self) -> None:
         _unlink(self.path)
+        self._release()
+
+    def _release(self) -> None:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
@@ -86,13 +100,18 @@ def journal_generations(folder: Path) -> list[int]:
 
 
 def remove_debris(manifest: Manifest) -> list[str]:
-    """Remove what dead writers left (call under the store lock, on a verified manifest)."""
+    """Remove what dead writers left (call under the store lock, on a verified manifest): files their
+    journals name that the manifest does not — the created ones of a commit that never switched, the
+    replaced ones of a commit that did — and temp files of dead processes. Nothing while anyone reads."""
+    check_fresh(manifest)
     folder = manifest.folder
+    if not nobody_reading(folder):
+        return []
     removed: list[str] = []
     for gen in journal_generations(folder):
         path = folder / journal_name(gen)
         try:
-            fd = os.open(path, os.O_RDONLY)
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
         except OSError:
             continue
         try:
@@ -103,7 +122,9 @@ def remove_debris(manifest: Manifest) -> list[str]:
             data = _parse(path)
             if data is None:
                 continue  # not one we can read: left for `dateline check` to name
-            removed += _remove_dead(manifest, data["creates"] + data["replaces"])
+            live = manifest.live_files()
+            switched = data["committed"] or any(name in live for name in data["creates"])  # killed before the mark
+            removed += _remove_dead(manifest, data["replaces"] + data["creates"] if switched else data["creates"])
             _unlink(path)
         finally:
             os.close(fd)
@@ -112,6 +133,29 @@ def remove_debris(manifest: Manifest) -> list[str]:
         if m and not _alive(int(m.group(3))) and p.is_file() and not p.is_symlink() and _unlink(p):
             removed.append(p.name)
     return removed
+
+
+def check_fresh(manifest: Manifest) -> None:
+    """Refuse a manifest older than the store's own files: one put back from a backup, or a copy that
+    missed a commit. Its newer files are named by no journal, or a finished commit's journal names files
+    it does not: whatever it is, writing on its word could delete committed data."""
+    folder, live = manifest.folder, manifest.live_files()
+    journaled: set[str] = set()
+    for gen in journal_generations(folder):
+        data = _parse(folder / journal_name(gen))
+        if data is None:
+            continue
+        journaled.update(data["creates"] + data["replaces"])
+        if data["committed"] and manifest.generation < gen:
+            raise StoreCorrupt(f"{folder / MANIFEST}: is older than the commit of generation {gen} (it is at "
+                               f"{manifest.generation}): it may have been put back from a copy; nothing was changed; "
+                               f"{REPAIR_HINT}")
+    for p in folder.iterdir():
+        gen = generation_of(p.name)
+        if gen is not None and gen > manifest.generation and p.name not in live and p.name not in journaled:
+            raise StoreCorrupt(f"{folder / MANIFEST}: is older than {p.name} (generation {gen} > "
+                               f"{manifest.generation}): it may have been put back from a copy; nothing was changed; "
+                               f"{REPAIR_HINT}")
 
 
 def pending(folder: Path) -> list[dict]:
@@ -131,13 +175,16 @@ def _parse(path: Path) -> dict | None:
             data = orjson.loads(line)
         except orjson.JSONDecodeError:
             continue
+        if isinstance(data, dict) and data.get("committed") is True and out is not None:
+            out["committed"] = True
+            continue
         ok = (isinstance(data, dict) and type(data.get("generation")) is int
               and all(isinstance(data.get(k), list) and all(isinstance(n, str) for n in data[k])
                       for k in ("creates", "replaces")))
         if not ok:
             continue
         if out is None:
-            out = {"generation": data["generation"], "creates": [], "replaces": []}
+            out = {"generation": data["generation"], "creates": [], "replaces": [], "committed": False}
         out["creates"] += data["creates"]
         out["replaces"] += data["replaces"]
     return out

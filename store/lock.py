@@ -17,6 +17,7 @@ from filelock import FileLock, Timeout
 
 LOCK_NAME = ".writer.lock"
 OWNER_NAME = ".writer.owner"
+COMMANDS = {"ingest", "reextract", "repair", "fetch", "feeds", "export", "stats", "log", "check", "serve"}
 
 
 class LockUnavailable(Exception):
@@ -29,12 +30,11 @@ class LockBusy(Exception):
 
 def describe_this_process() -> str:
     """Who this process is, as a user would say it: "`dateline ingest` (pid 412)"."""
-    args = [os.path.basename(sys.argv[0] or "python"), *sys.argv[1:2]]
-    if args[0] == "dateline" and (len(args) == 1 or args[1].startswith("-")):
-        return f"the Dateline app (pid {os.getpid()})"
-    if args[0] == "dateline":
-        return f"`dateline {args[1]}` (pid {os.getpid()})"
-    return f"{' '.join(args)} (pid {os.getpid()})"
+    program = os.path.basename(sys.argv[0] or "python")
+    if program == "dateline" or sys.argv[1:2] == ["tui.cli"]:
+        command = next((a for a in sys.argv[1:] if a in COMMANDS), None)
+        return f"`dateline {command}` (pid {os.getpid()})" if command else f"the Dateline app (pid {os.getpid()})"
+    return f"{' '.join([program, *sys.argv[1:2]])} (pid {os.getpid()})"
 
 
 class WriterLock:
@@ -63,8 +63,10 @@ class WriterLock:
             raise LockUnavailable(f"{self.folder}: cannot take the writer lock "
                                   f"({exc.strerror or exc}: the folder is read-only to this user)") from None
         if first:
-            try:
-                (self.folder / OWNER_NAME).write_text(describe_this_process())
+            try:  # never through a link: the note must not overwrite a file elsewhere
+                fd = os.open(self.folder / OWNER_NAME, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+                with os.fdopen(fd, "w") as fh:
+                    fh.write(describe_this_process())
             except OSError:
                 pass
         return True

@@ -116,6 +116,22 @@ def _self_check(data: dict) -> str:
     return f"{zlib.crc32(fields):08x}"
 
 
+def _checked(data: dict) -> str | None:
+    try:
+        return _self_check(data)
+    except (TypeError, orjson.JSONEncodeError):
+        return None
+
+
+def _sealed_records(path: Path) -> bool:
+    """Whether records.json carries the integrity block that only schema-2 Dateline writes."""
+    try:
+        with open(path, "rb") as fh:
+            return b'"_integrity"' in fh.read(64)
+    except OSError:
+        return False
+
+
 def new_store_id() -> str:
     return uuid.uuid4().hex
 
@@ -158,19 +174,20 @@ def parse_manifest(folder: Path, data: dict) -> Manifest:
     schema = data.get("schema")
     if type(schema) is not int:
         raise bad("has no schema version")
+    if schema <= SCHEMA and "check" in data and data.get("check") != _checked(data):
+        raise bad("does not match its checksum (damaged or edited since it was written); "
+                  "`dateline repair` rebuilds it from the shard files")
+    if schema < SCHEMA and (folder / RECORDS).is_file() and _sealed_records(folder / RECORDS):
+        raise bad(f"says schema {schema}, but the store was written with checksums (its records.json is sealed): "
+                  "a manifest from an older copy, or edited; `dateline repair` rebuilds it from the shard files")
     if schema > SCHEMA:
         raise SchemaTooNew(f"{path}: was written by a newer Dateline (schema {schema}; this version reads "
                            f"up to {SCHEMA}); upgrade Dateline to open it")
     if schema < 1:
         raise bad(f"has an unknown schema version ({schema})")
-    if schema >= 2:
-        try:
-            check = _self_check(data)
-        except (TypeError, orjson.JSONEncodeError):
-            check = None
-        if data.get("check") != check:
-            raise bad("does not match its checksum (damaged or edited since it was written); "
-                      "`dateline repair` rebuilds it from the shard files")
+    if schema >= 2 and data.get("check") != _checked(data):
+        raise bad("does not match its checksum (damaged or edited since it was written); "
+                  "`dateline repair` rebuilds it from the shard files")
     generation = data.get("generation", 0)
     if type(generation) is not int or generation < 0:
         raise bad(f"has a malformed generation ({generation!r})")

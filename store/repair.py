@@ -19,6 +19,7 @@ from pathlib import Path
 import orjson
 
 from . import journal
+from .journal import check_fresh
 from .catalog import catalog_doc, text_hash
 from .check import check_store
 from .errors import NotAStore, SchemaTooNew, StoreCorrupt, StoreError
@@ -96,6 +97,7 @@ class _Repair:
         new = Manifest(self.folder, gen, (old.created if old else "") or _now(), shards, reg_name, reg_sum,
                        store_id, records)
         new.save()
+        commit.mark_committed()
         commit.finish(new)
         if self.backup.exists():
             self.done.append(f"a copy of every file replaced is in {self.backup}")
@@ -103,17 +105,23 @@ class _Repair:
 
     def _old_manifest(self) -> Manifest | None:
         try:
-            return load_manifest(self.folder, create=False)
+            manifest = load_manifest(self.folder, create=False)
         except SchemaTooNew:
             raise
         except NotAStore:
-            if (self.folder / MANIFEST).exists() or not any(SHARD_FILE.match(p.name) for p in self.folder.iterdir()):
-                raise
-            self.done.append("dateline.json is missing: rebuilding it from the shard files in the folder")
+            if not any(SHARD_FILE.match(p.name) for p in self.folder.iterdir()):
+                raise  # no store's files here either: nothing to repair
+            self.done.append("dateline.json is missing or not a store's: rebuilding it from the shard files")
             return None
         except StoreCorrupt:
             self.done.append("the manifest is damaged: rebuilding it from the shard files in the folder")
             return None
+        try:
+            check_fresh(manifest)
+        except StoreCorrupt:
+            self.done.append("dateline.json is older than the store's files: rebuilding it from the newest ones")
+            return None
+        return manifest
 
     def _sound_files(self, old: Manifest | None):
         """The registry, catalogs and texts to keep: the manifest's when they check out, else the newest

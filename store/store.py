@@ -17,10 +17,11 @@ from .errors import ReadOnlyStore, StoreCorrupt, StoreLocked
 from .feeds import FeedsMixin
 from .index import SLOT, MachineIndex
 from .following import Refreshed, refresh, stamps
-from .journal import remove_debris
+from .journal import check_fresh, remove_debris
 from .lock import LockBusy, LockUnavailable, WriterLock
 from .manifest import RECORDS, Manifest, load_manifest
 from .model import Article, Entity, Event, Figure, Mention
+from .readers import reading
 from .records import Records
 from .rwlock import ReadWriteLock
 from .shards import REGISTRY_TABLE, TextCache, read_catalog, read_table
@@ -61,11 +62,19 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
         self._wait = WRITE_WAIT if wait is None else wait
         self._on_wait = on_wait
         self._unreported = Refreshed()
+        self._verified = False  # every texts file checked (``verify_texts``): only then is anything removed
         self.guard = ReadWriteLock()  # the app reads from worker threads while its main thread edits
         self._load()
 
     def _load(self) -> None:
+        with reading(self.path):  # no writer removes a file while we read the manifest's files
+            self._read_files()
+        self._texts = TextCache(self.path, {s.texts: s.texts_sum for s in self.manifest.shards})
+        self._rebuild_view()
+
+    def _read_files(self) -> None:
         m = self.manifest
+        check_fresh(m)
         self._stamps = stamps(self.path)  # taken first: a commit during the read is seen by the next refresh
         self.records = Records(self.path / RECORDS, readonly=self.readonly, store_id=m.store_id, required=m.records)
         catalog_ids: dict[str, list[str]] = {}
@@ -80,8 +89,6 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
                 catalog_ids[shard.texts] = [d["id"] for d in docs]
                 self.machine.add_shard(docs, postings, shard.texts)
         check_counts(m, catalog_ids)
-        self._texts = TextCache(self.path, {s.texts: s.texts_sum for s in m.shards})
-        self._rebuild_view()
 
     def _rebuild_view(self) -> None:
         self.view = View(self.machine, self.records)
@@ -94,10 +101,12 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
             for aid, texts_file in self.machine.texts_file.items():
                 ids.setdefault(texts_file, []).append(aid)
         try:
-            verify_texts(manifest, ids)
+            with reading(self.path):
+                verify_texts(manifest, ids)
         except StoreCorrupt as exc:
             self.readonly, self.readonly_reason = True, f"damaged ({exc})"
             raise
+        self._verified = True
 
     def reload(self) -> None:
         """Read the store again from disk, whole (``follow`` reads only what changed)."""
@@ -118,6 +127,8 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
     def _write_turn(self):
         """One write: the store lock for its moment, after reading what others committed meanwhile."""
         self._check_writable()
+        if not self._verified:
+            self.verify_texts()  # a store is written, and its debris removed, only once it checked out
         try:
             with self._lock.turn(self._wait, self._on_wait):
                 self._unreported = self._unreported.plus(refresh(self))
@@ -162,16 +173,17 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
             store.verify_texts()
         if not store.readonly:
             try:
-                store._tidy()
+                store.tidy()
             except LockUnavailable as exc:
                 if wait is not None:  # the command line: a writer that cannot write says so and stops
                     raise ReadOnlyStore(f"{exc}; nothing was changed") from None
                 store.readonly, store.readonly_reason = True, f"{exc}; opened read-only"
         return store
 
-    def _tidy(self) -> None:
-        """Upgrade an older store and clear dead writers' debris, if the lock is free right now."""
-        if not self._lock.acquire(0):
+    def tidy(self) -> None:
+        """Upgrade an older store and clear dead writers' debris, if the lock is free right now — only once
+        every file was checked (the app calls this after ``verify_texts``, in its loading worker)."""
+        if not self._verified or not self._lock.acquire(0):
             return
         try:
             with self.guard.writing():
@@ -379,6 +391,6 @@ def _guarded(method, write: bool, turn: bool):
 
 
 for _name in [n for n in dir(Store) if not n.startswith("_") and n not in ("open", "reload", "close",
-                                                                        "verify_texts", "follow")]:
+                                                                        "verify_texts", "follow", "tidy")]:
     if callable(getattr(Store, _name)):
         setattr(Store, _name, _guarded(getattr(Store, _name), _name in WRITES, _name in TURNS))

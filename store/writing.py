@@ -128,6 +128,7 @@ class WritingMixin:
         generation = max(commit.generation, self.manifest.generation + 1)
         new = self.manifest.evolve(generation=generation, shards=shards, registry=registry, registry_sum=rsum)
         new.save()
+        commit.mark_committed()
         self.manifest = new
         self._texts.sums = {s.texts: s.texts_sum for s in shards}
 

@@ -243,3 +243,24 @@ def test_store_on_a_read_only_mount_opens_read_only_and_says_so(tmp_path):
     assert len(errors) == 1 and "read-only" in errors[0], run.stderr
     assert "app: True" in run.stdout and "read-only" in run.stdout.split("app:")[1]
     assert _files(folder) == before
+
+
+def test_the_lock_owner_note_is_never_written_through_a_link(tmp_path, capfd):
+    folder = tmp_path / "s"
+    _store(folder, edit=False)
+    mine = tmp_path / "notes.txt"
+    mine.write_text("my notes")
+    (folder / ".writer.owner").unlink(missing_ok=True)
+    (folder / ".writer.owner").symlink_to(mine)
+    (tmp_path / "a.txt").write_text("title: A\ndate: 2025-06-12\n\nAnna Berg spoke in Oslo.\n")
+    assert main(["--db", str(folder), "ingest", "--wait", "1", str(tmp_path / "a.txt")]) == 0
+    assert mine.read_text() == "my notes"
+
+
+def test_a_writer_is_named_by_its_command_wherever_the_options_stand(monkeypatch):
+    from store.lock import describe_this_process
+
+    monkeypatch.setattr(sys, "argv", ["/usr/bin/dateline", "--db", "/tmp/x", "ingest", "a.txt"])
+    assert describe_this_process().startswith("`dateline ingest` (pid ")
+    monkeypatch.setattr(sys, "argv", ["/usr/bin/dateline", "--db", "/tmp/x"])
+    assert describe_this_process().startswith("the Dateline app (pid ")

@@ -74,14 +74,56 @@ def test_debris_the_journal_names_is_removed_and_nothing_else(tmp_path):
     (folder / "catalog-00000.g99.json").write_text("{}")
     (folder / ".pending-g99.json").write_text(json.dumps({"generation": 99, "creates": ["catalog-00000.g99.json"],
                                                       "replaces": []}))
-    for name in ("catalog-00000.g98.json", "my.tmp-notes.txt", "texts-notes.json", "registry.g97.json"):
+    for name in ("catalog-00000.g0.json", "my.tmp-notes.txt", "texts-notes.json", "registry.g0.json"):
         (folder / name).write_text("mine")
     Store.open(folder, wait=1).close()
     assert not (folder / "records.json.tmp-123").exists()
     assert not (folder / "catalog-00000.g99.json").exists()
     assert not (folder / ".pending-g99.json").exists()
-    for name in ("catalog-00000.g98.json", "my.tmp-notes.txt", "texts-notes.json", "registry.g97.json"):
+    for name in ("catalog-00000.g0.json", "my.tmp-notes.txt", "texts-notes.json", "registry.g0.json"):
         assert (folder / name).read_text() == "mine"
+
+
+def test_a_manifest_older_than_the_stores_files_is_refused_and_nothing_is_deleted(tmp_path):
+    """A manifest put back from a copy (found by the hostile test): its store's newer files are named by no
+    journal, so it is refused with one line — never written, nothing deleted — and repair takes the newest."""
+    folder = tmp_path / "s"
+    Store.open(folder, wait=1).close()
+    old = (folder / "dateline.json").read_bytes()
+    with Store.open(folder, wait=1) as s:
+        s.add_articles([talks_article()])
+    (folder / "dateline.json").write_bytes(old)
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
+    with pytest.raises(StoreCorrupt, match="is older than"):
+        Store.open(folder, wait=1)
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")} == before
+    from store.repair import repair_store
+
+    repair_store(folder, lambda body, published: ({}, []))
+    with Store.open(folder, wait=1) as s:
+        assert len(s.articles()) == 1
+
+
+def test_a_committed_commit_is_never_debris_even_under_an_older_manifest(tmp_path):
+    """A writer killed after its switch but before it cleaned up, then the manifest put back from before the
+    commit: the committed files are kept and the store refused, not 'cleaned'."""
+    from store import journal
+
+    folder = tmp_path / "s"
+    Store.open(folder, wait=1).close()
+    old = (folder / "dateline.json").read_bytes()
+    finish = journal.Commit.finish
+    journal.Commit.finish = lambda self, manifest: self._release()  # the writer dies right after its switch
+    try:
+        with Store.open(folder, wait=1) as s:
+            s.add_articles([talks_article()])
+    finally:
+        journal.Commit.finish = finish
+    committed = {p.name for p in folder.glob("*.g*.json")}
+    (folder / "dateline.json").write_bytes(old)
+    with pytest.raises(StoreCorrupt, match="is older than the commit"):
+        Store.open(folder, wait=1)
+    assert committed <= {p.name for p in folder.glob("*.g*.json")}
 
 
 def test_writers_take_turns_and_a_held_lock_is_waited_for_then_named(tmp_path):

@@ -37,6 +37,7 @@ class StoreLoading:
         self.post_message(StoreLoaded(load_entities(self.store, report)))
         self.post_message(StoreLoaded(load_whole_lists(self.store, report)))
         self.store.verify_texts()  # damage found here stops every write and is said (the worker's error)
+        self.store.tidy()  # only now, on a store that checked out, may dead writers' debris go
 
     @work(thread=True, exclusive=True, group="whole", exit_on_error=False)
     def reload_whole_lists(self) -> None:
