@@ -172,18 +172,21 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
         if verify:
             store.verify_texts()
         if not store.readonly:
-            try:
-                store.tidy()
-            except LockUnavailable as exc:
-                if wait is not None:  # the command line: a writer that cannot write says so and stops
-                    raise ReadOnlyStore(f"{exc}; nothing was changed") from None
-                store.readonly, store.readonly_reason = True, f"{exc}; opened read-only"
+            store.tidy()
+            if store.readonly and wait is not None:  # the command line: a writer that cannot write says so
+                raise ReadOnlyStore(f"{store.readonly_reason.removesuffix('; opened read-only')}; nothing was changed")
         return store
 
     def tidy(self) -> None:
         """Upgrade an older store and clear dead writers' debris, if the lock is free right now — only once
         every file was checked (the app calls this after ``verify_texts``, in its loading worker)."""
-        if not self._verified or not self._lock.acquire(0):
+        if self.readonly or not self._verified:
+            return
+        try:
+            if not self._lock.acquire(0):
+                return
+        except LockUnavailable as exc:  # a folder Dateline may not write: say so, write nothing
+            self.readonly, self.readonly_reason = True, f"{exc}; opened read-only"
             return
         try:
             with self.guard.writing():
