@@ -8,6 +8,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -170,14 +171,24 @@ def test_reextract_and_export_to_a_file_show_progress_on_a_terminal_only(seeded,
     assert piped.returncode == 0 and b"re-extracting" not in piped.stderr and b"\x1b" not in piped.stderr
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh"])
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_scripts_know_the_commands_and_options(shell, tmp_path):
     out = dateline("completion", shell)
     assert out.returncode == 0
     script = out.stdout.decode()
-    for word in ("ingest", "export", "serve", "--format", "--extractor", "timelinejs"):
+    option = "-l {}" if shell == "fish" else "--{}"
+    for word in ("ingest", "export", "serve", option.format("format"), option.format("extractor"), "timelinejs"):
         assert word in script, word
     if shell == "bash":
         path = tmp_path / "dateline.bash"
         path.write_text(script)
         assert subprocess.run(["bash", "-n", str(path)], capture_output=True).returncode == 0
+    if shell == "fish":
+        lines = [line for line in script.splitlines() if line and not line.startswith("#")]
+        assert all(line.startswith("complete -c dateline") for line in lines)
+        assert "-a ingest" in script and "__fish_seen_subcommand_from export" in script
+        if shutil.which("fish"):  # its own parser too, where fish is installed
+            path = tmp_path / "dateline.fish"
+            path.write_text(script)
+            check = subprocess.run(["fish", "--no-execute", str(path)], capture_output=True, text=True)
+            assert check.returncode == 0, check.stderr
