@@ -228,9 +228,11 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - height + 1, animate=False)
 
     def _refresh_index(self, index: int) -> None:
-        y = index - round(self.scroll_y)
-        if 0 <= y < self.scrollable_content_region.height:
-            self.refresh_line(y)
+        """Repaint line ``index`` if on screen. ``ScrollView.refresh_line`` takes the line's index in
+        the whole list (it subtracts the scroll offset itself): passing a screen row repainted the
+        wrong line once the list had scrolled, and the highlight stayed behind (issue 16)."""
+        if 0 <= index - round(self.scroll_y) < self.scrollable_content_region.height:
+            self.refresh_line(index)
 
     def _step(self, delta: int) -> None:
         if not self._lines:
