@@ -31,6 +31,7 @@ from tui.line_list import LineList
 from tui.row_marking import SelectionChanged
 from tui.app_loading import StoreLoading
 from tui.app_views import FocusViews
+from tui.app_theme import ThemeMemory
 from tui.idle_gc import IdleCollector
 from tui.loading import EntityLists, PaneLists
 from tui.messages import EntityTarget, FilterRequested, RowChosen, RowHighlighted, Target, View
@@ -45,7 +46,7 @@ LIVE_FILTER_LIMIT = 20_000  # above this many rows, the filter runs on `enter` o
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation GC passes (default 700)
 
 
-class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
+class DatelineApp(StoreLoading, FocusViews, ThemeMemory, KeyListing, App[None]):
     """The explorer. ``store`` is an open ``Store`` or a path the loading worker opens."""
 
     CSS_PATH = "app.tcss"
@@ -116,6 +117,7 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         for pane_id in PANES:
             self.query_one(f"#{pane_id}").border_title = literal(TITLES[pane_id])
         self.query_one("#entities").focus()
+        self.restore_theme()
         self._update_status()
         self.load_store()
 

@@ -316,7 +316,8 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
         if not self._lines:
             if y == 0:
                 empty = "filtering…" if self.filtering else self.EMPTY
-                return Strip(list(Text(f" {empty}", style="italic dim").render(self.app.console))).crop_extend(0, width, base)
+                text = Text(f" {empty}", style="italic dim").render(self.app.console)
+                return Strip(list(text)).crop_extend(0, width, None).apply_style(base)
             return Strip.blank(width, base)
         if index >= len(self._lines):
             return Strip.blank(width, base)
@@ -338,15 +339,16 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
             text.append("•" if is_selected else " ", style="bold")
         text.append_text(self.render_row(row, width - (1 if self.SELECTABLE else 0)))
         segments = list(text.render(self.app.console))
-        strip = Strip(segments).crop_extend(0, width, self._style(""))
-        line_style = Style()
+        # the widget's own colours go under the row's text: text drawn without them shows the
+        # terminal's default background (a black bar on a light theme, issue 16)
+        line_style = self._style("")
         if not row.selectable:
             line_style += self._style("line-list--header")
         if is_selected:
             line_style += self._style("line-list--selected")
         if is_cursor:
             line_style += self._style("line-list--cursor" if self.has_focus else "line-list--cursor-blurred")
-        return strip.apply_style(line_style) if line_style else strip
+        return Strip(segments).crop_extend(0, width, None).apply_style(line_style)
 
     # ----- mouse ------------------------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:
