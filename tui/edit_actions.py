@@ -70,7 +70,9 @@ class EditActions:
             return None
         edit = result[0] if isinstance(result, tuple) else result
         if edit is not None:
-            self.refresh({*affected, *touched_entities(edit)})
+            spans = {key.partition(":")[2] for key in (*edit.before, *edit.after) if key.startswith("mention:")}
+            machine = {eid for span in spans for eid in self.store.machine_owners_at(span)}
+            self.refresh({*affected, *touched_entities(edit), *machine})
             if not quiet:
                 self.app.notify(say or edit.summary, timeout=4)
         return result
@@ -239,10 +241,10 @@ class EditActions:
         rows = {row.entity.id: row for row in loaded.entities}
         for eid in affected:
             entity = store.entity(eid)
-            if entity is None or entity.id != eid:  # deleted, or merged into another (which is read below)
-                rows.pop(eid, None)
+            if entity is None or entity.id != eid or not store.is_listed(entity.id):
+                rows.pop(eid, None)  # deleted, merged into another (read below), or left with no mention
                 loaded.by_id.pop(eid, None)
-            if entity is not None:
+            if entity is not None and store.is_listed(entity.id):
                 mentions, articles = store.entity_counts(entity.id)
                 rows[entity.id] = EntityRow(entity, mentions, articles, store.entity_latest(entity.id))
                 loaded.by_id[entity.id] = entity
