@@ -254,7 +254,7 @@ async def test_quit_keys(store):
 @run_async
 async def test_narrow_terminal_collapses_panes(store):
     app = DatelineApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(110, 30)) as pilot:
         await settle(pilot)
         assert app.screen.has_class("-narrow")
         assert app.entities_pane.size.height > app.timeline_pane.size.height

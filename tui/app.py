@@ -32,6 +32,8 @@ from tui.row_marking import SelectionChanged
 from tui.app_loading import StoreLoading
 from tui.app_views import FocusViews
 from tui.app_theme import ThemeMemory
+from tui.key_bar import KeyBar
+from tui.pane_layout import PaneLayout
 from tui.idle_gc import IdleCollector
 from tui.loading import EntityLists, PaneLists
 from tui.messages import EntityTarget, FilterRequested, RowChosen, RowHighlighted, Target, View
@@ -46,12 +48,12 @@ LIVE_FILTER_LIMIT = 20_000  # above this many rows, the filter runs on `enter` o
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation GC passes (default 700)
 
 
-class DatelineApp(StoreLoading, FocusViews, ThemeMemory, KeyListing, App[None]):
+class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, KeyListing, App[None]):
     """The explorer. ``store`` is an open ``Store`` or a path the loading worker opens."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Dateline"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-single"), (100, "-narrow"), (120, "-wide")]
     COMMANDS = App.COMMANDS | {DatelineCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
@@ -72,6 +74,8 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, KeyListing, App[None]):
         Binding("ctrl+e", "export", "Export selection…", id="app.export"),
         Binding("ctrl+z", "undo", "Undo the last edit", id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", id="app.redo"),
+        Binding("z", "zoom", "Zoom the pane / all panes", id="app.zoom"),
+        Binding("ctrl+k", "toggle_key_bar", "Keys bar on/off", id="app.key_bar"),
     ]
 
     def __init__(self, store, *, store_path: str | None = None) -> None:
@@ -105,6 +109,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, KeyListing, App[None]):
         yield ProgressBar(id="progress", show_eta=False)
         yield FilterBar()
         yield StatusBar(id="status")
+        yield KeyBar(id="key-bar")
 
     def on_mount(self) -> None:
         keymap, problem = load_keymap()
@@ -118,6 +123,8 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, KeyListing, App[None]):
             self.query_one(f"#{pane_id}").border_title = literal(TITLES[pane_id])
         self.query_one("#entities").focus()
         self.restore_theme()
+        self.restore_key_bar()
+        self.mark_current_pane("entities")
         self._update_status()
         self.load_store()
 
@@ -197,6 +204,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, KeyListing, App[None]):
 
     def on_descendant_focus(self, event) -> None:
         name = self._current_pane()
+        self.mark_current_pane(name)
         if name != self._last_pane:
             self._last_pane = name
             for pane_id in ("entities", "timeline", "articles"):
