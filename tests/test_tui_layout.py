@@ -45,8 +45,8 @@ async def test_80x24_shows_one_pane_at_a_time_with_status_and_keys(store):
         assert visible(app) == ["timeline"]
         assert app.timeline_pane.region.height >= 18, "the timeline gets the screen, not 3 rows"
         lines = screen_text(app).splitlines()
-        assert "focus: Donald Trump" in lines[-2], "the status bar is on screen"
-        assert "Filter" in lines[-1], "the key bar shows the pane's keys"
+        assert "focus: Donald Trump" in lines[-1], "the status bar is on screen"
+        assert "Filter" in lines[-2], "the key bar shows the pane's keys"
         await pilot.press("tab")
         await settle(pilot)
         assert visible(app) == ["articles"]

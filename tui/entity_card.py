@@ -136,11 +136,12 @@ class EntityCard(LineList):
         if data.connected is None:
             lines.append(_static("conn-h", Text("Connected  (computing…)", style="bold underline", end="")))
         elif data.connected:
-            lines.append(_static("conn-h", Text("Connected  (shared sentences · articles)", style="bold underline", end="")))
+            lines.append(_static("conn-h", Text("Connected", style="bold underline", end="")))
+            lines.append(_static("conn-c", Text(f"{'type':<3} {'sents':>5} {'arts':>4} name", style="dim", end="")))
             for other, sentences, articles in data.connected:
                 line = Text(end="")
                 line.append_text(badge(other.type))
-                line.append(f" {sentences:>4} {articles:>4} ", style="dim")
+                line.append(f" {sentences:>5} {articles:>4} ", style="dim")
                 line.append(clean(other.name))
                 lines.append(Row(key=f"c:{other.id}", target=EntityTarget(other.id), data=line))
         if data.figures is None:
@@ -149,6 +150,7 @@ class EntityCard(LineList):
             more = data.figure_count - len(data.figures)
             heading = "Figures" + (f"  (latest {CARD_FIGURES}; {more} more on the timeline)" if more > 0 else "")
             lines.append(_static("fig-h", Text(heading, style="bold underline", end="")))
+            lines.append(_static("fig-c", Text(f"{'period':<10} value · metric", style="dim", end="")))
             for figure in data.figures:
                 line = Text(end="")
                 line.append(f"{date_label(figure.period, figure_precision(figure.period)):<10} ", style="bold")

@@ -39,7 +39,7 @@ class KeyBar(Widget):
     """One line: ``key label`` pairs of the focused pane."""
 
     DEFAULT_CSS = """
-    KeyBar { height: 1; dock: bottom; background: $panel; color: $text-muted; }
+    KeyBar { height: 1; dock: bottom; background: $boost; color: $text-muted; }
     KeyBar.-hidden { display: none; }
     """
 

@@ -21,7 +21,7 @@ class PaneLayout:
 
     def _show_key_bar(self, shown: bool) -> None:
         self.query_one(KeyBar).set_class(not shown, "-hidden")
-        self.set_class(shown, "-keys")  # the status and filter bars sit one line higher (app.tcss)
+        self.set_class(shown, "-keys")  # the filter bar sits one line higher (app.tcss)
 
     def mark_current_pane(self, name: str) -> None:
         """Mark the pane in use (``-current``) for the zoomed and one-pane layouts; update the key bar."""
