@@ -10,7 +10,7 @@ from textual.widget import Widget
 
 from tui.keys import bindings_of
 
-APP_KEYS = ("app.zoom", "app.help", "app.key_bar")  # the app's keys worth a place on every pane's bar
+APP_KEYS = ("app.search", "app.zoom", "app.help", "app.key_bar")  # the app's keys worth a place on every pane's bar
 
 
 def short_label(description: str) -> str:
