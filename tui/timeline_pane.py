@@ -44,11 +44,20 @@ class TimelineRows(LazyRows):
     """The rows of a store ``Timeline``, made as they are shown, with their year/month header lines
     laid out once (from the index's dates: no record is made). ``note`` says when it is part of a list."""
 
-    def __init__(self, timeline: Timeline, note: str = ""):
+    def __init__(self, timeline: Timeline, note: str = "", newest_first: bool = False):
         super().__init__(len(timeline), self._row, timeline.record_id)
         self.timeline = timeline
         self.note = note
-        self.lines = HeadedLines(self, _key_runs(timeline.keys), year_month_headers)
+        self.newest_first = newest_first
+        runs = _scanned_runs(timeline.keys) if newest_first else _key_runs(timeline.keys)
+        self.lines = HeadedLines(self, runs, year_month_headers)
+
+    def reversed(self) -> TimelineRows:
+        """The same timeline newest first (undated entries stay last)."""
+        keys = self.timeline.keys
+        dated = sum(end - first for first, end, group in _key_runs(keys) if group != ("undated", ""))
+        order = [*range(dated - 1, -1, -1), *range(dated, len(keys))]
+        return TimelineRows(self.timeline.subset(order), self.note, newest_first=True)
 
     def _row(self, i: int) -> Row:
         record = self.timeline[i]
@@ -64,6 +73,17 @@ def _key_runs(keys: list[str]):
     while first < len(keys):
         end = bisect.bisect_right(keys, keys[first], first)
         yield first, end, _key_group(keys[first])
+        first = end
+
+
+def _scanned_runs(keys: list[str]):
+    """(first, end, (year, month)) runs of keys in any order (newest first): one pass."""
+    first = 0
+    while first < len(keys):
+        group, end = _key_group(keys[first]), first + 1
+        while end < len(keys) and (keys[end] == keys[end - 1] or _key_group(keys[end]) == group):
+            end += 1
+        yield first, end, group
         first = end
 
 
@@ -92,6 +112,7 @@ class TimelinePane(LineList):
     """Dated events and figures. `enter` opens the sentence a line came from."""
 
     BINDINGS = [*LineList.SELECTION_BINDINGS,
+                Binding("o", "toggle_order", "Sort: oldest/newest first", id="timeline.sort"),
                 Binding("E", "edit_event", "Edit the event (date, summary, participants)", id="timeline.edit_event")]
     SELECTABLE = True
     RANK_FILTER = False  # keep date order under the headers
@@ -101,12 +122,23 @@ class TimelinePane(LineList):
         super().__init__(id=id, classes=classes)
         self.name_of: Callable[[str], str] = lambda entity_id: entity_id
         self.note = ""
+        self.newest_first = False
+        self._items: TimelineRows | None = None
 
     def set_items(self, rows: TimelineRows, keep_cursor: bool = False) -> None:
-        """Show a timeline (its ``note`` says when it is part of the store)."""
+        """Show a timeline (its ``note`` says when it is part of the store), in the pane's order."""
         self.note = rows.note
-        self.set_rows(rows, keep_cursor=keep_cursor)
+        self._items = rows
+        self.set_rows(rows.reversed() if self.newest_first and isinstance(rows, TimelineRows) else rows,
+                      keep_cursor=keep_cursor)
         self._update_titles()
+
+    def action_toggle_order(self) -> None:
+        """`o`: oldest first (the default) or newest first; the cursor stays on its row."""
+        self.newest_first = not self.newest_first
+        if self._items is not None:
+            self.set_items(self._items, keep_cursor=True)
+        self.notify(f"Timeline: {'newest' if self.newest_first else 'oldest'} first", timeout=2)
 
     def action_edit_event(self) -> None:
         row = self.current
@@ -155,7 +187,7 @@ class TimelinePane(LineList):
             elif graded == 1:
                 letters.append(i)
         # on long summaries letters-in-order match almost anything: fuzzy only when no word matches
-        return TimelineRows(timeline.subset(words or letters), rows.note)
+        return TimelineRows(timeline.subset(words or letters), rows.note, rows.newest_first)
 
     def set_query(self, query: str) -> None:
         super().set_query(query)
@@ -163,7 +195,8 @@ class TimelinePane(LineList):
 
     def _update_titles(self) -> None:
         shown = "filtering…" if self.filtering else (self.note or f"{self.shown_count}")
-        self.border_subtitle = literal(shown + (f" · /{self.filter_query}" if self.filter_query else ""))
+        order = " · newest first" if self.newest_first else ""
+        self.border_subtitle = literal(shown + order + (f" · /{self.filter_query}" if self.filter_query else ""))
 
     def layout_lines(self, rows: Sequence[Row], width: int) -> Sequence[Row]:
         if isinstance(rows, TimelineRows):
