@@ -38,6 +38,7 @@ class Row:
     search: str = ""
     data: object = None
     selectable: bool = True
+    continued: bool = False  # the rest of an expanded row's text: drawn plain, not as a header
 
 
 class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
@@ -342,7 +343,7 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
         # the widget's own colours go under the row's text: text drawn without them shows the
         # terminal's default background (a black bar on a light theme, issue 16)
         line_style = self._style("")
-        if not row.selectable:
+        if not row.selectable and not row.continued:
             line_style += self._style("line-list--header")
         if is_selected:
             line_style += self._style("line-list--selected")

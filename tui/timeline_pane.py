@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import textwrap
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from store.sequences import Timeline
 from tui.edit_actions import EditRequested
 from tui.formatting import date_label, figure_value, group_label
 from tui.fuzzy import is_date_prefix, matcher
-from tui.lazy_rows import HeadedLines, LazyRows, runs_of
+from tui.lazy_rows import ExpandedLines, HeadedLines, LazyRows, runs_of
 from tui.line_list import LineList, Row
 from tui.list_filter import CHECK_EVERY, Stop
 from tui.messages import SentenceTarget
@@ -113,6 +114,7 @@ class TimelinePane(LineList):
 
     BINDINGS = [*LineList.SELECTION_BINDINGS,
                 Binding("o", "toggle_order", "Sort: oldest/newest first", id="timeline.sort"),
+                Binding("w", "expand", "Expand the row (whole text)", id="timeline.expand"),
                 Binding("E", "edit_event", "Edit the event (date, summary, participants)", id="timeline.edit_event")]
     SELECTABLE = True
     RANK_FILTER = False  # keep date order under the headers
@@ -124,6 +126,7 @@ class TimelinePane(LineList):
         self.note = ""
         self.newest_first = False
         self._items: TimelineRows | None = None
+        self.expanded: str | None = None  # the key of the row shown whole
 
     def set_items(self, rows: TimelineRows, keep_cursor: bool = False) -> None:
         """Show a timeline (its ``note`` says when it is part of the store), in the pane's order."""
@@ -132,6 +135,14 @@ class TimelinePane(LineList):
         self.set_rows(rows.reversed() if self.newest_first and isinstance(rows, TimelineRows) else rows,
                       keep_cursor=keep_cursor)
         self._update_titles()
+
+    def action_expand(self) -> None:
+        """`w`: show the row under the cursor whole (wrapped under it), or cut it again."""
+        row = self.current
+        if row is None:
+            return
+        self.expanded = None if self.expanded == row.key else row.key
+        self._relayout(row.key)
 
     def action_toggle_order(self) -> None:
         """`o`: oldest first (the default) or newest first; the cursor stays on its row."""
@@ -200,8 +211,20 @@ class TimelinePane(LineList):
 
     def layout_lines(self, rows: Sequence[Row], width: int) -> Sequence[Row]:
         if isinstance(rows, TimelineRows):
-            return rows.lines  # laid out once per timeline
-        return HeadedLines(rows, runs_of([row.data.group for row in rows]), year_month_headers)  # filtered
+            lines = rows.lines  # laid out once per timeline
+        else:
+            lines = HeadedLines(rows, runs_of([row.data.group for row in rows]), year_month_headers)  # filtered
+        at = lines.index_of(self.expanded) if self.expanded else None
+        if at is None:
+            return lines
+        whole = self.render_row(lines[at], 100_000).plain
+        if len(whole) <= width - 1:
+            return lines  # nothing was cut
+        indent = " " * (DATE_WIDTH + 1)
+        wrapped = textwrap.wrap(whole[DATE_WIDTH + 1:], max(10, width - len(indent) - 2))
+        extra = [Row(key=f"\x00more{n}", data=Text(indent + part, style="italic", end=""), selectable=False,
+                     continued=True) for n, part in enumerate(wrapped)]
+        return ExpandedLines(lines, at, extra)
 
     def render_row(self, row: Row, width: int) -> Text:
         if not row.selectable:
