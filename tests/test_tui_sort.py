@@ -51,3 +51,35 @@ async def test_o_on_the_articles_pane_cycles_newest_oldest_mentions(store):
         await settle(pilot)
         counts = [line.data[1] for line in app.articles_pane.lines]
         assert counts == sorted(counts, reverse=True) and "most mentions" in app.articles_pane.border_subtitle
+
+
+@run_async
+async def test_timeline_filter_keeps_figures_by_unit_and_direction(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await focus_by_filter(pilot, "China")
+        await pilot.press("2", "slash", *"unit:% dir:down", "enter")
+        await settle(pilot)
+        rows = [line.data.record for line in app.timeline_pane.lines if line.selectable]
+        assert rows and all(r.unit == "%" and r.direction == "down" for r in rows)
+        assert {r.text for r in rows} == {"34.5%", "30%"}
+        await pilot.press("slash", "ctrl+u", *"dir:up exports", "enter")
+        await settle(pilot)
+        rows = [line.data.record for line in app.timeline_pane.lines if line.selectable]
+        assert {r.text for r in rows} == {"4.8%", "11.4%"}, app.timeline_pane.filter_query
+
+
+def test_figure_terms_read_units_directions_and_arrows():
+    from store.model import Figure
+    from tui.timeline_pane import figure_terms
+
+    def figure(text, unit, direction):
+        return Figure(id="f", article_id="a", start=0, end=1, text=text, value=1.0, unit=unit, metric=None,
+                      direction=direction, period=None, baseline=None, entities=(), sentence_start=0, sentence_end=1)
+
+    rest, test = figure_terms("↓ unit:% tariffs")
+    assert rest == "tariffs"
+    assert test(figure("30%", "%", "down")) and not test(figure("30%", "%", "up"))
+    assert not test(figure("$5bn", "USD", "down"))
+    assert figure_terms("tariffs up") == ("tariffs up", None), "plain words stay words"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import textwrap
 from array import array
 from collections.abc import Callable, Sequence
@@ -13,7 +14,7 @@ from textual.binding import Binding
 
 from store.dating import key_date, start_of
 from store.model import Event, Figure
-from store.sequences import Timeline
+from store.sequences import FIGURE, Timeline
 from tui.edit_actions import EditRequested
 from tui.formatting import date_label, figure_value, group_label
 from tui.fuzzy import is_date_prefix, matcher
@@ -75,6 +76,29 @@ def _key_runs(keys: list[str]):
         end = bisect.bisect_right(keys, keys[first], first)
         yield first, end, _key_group(keys[first])
         first = end
+
+
+_FIGURE_TERM = re.compile(r"(?:^|\s)(unit:(\S+)|dir:(up|down)|([↑↓]))(?=\s|$)", re.IGNORECASE)
+
+
+def figure_terms(query: str) -> tuple[str, Callable[[Figure], bool] | None]:
+    """Split ``unit:%``, ``dir:down`` (or ``↓``), ``dir:up`` (``↑``) out of a timeline filter: (the
+    rest of the query, a test that keeps only the figures they describe, or None)."""
+    units, directions = set(), set()
+    for _, unit, direction, arrow in _FIGURE_TERM.findall(query):
+        if unit:
+            units.add(unit.casefold())
+        else:
+            directions.add({"↑": "up", "↓": "down"}.get(arrow, direction.lower()))
+    if not units and not directions:
+        return query, None
+    rest = _FIGURE_TERM.sub(" ", query).strip()
+
+    def test(figure: Figure) -> bool:
+        unit = (figure.unit or "").casefold()
+        return ((not units or unit in units or any(u in figure.text.casefold() for u in units))
+                and (not directions or figure.direction in directions))
+    return rest, test
 
 
 def _scanned_runs(keys: list[str]):
@@ -175,6 +199,12 @@ class TimelinePane(LineList):
         if not isinstance(rows, TimelineRows):
             return super().filter_rows(query, rows, stop)
         timeline = rows.timeline
+        query, figure_test = figure_terms(query)
+        if figure_test is not None:
+            kept = [i for i in range(len(timeline)) if timeline.kind(i) == FIGURE and figure_test(timeline[i])]
+            timeline = timeline.subset(kept)
+            if not query.strip():
+                return TimelineRows(timeline, rows.note, rows.newest_first)
         if is_date_prefix(query):
             prefix = query.strip()
 
