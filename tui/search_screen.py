@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from store.search import MARK_END, MARK_START, Hit, match_spans, parse_query, snippet
+from tui.inert_widgets import InertInput
 from tui.line_list import LineList, Row
 from tui.messages import ArticleTarget, RowChosen
 from tui.safe_text import clean, literal
@@ -79,7 +80,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(value=self._query, placeholder='Search article text: words and "quoted phrases"',
+            yield InertInput(value=self._query, placeholder='Search article text: words and "quoted phrases"',
                         id="search-input")
             yield Static(literal(f"in {self._scope}"), id="search-status")
             yield SearchResults(id="search-results")
