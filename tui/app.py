@@ -33,6 +33,7 @@ from tui.app_loading import StoreLoading
 from tui.app_views import FocusViews
 from tui.app_theme import ThemeMemory
 from tui.app_search import TextSearch
+from tui.app_chart import Charts
 from tui.key_bar import KeyBar
 from tui.pane_layout import PaneLayout
 from tui.idle_gc import IdleCollector
@@ -49,7 +50,8 @@ LIVE_FILTER_LIMIT = 20_000  # above this many rows, the filter runs on `enter` o
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation GC passes (default 700)
 
 
-class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch, KeyListing, App[None]):
+class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch, Charts, KeyListing,
+                  App[None]):
     """The explorer. ``store`` is an open ``Store`` or a path the loading worker opens."""
 
     CSS_PATH = "app.tcss"
@@ -76,6 +78,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         Binding("ctrl+z", "undo", "Undo the last edit", id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", id="app.redo"),
         Binding("ctrl+f", "search_text", "Search article text…", id="app.search"),
+        Binding("c", "chart", "Charts of the focus", id="app.chart"),
         Binding("z", "zoom", "Zoom the pane / all panes", id="app.zoom"),
         Binding("ctrl+k", "toggle_key_bar", "Keys bar on/off", id="app.key_bar"),
     ]
