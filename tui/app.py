@@ -24,7 +24,7 @@ from tui.edit_actions import EditActions, EditRequested
 from tui.entities_pane import EntitiesPane
 from tui.feed_fetch import FeedFetching
 from tui.filter_bar import FilterBar
-from tui.keymap import load_keymap
+from tui.keymap import load_keymap, unknown_ids_problem
 from tui.keys import KeyListing
 from tui.history import History
 from tui.line_list import LineList
@@ -120,6 +120,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         keymap, problem = load_keymap()
         if keymap:
             self.set_keymap(keymap)
+            problem = problem or unknown_ids_problem(keymap)
         if problem:
             self.notify(problem, severity="warning", markup=False)
         self._gc_threshold = gc.get_threshold()

@@ -179,7 +179,7 @@ class EditActions:
                 if yes and self._run(self.store.delete_entity, eid) is not None:
                     self._replace_focus(eid, None)
             self.app.push_screen(ConfirmDialog(f"Delete {entity.name}?",
-                                               f"{mentions} mentions in {articles} articles; ctrl+z brings it back"),
+                                               f"{_count(mentions, 'mention')} in {_count(articles, 'article')}; ctrl+z brings it back"),
                                  save)
 
     # ----- events -------------------------------------------------------------------------------
@@ -196,7 +196,8 @@ class EditActions:
 
         def save(fields: dict | None) -> None:
             if fields:
-                self._run(self.store.edit_event, event_id, **fields,
+                summary = (event.summary or "the event")[:50]
+                self._run(self.store.edit_event, event_id, **fields, say=f"Edited {summary!r}: {', '.join(sorted(fields))}",
                           affected={*event.participants, *fields.get("participants", ())})
                 self._refresh_whole_timeline(event_id)
         self.app.push_screen(EventEditor(event, names, resolve), save)
@@ -323,3 +324,7 @@ def entity_edit_bindings(prefix: str) -> list:
             ("m", "merge", "Merge into another entity"), ("S", "split", "Split an alias out"),
             ("n", "note", "Edit the note"), ("number_sign", "tags", "Edit tags"), ("d", "delete", "Delete"))
     return [Binding(key, f"edit('{kind}')", description, id=f"{prefix}.{kind}") for key, kind, description in keys]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

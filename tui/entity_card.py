@@ -111,11 +111,10 @@ class EntityCard(LineList):
         lines = [_static("name", Text(clean(entity.name), style=type_style(entity.type), end=""))]
         head = Text(end="")
         head.append_text(badge(entity.type))
-        head.append(f" {clean(entity.type)} · {_count(data.mentions, 'mention')} in {_count(data.articles, 'article')}",
-                    style="dim")
-        if data.latest:
-            head.append(f" · latest {clean(data.latest)}", style="dim")
+        head.append(f" {_count(data.mentions, 'mention')} in {_count(data.articles, 'article')}", style="dim")
         lines.append(_static("head", head))
+        if data.latest:  # a line of its own: never cut at the pane's edge
+            lines.append(_static("latest", Text(f"latest {clean(data.latest)}", style="dim", end="")))
         for label, values in (("Aliases", entity.aliases), ("Roles", entity.roles), ("Tags", entity.tags)):
             if values:
                 lines += _wrapped(label, ", ".join(clean(v) for v in values), width)

@@ -1,0 +1,67 @@
+"""Issue 16's small things: the card's head, counts in words, help keys, the empty store, keymap typos."""
+from __future__ import annotations
+
+from store import Store
+from tui.app import DatelineApp
+from tui.help_screen import HelpScreen
+from tui_fake_store import card_texts, focus_by_filter, run_async, screen_text, settle
+
+
+@run_async
+async def test_card_head_has_no_doubled_type_and_an_uncut_latest_date(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await focus_by_filter(pilot, "Geneva")
+        card = card_texts(app)
+        assert card[1] == "PLC 1 mention in 1 article", card[:3]
+        assert card[2] == "latest 2025-06-10"
+
+
+@run_async
+async def test_help_scrolls_with_j_k_g_G(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        scroll = app.screen.query_one("VerticalScroll")
+        await pilot.press("G")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+        await pilot.press("k")
+        await pilot.pause()
+        assert 0 < scroll.scroll_y < scroll.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert scroll.scroll_y == 0
+        await pilot.press("j")
+        await pilot.pause()
+        assert scroll.scroll_y == 1
+
+
+@run_async
+async def test_an_empty_store_says_how_to_ingest(tmp_path):
+    store = Store.open(tmp_path / "empty")
+    app = DatelineApp(store)
+    try:
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(pilot)
+            text = screen_text(app)
+            assert "dateline ingest --demo" in text and "? → ?" not in text
+    finally:
+        store.close()
+
+
+@run_async
+async def test_an_unknown_binding_id_in_the_keymap_is_named(store, tmp_path, monkeypatch):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keys]\n"list.dwon" = "n"\n"list.up" = "p"\n', encoding="utf-8")
+    monkeypatch.setenv("DATELINE_KEYMAP", str(keymap))
+    app = DatelineApp(store)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("list.dwon" in m and "unknown" in m for m in messages), messages
+        assert not any("list.up" in m for m in messages)
