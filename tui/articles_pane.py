@@ -29,6 +29,7 @@ class ArticlesPane(LineList):
     BINDINGS = [*LineList.SELECTION_BINDINGS,
                 Binding("o", "cycle_sort", "Sort: newest/oldest/mentions", id="articles.sort")]
     SELECTABLE = True
+    COPY_HEADER = ("published", "title", "source", "url", "mentions", "id")
     EMPTY = "no articles"
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

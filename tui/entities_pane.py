@@ -44,6 +44,7 @@ class EntitiesPane(LineList):
         *entity_edit_bindings("entities"),
     ]
     SELECTABLE = True
+    COPY_HEADER = ("name", "type", "mentions", "articles", "ticker", "latest")
     EMPTY = "no entities"
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

@@ -141,6 +141,7 @@ class TimelinePane(LineList):
                 Binding("w", "expand", "Expand the row (whole text)", id="timeline.expand"),
                 Binding("E", "edit_event", "Edit the event (date, summary, participants)", id="timeline.edit_event")]
     SELECTABLE = True
+    COPY_HEADER = ("date", "what", "entities", "article")
     RANK_FILTER = False  # keep date order under the headers
     EMPTY = "no events or figures"
 
@@ -279,6 +280,6 @@ class TimelinePane(LineList):
     def row_cells(self, row: Row) -> list[str]:
         item: TimelineItem = row.data
         record = item.record
-        what = clean(record.summary) if isinstance(record, Event) else f"{clean(record.text)} {clean(record.metric or '')}"
+        what = clean(record.summary) if isinstance(record, Event) else f"{figure_value(record)} {clean(record.metric or '')}"
         names = ", ".join(clean(self.name_of(eid)) for eid in item.entity_ids)
         return [item.label, what.strip(), names, record.article_id]
