@@ -358,7 +358,8 @@ async def test_selection_is_counted_in_the_status_bar_and_copied(store):
         await pilot.press("1", "space", "space", "s", "y")
         await pilot.pause()
         assert "selected: entities 3" in screen_text(app)
-        copied = app.clipboard.splitlines()
+        header, *copied = app.clipboard.splitlines()
+        assert header.startswith("name\ttype")
         assert [line.split("\t")[0] for line in copied] == [row.data.entity.name for row in app.entities_pane.selected]
         await pilot.press("slash", *"Lutnick", "enter", "escape")
         assert len(app.entities_pane.selected) == 3, "selection survives filtering"

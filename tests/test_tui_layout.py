@@ -67,7 +67,7 @@ async def test_key_bar_follows_the_focused_pane_and_ctrl_k_hides_it(store):
         assert "Sort" in bar._line.plain and "Rename" in bar._line.plain
         await pilot.press("2")
         await pilot.pause()
-        assert "Edit the event" in bar._line.plain and "Sort" not in bar._line.plain
+        assert "Edit the event" in bar._line.plain and "Rename" not in bar._line.plain
         assert "Zoom" in bar._line.plain
         await pilot.press("ctrl+k")
         await pilot.pause()
