@@ -65,3 +65,15 @@ async def test_an_unknown_binding_id_in_the_keymap_is_named(store, tmp_path, mon
         messages = [n.message for n in app._notifications]
         assert any("list.dwon" in m and "unknown" in m for m in messages), messages
         assert not any("list.up" in m for m in messages)
+
+
+@run_async
+async def test_detail_follows_the_cursor_at_start_up_and_after_a_filter(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        first = app.entities_pane.current.data.entity.name
+        assert card_texts(app)[0] == first, "at start-up the card of the entity under the cursor"
+        await pilot.press("slash", *"Lutnick", "enter")
+        await settle(pilot)
+        assert card_texts(app)[0] == "Howard Lutnick", "after the filter the card follows the cursor"

@@ -261,7 +261,14 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
                 pane.set_query(message.query)
         if message.final:
             pane.focus()
+            self.preview_cursor(pane)  # the detail pane follows the cursor the filter moved
         self._update_status()
+
+    def preview_cursor(self, pane: LineList) -> None:
+        """Show the row under ``pane``'s cursor in the detail pane (as a cursor move would)."""
+        row = pane.current
+        if row is not None and row.target is not None:
+            self._on_highlighted(RowHighlighted(pane, row.target))
 
     # ----- actions ------------------------------------------------------------------------------
     def action_pane(self, name: str) -> None:
