@@ -77,3 +77,27 @@ async def test_detail_follows_the_cursor_at_start_up_and_after_a_filter(store):
         await pilot.press("slash", *"Lutnick", "enter")
         await settle(pilot)
         assert card_texts(app)[0] == "Howard Lutnick", "after the filter the card follows the cursor"
+
+
+@run_async
+async def test_the_palette_lists_quit_once(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"quit")
+        await pilot.pause(0.5)
+        from textual.command import CommandList
+
+        options = app.screen.query_one(CommandList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert sum("Quit" in label for label in labels) == 1, labels
+
+
+@run_async
+async def test_export_with_nothing_marked_says_it_exports_the_cursor_row(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "ctrl+e")
+        await pilot.pause()
+        assert "Nothing marked: the one timeline row under the cursor" in screen_text(app)
