@@ -101,3 +101,13 @@ async def test_export_with_nothing_marked_says_it_exports_the_cursor_row(store):
         await pilot.press("2", "ctrl+e")
         await pilot.pause()
         assert "Nothing marked: the one timeline row under the cursor" in screen_text(app)
+
+
+@run_async
+async def test_export_dialog_opens_on_what(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "ctrl+e")
+        await pilot.pause()
+        assert app.focused.id == "export-what"
