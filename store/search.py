@@ -26,6 +26,7 @@ from pathlib import Path
 
 MARK_START, MARK_END = "\ue000", "\ue001"  # private-use characters around a match in a snippet
 BATCH = 500
+LAYOUT = 1  # the index file's layout (PRAGMA user_version); a file of another layout is built again
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+")
 
@@ -94,12 +95,19 @@ class SearchIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._open()
-        except sqlite3.DatabaseError:  # not a database, or damaged: it is only a cache
-            path.unlink(missing_ok=True)
+        except sqlite3.DatabaseError:  # not a database, damaged, or another layout: it is only a cache
+            for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                stale.unlink(missing_ok=True)
             self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, LAYOUT) or (version == 0 and db.execute(
+                "SELECT count(*) FROM sqlite_master").fetchone()[0]):
+            db.close()
+            raise sqlite3.DatabaseError(f"search index layout {version}, not {LAYOUT}")
+        db.execute(f"PRAGMA user_version = {LAYOUT}")
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS body USING fts5(text, content='',"
                    " tokenize='unicode61 remove_diacritics 2')")

@@ -101,3 +101,18 @@ async def test_search_within_the_focus_only(store, tmp_path):
         await settle(pilot, 0.3)
         lines = app.screen.query_one(SearchResults).lines
         assert len(lines) == 1 and app._focus is not None, "only the focused entity's articles"
+
+
+def test_an_index_of_another_layout_is_built_again(store, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.execute("CREATE VIRTUAL TABLE body USING fts5(aid UNINDEXED, text)")
+    old.execute("INSERT INTO body VALUES ('x', 'Lutnick')")
+    old.commit()
+    old.close()
+    index = SearchIndex(path)
+    assert index.update([a.id for a in store.articles()], store.body) == 1
+    assert [h.article_id for h in index.search("Lutnick")[0]] == [store.articles()[0].id]
+    index.close()

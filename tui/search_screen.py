@@ -6,6 +6,7 @@ store gained articles; a search is one FTS5 query.
 """
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import dataclass
 
@@ -99,13 +100,20 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     def run_search(self, query: str) -> None:
         """The first results within ``FIRST_BUDGET``; when ranking a very common word takes longer, the
         first matches show at once and the ranked ones replace them."""
-        index = self._index()
-        started = time.perf_counter()
-        hits, ranked = index.search(query, within=self._within, budget=FIRST_BUDGET)
+        try:
+            index = self._index()
+            started = time.perf_counter()
+            hits, ranked = index.search(query, within=self._within, budget=FIRST_BUDGET)
+        except (OSError, sqlite3.Error) as exc:
+            self.app.call_from_thread(self._failed, f"search failed: {exc}")
+            return
         self.app.call_from_thread(self._show, query, hits, time.perf_counter() - started, ranked)
         if not ranked:
             hits, _ = index.search(query, within=self._within)
             self.app.call_from_thread(self._show, query, hits, time.perf_counter() - started, True)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#search-status", Static).update(literal(message))
 
     def _show(self, query: str, hits: list[Hit], seconds: float, ranked: bool) -> None:
         if self.seconds is None or ranked:
