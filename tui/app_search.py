@@ -38,7 +38,7 @@ class TextSearch:
         pane = self.articles_pane
         narrowed = self._focus is not None or bool(pane.filter_query)
         within = {row.key for row in pane.lines if row.selectable} if narrowed else None
-        scope = f"the {len(within)} articles listed" if within is not None else "every article"
+        scope = f"the {len(within)} articles listed" if within is not None else "the whole store"
         self.push_screen(SearchScreen(self.search_index, within, scope, self._last_search), self._open_search_choice)
 
     def _open_search_choice(self, choice: SearchChoice | None) -> None:

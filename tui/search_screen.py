@@ -130,7 +130,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         results.terms = parse_query(query)
         results.set_rows(rows, keep_cursor=True)
         order = "best first" if ranked else "ranking…"
-        status = (f"{len(hits)} article{'' if len(hits) == 1 else 's'} in {self._scope} · {order} · "
+        status = (f"{len(hits)} article{'' if len(hits) == 1 else 's'} found in {self._scope} · {order} · "
                   f"{seconds * 1000:.0f} ms")
         self.query_one("#search-status", Static).update(literal(status if results.terms else "nothing to search"))
         if rows and not results.has_focus:
