@@ -111,3 +111,23 @@ async def test_export_dialog_opens_on_what(store):
         await pilot.press("2", "ctrl+e")
         await pilot.pause()
         assert app.focused.id == "export-what"
+
+
+@run_async
+async def test_back_restores_the_filters_as_they_were(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await focus_by_filter(pilot, "Lutnick")
+        await pilot.press("1", "slash", "ctrl+u", *"China", "enter")
+        await settle(pilot)
+        assert app.entities_pane.filter_query == "China"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.entities_pane.filter_query == "China", "a focus keeps the filters"
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert app.entities_pane.filter_query == "Lutnick", "back: the filter as it was when left"
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert app.entities_pane.filter_query == "China"

@@ -90,7 +90,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         self.store_path = store_path or self._open_path or str(getattr(store, "path", ""))
         self.loaded: EntityLists | None = None
         self.whole: PaneLists | None = None
-        self.history = History(View())
+        self.history = History(View(filters=()))
         self._focus: str | None = None
         self.idle_gc = IdleCollector()
         self._detail: Target | None = None
@@ -173,9 +173,18 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
     # ----- navigation -----------------------------------------------------------------------------
     def navigate(self, view: View) -> None:
         """Go to ``view`` and record it, like following a link."""
-        self.history.replace(replace(self.history.current, pane=self._current_pane(), detail=self._detail))
+        self.history.replace(self._here())
+        if view.filters is None:  # a view remembers the filters it was reached with
+            view = replace(view, filters=self._list_filters())
         self.history.push(view)
         self._apply(view)
+
+    def _here(self) -> View:
+        """The current view with the pane in use and the detail as they are now."""
+        return replace(self.history.current, pane=self._current_pane(), detail=self._detail)
+
+    def _list_filters(self) -> tuple[tuple[str, str], ...]:
+        return tuple((name, self.pane(name).filter_query) for name in ("entities", "timeline", "articles"))
 
     def go_to_entity(self, entity_id: str) -> None:
         """Make an entity the focus (from the palette, a card, a mention…)."""
@@ -184,6 +193,9 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
     def _apply(self, view: View) -> None:
         if self.loaded is None:
             return
+        for name, query in view.filters or ():  # back and forward restore the filters as they were
+            if self.pane(name).filter_query != query:
+                self.pane(name).set_query(query)
         if view.focus != self._focus:
             self._show_focus(view.focus)
         self._show_detail(view.detail)
@@ -289,7 +301,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         self.action_cycle_pane(-1)
 
     def action_back(self) -> None:
-        self.history.replace(replace(self.history.current, pane=self._current_pane(), detail=self._detail))
+        self.history.replace(self._here())
         view = self.history.back()
         if view is None:
             self.bell()
