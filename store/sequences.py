@@ -162,3 +162,8 @@ class ArticleHits(Sequence):
 
     def article_id(self, i: int) -> str:
         return self._order[self.numbers[i]]
+
+    def mention_counts(self) -> list[int | None]:
+        """The mention count of each article, in order, without reading the articles."""
+        counts = self._counts
+        return [counts[n] for n in self.numbers] if counts is not None else [None] * len(self.numbers)

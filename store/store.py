@@ -275,6 +275,14 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
         numbers, counts = self.view.article_hits(eid)
         return ArticleHits(numbers, counts, machine.order, machine.article)
 
+    def is_listed(self, eid: str) -> bool:
+        """Whether ``entities()`` lists ``eid`` (not deleted, merged away, or left with no mention)."""
+        return self.view.listed(eid)
+
+    def machine_owners_at(self, mention_id: str) -> set[str]:
+        """Entities the extraction found at a mention's span (after merges): whom a mention edit touches."""
+        return self.view.machine_owners_at(mention_id)
+
     def mention(self, mention_id: str) -> Mention | None:
         """One mention by id (``article|start|end``), as it is after hand edits."""
         aid = mention_id.split("|", 1)[0]

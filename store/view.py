@@ -13,6 +13,9 @@ from .records import Records
 from .view_events import EventsView
 
 
+NOTHING: frozenset[str] = frozenset()
+
+
 def mention_key(aid: str, start: int, end: int) -> str:
     return f"{aid}|{start}|{end}"
 
@@ -66,6 +69,7 @@ class View(EventsView):
         self._entity_cache: dict[str, Entity] = {}
         self._stats: dict[str, tuple[int, int, str | None]] = {}
         self._article_ids: dict[str, tuple[list[int], dict[int, int]]] = {}
+        self._dropped: dict[str, frozenset[str]] = {}
         self.reset_event_order()
 
     def _place(self, eid: str) -> None:
@@ -110,6 +114,9 @@ class View(EventsView):
                 self._index_event(key, before, add=False)
                 self._index_event(key, after)
                 self.event_moved(key)
+        if any(table in ("entity", "mention") for table, *_ in changes):
+            self._dropped.clear()  # who an article's events and figures name may have changed
+            self.forget_entity_timelines()
         group = set(touched)
         for eid in touched:
             group |= self.members.get(self.owner.get(eid, eid), set())
@@ -128,9 +135,45 @@ class View(EventsView):
             return []
         return [row[0] for row in self.m.mention_rows(aid) if row[1] == int(start) and row[2] == int(end)]
 
+    def dropped_in(self, aid: str) -> frozenset[str]:
+        """Machine entities of article ``aid`` whose every mention there a hand edit took away (rejected,
+        or marked or relinked as another entity): the article's events and figures no longer name them."""
+        overlays = self.article_linked.get(aid)
+        if not overlays:
+            return NOTHING
+        got = self._dropped.get(aid)
+        if got is None:
+            had: set[str] = set()
+            kept: set[str | None] = set()
+            for eid, start, end, *_ in self.m.mention_rows(aid):
+                had.add(eid)
+                if f"{aid}|{start}|{end}" not in overlays:
+                    kept.add(self.owner.get(eid))
+            kept.update(m.entity_id for key in overlays if (m := self._overlay_mention(key)))
+            got = self._dropped[aid] = frozenset(e for e in had if self.owner.get(e) not in kept)
+        return got
+
     # -- entities ---------------------------------------------------------------------------------
     def entity_ids(self) -> list[str]:
-        return [e for e, members in self.members.items() if members and self.owner.get(e) == e]
+        return [e for e, members in self.members.items()
+                if members and self.owner.get(e) == e and not self._emptied(e, members)]
+
+    def listed(self, eid: str) -> bool:
+        """Whether ``eid`` is one of ``entity_ids()`` (without listing them all)."""
+        members = self.members.get(eid)
+        return bool(members) and self.owner.get(eid) == eid and not self._emptied(eid, members)
+
+    def machine_owners_at(self, key: str) -> set[str]:
+        """The entities (after merges) the extraction found at a mention's span, whatever hand edits say."""
+        return {owner for eid in self._machine_entities_at(key) if (owner := self.owner.get(eid))}
+
+    def _emptied(self, eid: str, members: set[str]) -> bool:
+        """A machine entity whose every mention hand edits took away, and that no hand edit names."""
+        if not any(self.overridden.get(m) for m in members) or self.r.data["entity"].get(eid, {}).get("manual"):
+            return False
+        if any(self.event_linked.get(m) or self.linked.get(m) for m in members):
+            return False
+        return self.stats_of(eid)[0] == 0
 
     def entity(self, eid: str) -> Entity | None:
         eid = self.resolve(eid)

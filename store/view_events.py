@@ -48,22 +48,26 @@ class EventsView:
         raw = self.m.docs[aid]["v"][i]
         evid = f"{aid}:v{raw[EV_K]}"
         ov = self._overlay(aid, raw)
-        local = self.m.local_entities(aid)
-        parts_raw = ov["parts"] if "parts" in ov else [local[le] for le in raw[EV_PARTS]]
-        place_raw = ov["place"] if "place" in ov else (local[raw[EV_PLACE]] if raw[EV_PLACE] >= 0 else None)
+        parts_raw = ov["parts"] if "parts" in ov else self._named(aid, raw[EV_PARTS])
+        place_raw = ov["place"] if "place" in ov else next(iter(self._named(aid, [raw[EV_PLACE]])), None)
         return Event(id=evid, article_id=aid, date=ov.get("date", raw[EV_DATE]),
                      precision=ov.get("precision", raw[EV_PREC] or "unknown"), phrase=raw[EV_PHRASE],
                      summary=ov.get("summary", raw[EV_SUMMARY] or ""), participants=self._resolved(parts_raw),
                      place=self.owner.get(place_raw) if place_raw else None, sentence_start=raw[EV_SS],
                      sentence_end=raw[EV_SE], origin=MANUAL if ov else MACHINE, context=event_context(raw))
 
+    def _named(self, aid: str, local_ids) -> list[str]:
+        """The machine entities an event or figure row names (local indexes, -1 for none), less those
+        whose every mention in the article a hand edit took away (``dropped_in``)."""
+        local, dropped = self.m.local_entities(aid), self.dropped_in(aid)
+        return [e for le in local_ids if le >= 0 and (e := local[le]) not in dropped]
+
     def figure(self, aid: str, i: int) -> Figure:
         raw = self.m.docs[aid]["f"][i]
-        local = self.m.local_entities(aid)
         return Figure(id=figure_id(aid, i), article_id=aid, start=raw[F_START], end=raw[F_END], text=raw[F_TEXT],
                       value=raw[F_VALUE], unit=raw[F_UNIT] or "", metric=raw[F_METRIC], direction=raw[F_DIR],
                       period=raw[F_PERIOD], baseline=raw[F_BASE],
-                      entities=self._resolved(local[le] for le in raw[F_ENTS]),
+                      entities=self._resolved(self._named(aid, raw[F_ENTS])),
                       sentence_start=raw[F_SS], sentence_end=raw[F_SE], period_kind=figure_kind(raw))
 
     def events_of(self, eid: str | None) -> Sequence[Event]:
@@ -118,14 +122,13 @@ class EventsView:
     def entry_text(self, kind: int, aid: str, i: int) -> tuple[str, tuple[str, ...]]:
         """What a filter reads of an event (summary, participants) or a figure (text and metric,
         entities), from the index rows: no record is made."""
-        local = self.m.local_entities(aid)
         if kind == EVENT:
             raw = self.m.docs[aid]["v"][i]
             ov = self._overlay(aid, raw)
-            parts = ov["parts"] if "parts" in ov else [local[le] for le in raw[EV_PARTS]]
+            parts = ov["parts"] if "parts" in ov else self._named(aid, raw[EV_PARTS])
             return ov.get("summary", raw[EV_SUMMARY] or ""), self._resolved(parts)
         raw = self.m.docs[aid]["f"][i]
-        return f"{raw[F_TEXT]} {raw[F_METRIC] or ''}", self._resolved(local[le] for le in raw[F_ENTS])
+        return f"{raw[F_TEXT]} {raw[F_METRIC] or ''}", self._resolved(self._named(aid, raw[F_ENTS]))
 
     def _entry_key(self, entry: int) -> str:
         packed, kind = entry >> 1, entry & 1
@@ -198,7 +201,7 @@ class EventsView:
         order = self._ranks
         if order is None:
             return self._by_key(sorted(self._entries_of(eid)))
-        if self.members.get(eid) == {eid} and not self.event_linked.get(eid):
+        if self.members.get(eid) == {eid} and not self.event_linked.get(eid) and not self.overridden.get(eid):
             got = order.of_entity(eid)
             if got is not None:
                 return got
@@ -250,16 +253,22 @@ class EventsView:
             for evid in self.event_linked.get(member, ()):
                 if (ref := self.m.event_refs.get(evid)) is not None:
                     entries.add((number[ref[0]] * SLOT + ref[1]) * 2)
-        if self.r.data["event"]:  # a hand edit may have taken the entity out of an event
-            entries = {e for e in entries if e & 1 or self._takes_part(eid, e >> 1)}
+        if self.r.data["event"] or self.r.data["mention"]:  # a hand edit may have taken the entity out
+            entries = {e for e in entries if self._takes_part(eid, e)}
         return entries
 
-    def _takes_part(self, eid: str, packed: int) -> bool:
-        aid, i = self.m.unpack(packed)
-        if self.event_id(aid, i) not in self.r.data["event"]:
+    def _takes_part(self, eid: str, entry: int) -> bool:
+        aid, i = self.m.unpack(entry >> 1)
+        if entry & 1:
+            return not self.dropped_in(aid) or eid in self.figure(aid, i).entities
+        if self.event_id(aid, i) not in self.r.data["event"] and not self.dropped_in(aid):
             return True
         event = self.event(aid, i)
         return eid in event.participants or event.place == eid
+
+    def forget_entity_timelines(self) -> None:
+        """Drop the entities' sorted timelines (a mention edit may take one out of its events)."""
+        self._sorted_refs = {key: refs for key, refs in self._sorted_refs.items() if key == WHOLE}
 
     def _machine_event_date(self, ref: Ref) -> str:
         """Sort key of an unedited event (the sort is stable: ties keep article order)."""

@@ -64,7 +64,7 @@ def card_text(app) -> str:
 
 
 def entity_rows(app) -> list[str]:
-    return [line.data.entity.name for line in app.entities_pane.lines]
+    return [line.data.entity.name for line in app.entities_pane.lines if line.selectable]
 
 
 # ----- the reader -------------------------------------------------------------------------------------

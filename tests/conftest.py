@@ -10,6 +10,8 @@ import pytest
 def _isolated_store_env(tmp_path, monkeypatch):
     monkeypatch.setenv("DATELINE_DB", str(tmp_path / "default-store"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))  # the remembered theme
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))  # the search index
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     os.environ.pop("TEXTUAL", None)
 

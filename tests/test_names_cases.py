@@ -115,6 +115,17 @@ def test_place_inside_a_title_is_its_own_mention() -> None:
     assert entities["Xi Jinping"]["roles"] == ["Chinese President"]
 
 
+def test_a_role_never_reaches_back_over_another_persons_name() -> None:
+    """Issue 16: Xi Jinping's role read "President Donald Trump and Chinese President" (the seed)."""
+    entities = by_name("The talks follow a phone call between President Donald Trump and Chinese President Xi Jinping.")
+    assert entities["Xi Jinping"]["roles"] == ["Chinese President"]
+    assert entities["Donald Trump"]["roles"] == ["President"]
+    assert by_name("Chairman and Chief Executive Officer Mary Barra spoke.")["Mary Barra"]["roles"] == [
+        "Chairman and Chief Executive Officer"]
+    assert by_name("Deputy Prime Minister and Finance Minister Chrystia Freeland spoke.")["Chrystia Freeland"][
+        "roles"] == ["Deputy Prime Minister and Finance Minister"]
+
+
 def test_known_names_are_always_found_and_typed_so() -> None:
     text = "The ledgerx protocol and Jordan Lake Partners were discussed."
     entities = by_name(text, known={"ledgerx": "ORG", "Jordan Lake": "PERSON"})

@@ -135,7 +135,7 @@ async def test_entity_card_has_the_same_keys(db):
         await pilot.press("enter", "4", "t", *"org", "enter")
         await settle(pilot)
         assert store.find_entity("Xi Jinping").type == "ORG"
-        assert " ORG " in card_text(app)
+        assert "\nORG 1 mention" in card_text(app), "the badge shows the new type"
     store.close()
 
 
@@ -153,6 +153,8 @@ async def test_E_edits_an_event_date_and_summary(db):
         await settle(pilot)
         event = store.event(event_id)
         assert event.date == "2025-05" and event.summary.endswith("(again)")
+        toast = [n.message for n in app._notifications][-1]
+        assert "rare earth export" in toast and event_id not in toast, "the toast names the event, not its id"
         await pilot.press("escape")
         await settle(pilot)
         texts = [app.timeline_pane.render_row(line, 300).plain for line in app.timeline_pane.lines if line.selectable]

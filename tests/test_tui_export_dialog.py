@@ -69,7 +69,7 @@ async def test_format_choice_changes_the_default_name_and_writes_that_format(sto
         await pilot.pause()
         path_input = app.dialog.query_one("#export-path")
         assert path_input.value == str(tmp_path / "dateline-entities.json")
-        await pilot.press("down", "down")  # json -> jsonl -> csv
+        await pilot.press("tab", "down", "down")  # the dialog opens on What; tab to Format: json -> jsonl -> csv
         assert path_input.value == str(tmp_path / "dateline-entities.csv")
         assert "● CSV" in screen_text(app)
         await pilot.press("enter")
@@ -89,7 +89,7 @@ async def test_failure_shows_the_reason_and_leaves_no_file(store, tmp_path, bad)
     app = Host(dialog_for(store, NAMES, tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("tab", *bad, "enter")  # tab: to the path, whose text is selected and replaced
+        await pilot.press("tab", "tab", *bad, "enter")  # tab tab: to the path, whose text is selected and replaced
         await wait_until(pilot, lambda: "cannot write" in screen_text(app))
         assert app.dialog.message.startswith(f"cannot write {tmp_path / bad}: ")
         assert isinstance(app.screen, ExportDialog) and app.results == [], "the dialog stays open to fix the path"
@@ -163,7 +163,7 @@ async def test_escape_cancels_a_running_export_and_leaves_nothing(store, tmp_pat
     app = Host(ExportDialog(slow, scopes, cwd=tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("shift+tab", "down", "down", "tab")  # what: everything connected (reads sentences)
+        await pilot.press("down", "down", "tab")  # what: everything connected (reads sentences)
         await pilot.press("enter")
         await wait_until(pilot, slow.reading.is_set)
         await pilot.press("escape")

@@ -39,7 +39,7 @@ async def test_three_timeline_rows_exported_as_csv(store, tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         assert "Selected in timeline: 3 rows" in screen_text(app)
-        await pilot.press("down", "down", "enter")  # format: json -> jsonl -> csv
+        await pilot.press("tab", "down", "down", "enter")  # format: json -> jsonl -> csv
         await wait_for_dialog_to_close(pilot)
         marked = [row.key for row in app.timeline_pane.selected]
         kinds = ["figure" if store.figure(key) else "event" for key in marked]
@@ -62,7 +62,7 @@ async def test_all_selections_gather_every_pane(store, tmp_path):
         await settle(pilot)
         await pilot.press("1", "space", "2", "space", "3", "space", "ctrl+e")
         await pilot.pause()
-        await pilot.press("shift+tab", "down", "tab", "enter")  # what: all selections; format: json
+        await pilot.press("down", "tab", "enter")  # what: all selections; format: json
         await wait_for_dialog_to_close(pilot)
         wanted = [app.entities_pane.selected[0].key, app.timeline_pane.selected[0].key,
                   app.articles_pane.selected[0].key]
@@ -78,7 +78,7 @@ async def test_export_failure_in_the_app_keeps_the_dialog_and_writes_nothing(sto
         await settle(pilot)
         await pilot.press("1", "space", "ctrl+e")
         await pilot.pause()
-        await pilot.press("tab", *str(tmp_path / "no" / "such" / "out.json"), "enter")
+        await pilot.press("tab", "tab", *str(tmp_path / "no" / "such" / "out.json"), "enter")
         for _ in range(100):
             if "cannot write" in app.screen.message:
                 break
@@ -110,7 +110,7 @@ async def test_done_when_keys_export_the_same_records_as_the_command_line(tmp_pa
             assert [row.data.entity.name for row in app.entities_pane.selected] == ["Howard Lutnick"]
             await pilot.press("ctrl+e")
             await pilot.pause()
-            await pilot.press("shift+tab", "down", "down")  # what: everything connected to Howard Lutnick
+            await pilot.press("down", "down")  # what: everything connected to Howard Lutnick
             assert "Everything connected to Howard Lutnick" in screen_text(app)
             assert app.screen.query_one("#export-path").value == str(tmp_path / "dateline-howard-lutnick.json")
             await pilot.press("enter")

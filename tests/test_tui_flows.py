@@ -166,13 +166,13 @@ async def test_filters_and_escape(store):
         await pilot.press("escape")
         assert "undated" in timeline_labels(app)
         await pilot.press("1", "slash", *"lutnk")  # fuzzy: a subsequence of the name
-        assert [line.data.entity.name for line in app.entities_pane.lines] == ["Howard Lutnick"]
+        assert [line.data.entity.name for line in app.entities_pane.lines if line.selectable] == ["Howard Lutnick"]
         await pilot.press("escape")
-        assert len(app.entities_pane.lines) == 16
+        assert app.entities_pane.shown_count == 16
         await pilot.press("f")
-        assert {line.data.entity.type for line in app.entities_pane.lines} == {"ORG"}
+        assert {line.data.entity.type for line in app.entities_pane.lines if line.selectable} == {"ORG"}
         await pilot.press("escape")
-        assert len(app.entities_pane.lines) == 16
+        assert app.entities_pane.shown_count == 16
         await focus_by_filter(pilot, "Lutnick")
         await pilot.press("escape", "escape")
         await settle(pilot)
@@ -185,10 +185,11 @@ async def test_sort_entities_by_name(store):
     app = DatelineApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        counts = [line.data.mentions for line in app.entities_pane.lines]
+        assert not app.entities_pane.lines[0].selectable, "column headers first"
+        counts = [line.data.mentions for line in app.entities_pane.lines if line.selectable]
         assert counts == sorted(counts, reverse=True)
         await pilot.press("o")
-        names = [line.data.entity.name for line in app.entities_pane.lines]
+        names = [line.data.entity.name for line in app.entities_pane.lines if line.selectable]
         assert names == sorted(names, key=str.casefold)
 
 
@@ -238,7 +239,7 @@ async def test_help_lists_remapped_keys(store):
         assert "app.back" in screen_text(app) and "Help" in type(app.screen).__name__.title()
         await pilot.press("escape")
         await pilot.press("1", "n")
-        assert app.entities_pane.cursor == 1
+        assert app.entities_pane.cursor == 2, "one down from the first entity (under the column headers)"
 
 
 @run_async
@@ -254,7 +255,7 @@ async def test_quit_keys(store):
 @run_async
 async def test_narrow_terminal_collapses_panes(store):
     app = DatelineApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(110, 30)) as pilot:
         await settle(pilot)
         assert app.screen.has_class("-narrow")
         assert app.entities_pane.size.height > app.timeline_pane.size.height
@@ -357,7 +358,8 @@ async def test_selection_is_counted_in_the_status_bar_and_copied(store):
         await pilot.press("1", "space", "space", "s", "y")
         await pilot.pause()
         assert "selected: entities 3" in screen_text(app)
-        copied = app.clipboard.splitlines()
+        header, *copied = app.clipboard.splitlines()
+        assert header.startswith("name\ttype")
         assert [line.split("\t")[0] for line in copied] == [row.data.entity.name for row in app.entities_pane.selected]
         await pilot.press("slash", *"Lutnick", "enter", "escape")
         assert len(app.entities_pane.selected) == 3, "selection survives filtering"
@@ -375,5 +377,5 @@ async def test_keys_read_in_one_burst_with_slash_reach_the_filter(store):
         for key in burst:  # queued together: nothing runs between them
             app.post_message(key)
         await settle(pilot)
-        assert [line.data.entity.name for line in app.entities_pane.lines] == ["Howard Lutnick"]
+        assert [line.data.entity.name for line in app.entities_pane.lines if line.selectable] == ["Howard Lutnick"]
         assert app.focused is app.entities_pane  # the final enter closed the filter

@@ -138,3 +138,39 @@ async def test_held_key_collapses_highlight_messages():
         highlights = [target for kind, target in app.seen if kind == "highlight"]
         assert highlights[-1] == ArticleTarget("a300")
         assert len(highlights) < 300, "queued cursor moves replace each other"
+
+
+def highlighted_rows(app, widget) -> list[str]:
+    """The texts of the screen rows painted with the focused cursor's background (what the user sees)."""
+    cursor_bg = widget.get_component_rich_style("line-list--cursor", partial=True).bgcolor
+    region = widget.content_region
+    rows = []
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        if not region.y <= y < region.bottom:
+            continue
+        cells = [segment for segment in strip.crop(region.x, region.right)]
+        if cells and any(segment.style and segment.style.bgcolor == cursor_bg for segment in cells):
+            rows.append("".join(segment.text for segment in cells).strip())
+    return rows
+
+
+@run_async
+async def test_highlight_follows_cursor_after_bottom_and_half_pages():
+    app = ListApp(many_rows(200))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        widget = app.query_one(CountingList)
+        await pilot.press("g", "G")
+        await pilot.pause()
+        assert highlighted_rows(app, widget) == ["row number 199"]
+        await pilot.press("k", "k", "k")
+        await pilot.pause()
+        assert widget.current.key == "r196"
+        assert highlighted_rows(app, widget) == ["row number 196"], "the highlight is the cursor"
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        expected = f"row number {widget.current.key[1:]}"
+        assert highlighted_rows(app, widget) == [expected]
+        await pilot.press("ctrl+d", "j")
+        await pilot.pause()
+        assert highlighted_rows(app, widget) == [f"row number {widget.current.key[1:]}"]

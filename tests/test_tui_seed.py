@@ -51,7 +51,8 @@ async def test_done_when_lutnick_on_the_real_seed(store):
         assert start <= target.start < end and reader.data.sentence == (target.start, target.end)
         await pilot.press("backspace")
         await settle(pilot)
-        assert app.history.current == app.history.current.__class__(lutnick, EntityTarget(lutnick), "timeline")
+        current = app.history.current
+        assert (current.focus, current.detail, current.pane) == (lutnick, EntityTarget(lutnick), "timeline")
 
 
 @run_async

@@ -109,16 +109,21 @@ async def test_y_copies_the_marked_rows_as_tsv_or_else_the_cursor_row(store):
         articles = app.articles_pane
         await pilot.press("3", "y")
         article = articles.current.data[0]
-        assert app.clipboard.split("\t")[:2] == [article.published, article.title]
-        assert app.clipboard.split("\t")[-1] == article.id
+        header, line = app.clipboard.split("\n")
+        assert header.split("\t")[:2] == ["published", "title"], "a header row names the columns"
+        assert line.split("\t")[:2] == [article.published, article.title]
+        assert line.split("\t")[-1] == article.id
         entities = app.entities_pane
         await pilot.press("1", "space", "space", "y")
         await pilot.pause()
-        lines = app.clipboard.split("\n")
+        lines = app.clipboard.split("\n")[1:]
         expected = [row.data.entity for row in entities.selected]
         assert [line.split("\t")[:2] for line in lines] == [[e.name, e.type] for e in expected]
         assert all(line.count("\t") == 5 for line in lines)
         assert any(note.message.startswith("Copied 2 rows") for note in app._notifications)
+        await pilot.press("2", "slash", *"34.5", "enter", "y")
+        await pilot.pause()
+        assert "↓ 34.5%" in app.clipboard.split("\n")[1], "a figure keeps its arrow"
 
 
 @run_async

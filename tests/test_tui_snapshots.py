@@ -75,3 +75,18 @@ def test_markup_names_and_filters_are_literal(snap_compare, make_app):
     keys = ("1", "slash", *"Gamma", "enter", "enter", "1", "slash", *"[b]", "enter", "2", "slash", *"[/")
     assert snap_compare(make_app(hostile=True, markup=True), terminal_size=(160, 45),
                         run_before=keys_then_settle(*keys))
+
+
+def test_light_theme(snap_compare, make_app):
+    keys = ("1", "slash", *"China", "enter", "enter", "ctrl+p", *"theme", "enter", *"textual-light", "enter", "2")
+    assert snap_compare(make_app(), terminal_size=(160, 45), run_before=keys_then_settle(*keys))
+
+
+def test_80x24_reader_alone(snap_compare, make_app):
+    keys = ("1", "slash", *"Trump", "enter", "enter", "3", "enter")
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=keys_then_settle(*keys))
+
+
+def test_zoomed_timeline(snap_compare, make_app):
+    keys = ("1", "slash", *"China", "enter", "enter", "2", "z")
+    assert snap_compare(make_app(), terminal_size=(160, 45), run_before=keys_then_settle(*keys))

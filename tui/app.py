@@ -25,13 +25,18 @@ from tui.entities_pane import EntitiesPane
 from tui.feed_fetch import FeedFetching
 from tui.dialogs.base import typed_before
 from tui.filter_bar import FilterBar
-from tui.keymap import load_keymap
+from tui.keymap import load_keymap, unknown_ids_problem
 from tui.keys import KeyListing
 from tui.history import History
 from tui.line_list import LineList
 from tui.row_marking import SelectionChanged
 from tui.app_loading import StoreLoading
 from tui.app_views import FocusViews
+from tui.app_theme import ThemeMemory
+from tui.app_search import TextSearch
+from tui.app_chart import Charts
+from tui.key_bar import KeyBar
+from tui.pane_layout import PaneLayout
 from tui.idle_gc import IdleCollector
 from tui.loading import EntityLists, PaneLists
 from tui.messages import EntityTarget, FilterRequested, RowChosen, RowHighlighted, Target, View
@@ -46,12 +51,13 @@ LIVE_FILTER_LIMIT = 20_000  # above this many rows, the filter runs on `enter` o
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation GC passes (default 700)
 
 
-class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
+class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch, Charts, KeyListing,
+                  App[None]):
     """The explorer. ``store`` is an open ``Store`` or a path the loading worker opens."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Dateline"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-single"), (100, "-narrow"), (120, "-wide")]
     COMMANDS = App.COMMANDS | {DatelineCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
@@ -72,6 +78,10 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         Binding("ctrl+e", "export", "Export selection…", id="app.export"),
         Binding("ctrl+z", "undo", "Undo the last edit", id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", id="app.redo"),
+        Binding("ctrl+f", "search_text", "Search article text…", id="app.search"),
+        Binding("c", "chart", "Charts of the focus", id="app.chart"),
+        Binding("z", "zoom", "Zoom the pane / all panes", id="app.zoom"),
+        Binding("ctrl+k", "toggle_key_bar", "Keys bar on/off", id="app.key_bar"),
     ]
 
     def __init__(self, store, *, store_path: str | None = None) -> None:
@@ -81,7 +91,7 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         self.store_path = store_path or self._open_path or str(getattr(store, "path", ""))
         self.loaded: EntityLists | None = None
         self.whole: PaneLists | None = None
-        self.history = History(View())
+        self.history = History(View(filters=()))
         self._focus: str | None = None
         self.idle_gc = IdleCollector()
         self._detail: Target | None = None
@@ -105,6 +115,7 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         yield ProgressBar(id="progress", show_eta=False)
         yield FilterBar()
         yield StatusBar(id="status")
+        yield KeyBar(id="key-bar")
 
     configured_theme: str | None = None  # config.toml's theme, set by run_app
 
@@ -121,6 +132,7 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         keymap, problem = load_keymap()
         if keymap:
             self.set_keymap(keymap)
+            problem = problem or unknown_ids_problem(keymap)
         if problem:
             self.notify(problem, severity="warning", markup=False)
         self._apply_theme(self.configured_theme)
@@ -129,6 +141,9 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         for pane_id in PANES:
             self.query_one(f"#{pane_id}").border_title = literal(TITLES[pane_id])
         self.query_one("#entities").focus()
+        self.restore_theme()
+        self.restore_key_bar()
+        self.mark_current_pane("entities")
         self._update_status()
         self.load_store()
 
@@ -173,9 +188,18 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
     # ----- navigation -----------------------------------------------------------------------------
     def navigate(self, view: View) -> None:
         """Go to ``view`` and record it, like following a link."""
-        self.history.replace(replace(self.history.current, pane=self._current_pane(), detail=self._detail))
+        self.history.replace(self._here())
+        if view.filters is None:  # a view remembers the filters it was reached with
+            view = replace(view, filters=self._list_filters())
         self.history.push(view)
         self._apply(view)
+
+    def _here(self) -> View:
+        """The current view with the pane in use and the detail as they are now."""
+        return replace(self.history.current, pane=self._current_pane(), detail=self._detail)
+
+    def _list_filters(self) -> tuple[tuple[str, str], ...]:
+        return tuple((name, self.pane(name).filter_query) for name in ("entities", "timeline", "articles"))
 
     def go_to_entity(self, entity_id: str) -> None:
         """Make an entity the focus (from the palette, a card, a mention…)."""
@@ -184,6 +208,9 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
     def _apply(self, view: View) -> None:
         if self.loaded is None:
             return
+        for name, query in view.filters or ():  # back and forward restore the filters as they were
+            if self.pane(name).filter_query != query:
+                self.pane(name).set_query(query)
         if view.focus != self._focus:
             self._show_focus(view.focus)
         self._show_detail(view.detail)
@@ -216,6 +243,7 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
 
     def on_descendant_focus(self, event) -> None:
         name = self._current_pane()
+        self.mark_current_pane(name)
         if name != self._last_pane:
             self._last_pane = name
             for pane_id in ("entities", "timeline", "articles"):
@@ -266,7 +294,14 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
                 pane.set_query(message.query)
         if message.final:
             pane.focus()
+            self.preview_cursor(pane)  # the detail pane follows the cursor the filter moved
         self._update_status()
+
+    def preview_cursor(self, pane: LineList) -> None:
+        """Show the row under ``pane``'s cursor in the detail pane (as a cursor move would)."""
+        row = pane.current
+        if row is not None and row.target is not None:
+            self._on_highlighted(RowHighlighted(pane, row.target))
 
     # ----- actions ------------------------------------------------------------------------------
     def action_pane(self, name: str) -> None:
@@ -287,7 +322,7 @@ class DatelineApp(StoreLoading, FocusViews, KeyListing, App[None]):
         self.action_cycle_pane(-1)
 
     def action_back(self) -> None:
-        self.history.replace(replace(self.history.current, pane=self._current_pane(), detail=self._detail))
+        self.history.replace(self._here())
         view = self.history.back()
         if view is None:
             self.bell()

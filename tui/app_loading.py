@@ -62,6 +62,8 @@ class StoreLoading:
                 pane.EMPTY = "loading…"
             self._focus = UNSET
             self._apply(self.history.current)
+            if self.history.current.detail is None and self.focused is self.entities_pane:
+                self.preview_cursor(self.entities_pane)  # at start-up the card of the first entity
             return
         self.whole = data
         self.query_one(ProgressBar).remove_class("-loading")

@@ -67,8 +67,8 @@ class ArticleReader(ReaderCursorMixin, LineList):
     """A scrollable, highlighted article with a text cursor (``tui.reader_cursor``) for marking."""
 
     BINDINGS = [
-        Binding("n", "next_mention", "Next mention", id="reader.next_mention"),
-        Binding("N", "previous_mention", "Previous mention", id="reader.previous_mention"),
+        Binding("n", "next_mention", "Next mention (search match)", id="reader.next_mention"),
+        Binding("N", "previous_mention", "Previous mention (search match)", id="reader.previous_mention"),
         *CURSOR_BINDINGS,
     ]
     WRAPS = True
@@ -195,11 +195,36 @@ class ArticleReader(ReaderCursorMixin, LineList):
             inside = index < len(self._starts) and self._starts[index] < row.data[1]
             self._set_mention(index if inside else None)
 
+    def set_search_spans(self, article_id: str, spans) -> None:
+        """The matches of a full-text search in this article: `n`/`N` go through them (issue 16)."""
+        self._search = (article_id, tuple(spans))
+
+    def _search_spans(self) -> tuple:
+        search = getattr(self, "_search", None)
+        if search and self.data and search[0] == self.data.article.id:
+            return search[1]
+        return ()
+
     def action_next_mention(self) -> None:
-        self._jump_mention(1)
+        if self._search_spans():
+            self._jump_match(1)
+        else:
+            self._jump_mention(1)
 
     def action_previous_mention(self) -> None:
-        self._jump_mention(-1)
+        if self._search_spans():
+            self._jump_match(-1)
+        else:
+            self._jump_mention(-1)
+
+    def _jump_match(self, step: int) -> None:
+        """The text cursor to the next (or previous) search match, wrapping around."""
+        starts = [start for start, _ in self._search_spans()]
+        offset = self.text.offset
+        after = [s for s in starts if (s > offset if step > 0 else s < offset)]
+        target = (min(after) if step > 0 else max(after)) if after else (starts[0] if step > 0 else starts[-1])
+        self.move_text_cursor(target)
+        self.scroll_to_offset(target)
 
     def _jump_mention(self, step: int) -> None:
         if not self.data or not self.data.mentions:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual.binding import Binding
 
 from store.model import Article
 from store.sequences import ArticleHits
@@ -11,6 +12,10 @@ from tui.lazy_rows import LazyRows
 from tui.line_list import LineList, Row
 from tui.messages import ArticleTarget
 from tui.safe_text import clean, literal
+
+
+SORTS = ("newest", "oldest", "mentions")
+SORT_NAMES = {"newest": "newest first", "oldest": "oldest first", "mentions": "most mentions first"}
 
 
 def article_row(article: Article, count: int | None) -> Row:
@@ -21,16 +26,39 @@ def article_row(article: Article, count: int | None) -> Row:
 class ArticlesPane(LineList):
     """Articles, newest first. `enter` opens the reader."""
 
-    BINDINGS = [*LineList.SELECTION_BINDINGS]
+    BINDINGS = [*LineList.SELECTION_BINDINGS,
+                Binding("o", "cycle_sort", "Sort: newest/oldest/mentions", id="articles.sort")]
     SELECTABLE = True
+    COPY_HEADER = ("published", "title", "source", "url", "mentions", "id")
     EMPTY = "no articles"
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.sort = "newest"
+        self._hits: ArticleHits | Sequence[tuple[Article, int | None]] = ()
 
     def set_articles(self, hits: ArticleHits | Sequence[tuple[Article, int | None]], keep_cursor: bool = False) -> None:
         """``(article, mention count or None)`` pairs, newest first (the store's order); a count is
-        shown when an entity is focused. Rows are made as they are shown."""
+        shown when an entity is focused. Rows are made as they are shown, in the pane's sort."""
+        self._hits = hits
         key_of = hits.article_id if isinstance(hits, ArticleHits) else (lambda i: hits[i][0].id)
-        self.set_rows(LazyRows(len(hits), lambda i: article_row(*hits[i]), key_of), keep_cursor=keep_cursor)
+        size = len(hits)
+        if self.sort == "newest":
+            position = range(size)
+        elif self.sort == "oldest":
+            position = range(size - 1, -1, -1)
+        else:  # the most mentions first; ties newest first
+            counts = hits.mention_counts() if isinstance(hits, ArticleHits) else [count for _, count in hits]
+            position = sorted(range(size), key=lambda i: -(counts[i] or 0)) if any(counts) else range(size)
+        self.set_rows(LazyRows(size, lambda i: article_row(*hits[position[i]]), lambda i: key_of(position[i])),
+                      keep_cursor=keep_cursor)
         self._update_titles()
+
+    def action_cycle_sort(self) -> None:
+        """`o`: newest first, oldest first, most mentions of the focus first."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.set_articles(self._hits, keep_cursor=True)
+        self.notify(f"Articles: {SORT_NAMES[self.sort]}", timeout=2)
 
     def set_query(self, query: str) -> None:
         super().set_query(query)
@@ -38,7 +66,8 @@ class ArticlesPane(LineList):
 
     def _update_titles(self) -> None:
         shown = "filtering…" if self.filtering else f"{self.shown_count}"
-        self.border_subtitle = literal(shown + (f" · /{self.filter_query}" if self.filter_query else ""))
+        order = "" if self.sort == "newest" else f" · {SORT_NAMES[self.sort]}"
+        self.border_subtitle = literal(shown + order + (f" · /{self.filter_query}" if self.filter_query else ""))
 
     def render_row(self, row: Row, width: int) -> Text:
         article, count = row.data

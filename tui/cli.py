@@ -110,9 +110,22 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
     stdin = sys.stdin.buffer if "-" in paths else None  # read when its turn comes, up to the size cap
     with _writer(db, args.wait, err) as store:
         summary = _run_with_progress(store, paths, args.extractor, stdin, err, args.follow_symlinks, args.jobs)
+        _index_for_search(store, err)
     skipped = f", {len(summary.skipped)} skipped" if summary.skipped else ""
     say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed{skipped} (store: {db})")
     return 1 if summary.failed else 0
+
+
+def _index_for_search(store, err: Console) -> None:
+    """Add the new articles to the full-text search cache (a failure costs only a slower first search)."""
+    import sqlite3
+
+    from store.search import index_store
+
+    try:
+        index_store(store)
+    except (OSError, sqlite3.Error) as exc:
+        say(err, f"search index not updated ({exc}); the app builds it at the first search")
 
 
 @contextmanager

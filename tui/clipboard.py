@@ -26,15 +26,17 @@ def tsv(rows: Iterable[Sequence[str]]) -> str:
     return "\n".join("\t".join(tsv_cell(cell) for cell in cells) for cells in rows)
 
 
-def copy_rows(app, rows: Sequence[Sequence[str]]) -> tuple[bool, str]:
-    """Put ``rows`` on the clipboard with ``app.copy_to_clipboard``; (copied?, what to tell the user)."""
-    if not rows:
+def copy_rows(app, rows: Sequence[Sequence[str]], headed: bool = False) -> tuple[bool, str]:
+    """Put ``rows`` on the clipboard with ``app.copy_to_clipboard``; (copied?, what to tell the user).
+    With ``headed`` the first row is the column names (not counted)."""
+    if len(rows) <= (1 if headed else 0):
         return False, "Nothing to copy"
     text = tsv(rows)
     size = len(text.encode("utf-8"))
-    noun = "row" if len(rows) == 1 else "rows"
+    count = len(rows) - (1 if headed else 0)
+    noun = "row" if count == 1 else "rows"
     if size > MAX_CLIPBOARD_BYTES:
-        return False, (f"{len(rows)} {noun} ({size // 1000:,} kB) is too much for the terminal clipboard; "
+        return False, (f"{count} {noun} ({size // 1000:,} kB) is too much for the terminal clipboard; "
                        "export them with ctrl+e")
     app.copy_to_clipboard(text)
-    return True, f"Copied {len(rows)} {noun} as tab-separated text"
+    return True, f"Copied {count} {noun} as tab-separated text" + (" with a header row" if headed else "")

@@ -44,9 +44,16 @@ def _source_line(store, aid: str, record_id: str, start: int, end: int) -> tuple
 def overview_lines(store_path: str, stats: dict) -> list[tuple[str, str]]:
     """(text, style) lines summarising the store, for when nothing is focused."""
     articles = stats.get("articles", 0)
-    lines = [("Dateline", "bold"), (store_path, "dim"), ("", ""),
-             (f"{articles} article{'' if articles == 1 else 's'}, {stats.get('first_published') or '?'} → "
-              f"{stats.get('last_published') or '?'}", "")]
+    lines = [("Dateline", "bold"), (store_path, "dim"), ("", "")]
+    if not articles:
+        return lines + [("This store is empty.", "bold"), ("", ""),
+                        ("Add articles from a shell:", ""), ("  dateline ingest FILES-OR-FOLDERS", ""),
+                        ("  dateline ingest --demo        (the bundled demo corpus)", ""),
+                        ("  dateline feeds add URL        (follow a news feed)", ""), ("", ""),
+                        ("then ctrl+r here reads the store again.", "dim")]
+    first, last = stats.get("first_published"), stats.get("last_published")
+    lines.append((f"{articles} article{'' if articles == 1 else 's'}"
+                  + (f", {first} → {last}" if first and last else ", undated"), ""))
     lines += [(f"{count:>8}  {etype}", "") for etype, count in sorted(stats.get("entities", {}).items())]
     lines += [(f"{stats.get('mentions', 0):>8}  mentions", ""), (f"{stats.get('events', 0):>8}  events", ""),
               (f"{stats.get('figures', 0):>8}  figures", ""), ("", ""),

@@ -70,7 +70,9 @@ class EditActions:
             return None
         edit = result[0] if isinstance(result, tuple) else result
         if edit is not None:
-            self.refresh({*affected, *touched_entities(edit)})
+            spans = {key.partition(":")[2] for key in (*edit.before, *edit.after) if key.startswith("mention:")}
+            machine = {eid for span in spans for eid in self.store.machine_owners_at(span)}
+            self.refresh({*affected, *touched_entities(edit), *machine})
             if not quiet:
                 self.app.notify(say or edit.summary, timeout=4)
         return result
@@ -177,9 +179,8 @@ class EditActions:
             def save(yes: bool | None) -> None:
                 if yes and self._run(self.store.delete_entity, eid) is not None:
                     self._replace_focus(eid, None)
-            self.app.push_screen(ConfirmDialog(f"Delete {entity.name}?",
-                                               f"{mentions} mentions in {articles} articles; ctrl+z brings it back"),
-                                 save)
+            counts = f"{_count(mentions, 'mention')} in {_count(articles, 'article')}; ctrl+z brings it back"
+            self.app.push_screen(ConfirmDialog(f"Delete {entity.name}?", counts), save)
 
     # ----- events -------------------------------------------------------------------------------
     def _event(self, event_id: str) -> None:
@@ -195,7 +196,9 @@ class EditActions:
 
         def save(fields: dict | None) -> None:
             if fields:
+                summary = (event.summary or "the event")[:50]
                 self._run(self.store.edit_event, event_id, **fields,
+                          say=f"Edited {summary!r}: {', '.join(sorted(fields))}",
                           affected={*event.participants, *fields.get("participants", ())})
                 self._refresh_whole_timeline(event_id)
         self.app.push_screen(EventEditor(event, names, resolve), save)
@@ -240,10 +243,10 @@ class EditActions:
         rows = {row.entity.id: row for row in loaded.entities}
         for eid in affected:
             entity = store.entity(eid)
-            if entity is None or entity.id != eid:  # deleted, or merged into another (which is read below)
-                rows.pop(eid, None)
+            if entity is None or entity.id != eid or not store.is_listed(entity.id):
+                rows.pop(eid, None)  # deleted, merged into another (read below), or left with no mention
                 loaded.by_id.pop(eid, None)
-            if entity is not None:
+            if entity is not None and store.is_listed(entity.id):
                 mentions, articles = store.entity_counts(entity.id)
                 rows[entity.id] = EntityRow(entity, mentions, articles, store.entity_latest(entity.id))
                 loaded.by_id[entity.id] = entity
@@ -322,3 +325,7 @@ def entity_edit_bindings(prefix: str) -> list:
             ("m", "merge", "Merge into another entity"), ("S", "split", "Split an alias out"),
             ("n", "note", "Edit the note"), ("number_sign", "tags", "Edit tags"), ("d", "delete", "Delete"))
     return [Binding(key, f"edit('{kind}')", description, id=f"{prefix}.{kind}") for key, kind, description in keys]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from store.model import ENTITY_TYPES, Entity
 from tui.edit_actions import EditRequested, entity_edit_bindings
 from tui.formatting import badge, type_style
-from tui.lazy_rows import LazyRows
+from tui.lazy_rows import HeadedLines, LazyRows
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget
 from tui.safe_text import clean, literal
@@ -31,6 +31,9 @@ def entity_row(item: EntityRow) -> Row:
     return Row(key=item.entity.id, target=EntityTarget(item.entity.id), data=item)
 
 
+COLUMNS_ROW = Row(key="\x00columns", data=Text(f"{'type':<3} {'ments':>6} {'arts':>5} name", end=""), selectable=False)
+
+
 class EntitiesPane(LineList):
     """The list of entities. `enter` makes the entity under the cursor the focus."""
 
@@ -41,6 +44,7 @@ class EntitiesPane(LineList):
         *entity_edit_bindings("entities"),
     ]
     SELECTABLE = True
+    COPY_HEADER = ("name", "type", "mentions", "articles", "ticker", "latest")
     EMPTY = "no entities"
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -118,7 +122,15 @@ class EntitiesPane(LineList):
         self._rebuild(keep_cursor=True)
         return True
 
+    def layout_lines(self, rows, width: int):
+        """The rows under one line of column headers (what the numbers are)."""
+        if not rows:
+            return rows
+        return HeadedLines(rows, [(0, len(rows), ("columns",))], lambda state, group: ([COLUMNS_ROW], state))
+
     def render_row(self, row: Row, width: int) -> Text:
+        if not row.selectable:
+            return row.data
         item: EntityRow = row.data
         line = Text(no_wrap=True, end="")
         line.append_text(badge(item.entity.type))

@@ -15,8 +15,8 @@ from tui.formatting import badge, date_label, figure_value, type_style, unit_suf
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget, SentenceTarget
 from tui.safe_text import clean
+from tui.sparkline import sparkline
 
-BLOCKS = "▁▂▃▄▅▆▇█"
 CARD_FIGURES = 30
 
 
@@ -70,32 +70,6 @@ def card_figures(timeline: Timeline) -> tuple[tuple[Figure, ...], int]:
     return tuple(latest), timeline.figure_count
 
 
-def sparkline(histogram: tuple[tuple[str, int], ...], width: int) -> tuple[str, str, str]:
-    """Block characters for monthly counts (gaps filled with zero): (first month, bars, last month)."""
-    if not histogram:
-        return ("", "", "")
-    counts = dict(histogram)
-    months = _month_range(min(counts), max(counts))
-    months = months[-max(1, width):]
-    values = [counts.get(month, 0) for month in months]
-    peak = max(values) or 1
-    bars = "".join(" " if v == 0 else BLOCKS[min(len(BLOCKS) - 1, (v * len(BLOCKS) - 1) // peak)] for v in values)
-    return (months[0], bars, months[-1])
-
-
-def _month_range(first: str, last: str) -> list[str]:
-    try:
-        year, month = int(first[:4]), int(first[5:7])
-        end = (int(last[:4]), int(last[5:7]))
-    except ValueError:
-        return sorted({first, last})
-    months = []
-    while (year, month) <= end and len(months) < 1200:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
 class EntityCard(LineList):
     """A scrollable card; connected entities and figures are rows `enter` follows."""
 
@@ -138,11 +112,10 @@ class EntityCard(LineList):
         lines = [_static("name", Text(clean(entity.name), style=type_style(entity.type), end=""))]
         head = Text(end="")
         head.append_text(badge(entity.type))
-        head.append(f" {clean(entity.type)} · {_count(data.mentions, 'mention')} in {_count(data.articles, 'article')}",
-                    style="dim")
-        if data.latest:
-            head.append(f" · latest {clean(data.latest)}", style="dim")
+        head.append(f" {_count(data.mentions, 'mention')} in {_count(data.articles, 'article')}", style="dim")
         lines.append(_static("head", head))
+        if data.latest:  # a line of its own: never cut at the pane's edge
+            lines.append(_static("latest", Text(f"latest {clean(data.latest)}", style="dim", end="")))
         for label, values in (("Aliases", entity.aliases), ("Roles", entity.roles), ("Tags", entity.tags)):
             if values:
                 lines += _wrapped(label, ", ".join(clean(v) for v in values), width)
@@ -151,21 +124,25 @@ class EntityCard(LineList):
         if entity.notes:
             for number, paragraph in enumerate(clean(entity.notes, keep_newlines=True).split("\n")):
                 lines += _wrapped("Notes" if number == 0 else "", paragraph, width, key=f"notes{number}")
-        first, bars, last = sparkline(data.histogram, width - 2)
-        if bars:
-            lines.append(_static("spark-h", Text("Mentions over time", style="bold underline", end="")))
-            lines.append(_static("spark", Text(bars, style=type_style(entity.type), end="")))
-            span = first if first == last else f"{first}{last:>{max(len(last) + 1, len(bars) - len(first))}}"
-            lines.append(_static("spark-l", Text(span, style="dim", end="")))
+        spark = sparkline(data.histogram, width - 2)
+        if spark is not None:
+            heading = Text(f"Mentions over time  (by {spark.unit})", style="bold underline", end="")
+            lines.append(_static("spark-h", heading))
+            lines.append(_static("spark", Text(spark.bars, style=type_style(entity.type), end="")))
+            ends = spark.first if spark.first == spark.last else \
+                f"{spark.first}{spark.last:>{max(len(spark.last) + 1, len(spark.bars) - len(spark.first))}}"
+            lines.append(_static("spark-l", Text(ends, style="dim", end="")))
+            lines.append(_static("spark-p", Text(f"peak {spark.peak}: {_count(spark.peak_count, 'mention')}"
+                                                 f" · {spark.total} in all", style="dim", end="")))
         if data.connected is None:
             lines.append(_static("conn-h", Text("Connected  (computing…)", style="bold underline", end="")))
         elif data.connected:
-            heading = Text("Connected  (shared sentences · articles)", style="bold underline", end="")
-            lines.append(_static("conn-h", heading))
+            lines.append(_static("conn-h", Text("Connected", style="bold underline", end="")))
+            lines.append(_static("conn-c", Text(f"{'type':<3} {'sents':>5} {'arts':>4} name", style="dim", end="")))
             for other, sentences, articles in data.connected:
                 line = Text(end="")
                 line.append_text(badge(other.type))
-                line.append(f" {sentences:>4} {articles:>4} ", style="dim")
+                line.append(f" {sentences:>5} {articles:>4} ", style="dim")
                 line.append(clean(other.name))
                 lines.append(Row(key=f"c:{other.id}", target=EntityTarget(other.id), data=line))
         if data.figures is None:
@@ -174,6 +151,7 @@ class EntityCard(LineList):
             more = data.figure_count - len(data.figures)
             heading = "Figures" + (f"  (latest {CARD_FIGURES}; {more} more on the timeline)" if more > 0 else "")
             lines.append(_static("fig-h", Text(heading, style="bold underline", end="")))
+            lines.append(_static("fig-c", Text(f"{'period':<10} value · metric", style="dim", end="")))
             for figure in data.figures:
                 line = Text(end="")
                 reported = getattr(figure, "period_kind", "stated") == "reported"

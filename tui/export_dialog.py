@@ -193,10 +193,11 @@ class ExportDialog(ModalScreen[ExportResult | None]):
                 yield Button("Cancel", id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#export-what", ChoiceList).highlighted = self.scopes.index(self.scope)
-        formats = self.query_one("#export-format", ChoiceList)
-        formats.highlighted = FORMATS.index(self.fmt)
-        formats.focus()
+        what = self.query_one("#export-what", ChoiceList)
+        what.highlighted = self.scopes.index(self.scope)
+        self.query_one("#export-format", ChoiceList).highlighted = FORMATS.index(self.fmt)
+        # the first question first: what to export (when there is anything to choose)
+        (what if any(scope.enabled for scope in self.scopes) else self.query_one("#export-format")).focus()
 
     # ----- choices ------------------------------------------------------------------------------
     @on(OptionList.OptionHighlighted, "#export-what")

@@ -26,6 +26,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
+def set_type_styles(styles: dict[str, str]) -> None:
+    """Use a theme's type colours from now on (``theme_colours.type_styles``)."""
+    TYPE_STYLES.update(styles)
+
+
 def type_style(entity_type: str) -> str:
     return TYPE_STYLES.get(entity_type, TYPE_STYLES["OTHER"])
 

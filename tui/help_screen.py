@@ -34,7 +34,19 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen > VerticalScroll { width: 90%; max-width: 100; height: 90%; border: thick $accent;
                                   background: $surface; padding: 0 1; }
     """
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+                Binding("j,down", "scroll(1)", "Scroll down", show=False, id="help.down"),
+                Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="help.up"),
+                Binding("g,home", "scroll_end(False)", "Top", show=False, id="help.top"),
+                Binding("G,end", "scroll_end(True)", "Bottom", show=False, id="help.bottom")]
+
+    def action_scroll(self, lines: int) -> None:
+        scroll = self.query_one(VerticalScroll)
+        scroll.scroll_to(y=scroll.scroll_y + lines, animate=False)
+
+    def action_scroll_end(self, bottom: bool) -> None:
+        scroll = self.query_one(VerticalScroll)
+        (scroll.scroll_end if bottom else scroll.scroll_home)(animate=False)
 
     def __init__(self, sections: list[tuple[str, list[tuple[str, str, str]]]]) -> None:
         super().__init__()

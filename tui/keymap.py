@@ -44,3 +44,32 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     if not isinstance(keys, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
         return {}, f"{path}: [keys] must map binding ids to key strings; using the default keys"
     return dict(keys), None
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id the app's widgets and screens declare (all ``tui`` modules are imported)."""
+    import importlib
+    import pkgutil
+
+    import tui
+    from textual.dom import DOMNode
+
+    for module in pkgutil.walk_packages(tui.__path__, "tui."):
+        importlib.import_module(module.name)
+    ids: set[str] = set()
+    pending = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending += cls.__subclasses__()
+        if cls.__module__.startswith("tui."):
+            ids.update(b.id for b in cls.__dict__.get("BINDINGS", []) if getattr(b, "id", None))
+    return ids
+
+
+def unknown_ids_problem(keymap: dict[str, str], path: Path | None = None) -> str | None:
+    """One line naming the keymap's binding ids that no key of the app has (a typo is not silent)."""
+    unknown = sorted(set(keymap) - known_binding_ids())
+    if not unknown:
+        return None
+    return f"{path or keymap_path()}: unknown binding id{'s' if len(unknown) > 1 else ''} " \
+           f"{', '.join(unknown)} (ignored; ? lists every id)"

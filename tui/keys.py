@@ -63,6 +63,12 @@ class KeyListing:
         """(name, "node_index:action", help) for every keyed command plus "Go to entity…"."""
         return palette_commands(self, self._key_nodes())
 
+    def get_system_commands(self, screen):
+        """Textual's palette commands less "Quit", which the app's own commands already list."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_sections()))
 

@@ -111,6 +111,36 @@ class HeadedLines(Sequence):
         return self._line_of[i]
 
 
+class ExpandedLines(Sequence):
+    """``lines`` with ``extra`` lines shown under line ``at`` (an expanded row's full text)."""
+
+    def __init__(self, lines: Sequence[Row], at: int, extra: list[Row]):
+        self.lines, self.at, self.extra = lines, at, extra
+
+    def __len__(self) -> int:
+        return len(self.lines) + len(self.extra)
+
+    def __getitem__(self, line):
+        if isinstance(line, slice):
+            return [self[j] for j in range(*line.indices(len(self)))]
+        if line < 0:
+            line += len(self)
+        if line <= self.at:
+            return self.lines[line]
+        if line <= self.at + len(self.extra):
+            return self.extra[line - self.at - 1]
+        return self.lines[line - len(self.extra)]
+
+    def __iter__(self) -> Iterator[Row]:
+        return (self[i] for i in range(len(self)))
+
+    def index_of(self, key: str) -> int | None:
+        lines = self.lines
+        index = lines.index_of(key) if hasattr(lines, "index_of") else next(
+            (i for i, row in enumerate(lines) if row.key == key and row.selectable), None)
+        return index if index is None or index <= self.at else index + len(self.extra)
+
+
 def runs_of(groups: Sequence[tuple]) -> Iterator[tuple[int, int, tuple]]:
     """(first, end, group) runs of a list of per-row groups."""
     first = 0

@@ -38,6 +38,7 @@ class Row:
     search: str = ""
     data: object = None
     selectable: bool = True
+    continued: bool = False  # the rest of an expanded row's text: drawn plain, not as a header
 
 
 class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
@@ -228,9 +229,11 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - height + 1, animate=False)
 
     def _refresh_index(self, index: int) -> None:
-        y = index - round(self.scroll_y)
-        if 0 <= y < self.scrollable_content_region.height:
-            self.refresh_line(y)
+        """Repaint line ``index`` if on screen. ``ScrollView.refresh_line`` takes the line's index in
+        the whole list (it subtracts the scroll offset itself): passing a screen row repainted the
+        wrong line once the list had scrolled, and the highlight stayed behind (issue 16)."""
+        if 0 <= index - round(self.scroll_y) < self.scrollable_content_region.height:
+            self.refresh_line(index)
 
     def _step(self, delta: int) -> None:
         if not self._lines:
@@ -314,8 +317,8 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
         if not self._lines:
             if y == 0:
                 empty = "filtering…" if self.filtering else self.EMPTY
-                segments = list(Text(f" {empty}", style="italic dim").render(self.app.console))
-                return Strip(segments).crop_extend(0, width, base)
+                text = Text(f" {empty}", style="italic dim").render(self.app.console)
+                return Strip(list(text)).crop_extend(0, width, None).apply_style(base)
             return Strip.blank(width, base)
         if index >= len(self._lines):
             return Strip.blank(width, base)
@@ -337,15 +340,16 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
             text.append("•" if is_selected else " ", style="bold")
         text.append_text(self.render_row(row, width - (1 if self.SELECTABLE else 0)))
         segments = list(text.render(self.app.console))
-        strip = Strip(segments).crop_extend(0, width, self._style(""))
-        line_style = Style()
-        if not row.selectable:
+        # the widget's own colours go under the row's text: text drawn without them shows the
+        # terminal's default background (a black bar on a light theme, issue 16)
+        line_style = self._style("")
+        if not row.selectable and not row.continued:
             line_style += self._style("line-list--header")
         if is_selected:
             line_style += self._style("line-list--selected")
         if is_cursor:
             line_style += self._style("line-list--cursor" if self.has_focus else "line-list--cursor-blurred")
-        return strip.apply_style(line_style) if line_style else strip
+        return Strip(segments).crop_extend(0, width, None).apply_style(line_style)
 
     # ----- mouse ------------------------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:

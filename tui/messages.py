@@ -45,6 +45,7 @@ class View:
     focus: str | None = None
     detail: Target | None = None
     pane: str = "entities"
+    filters: tuple[tuple[str, str], ...] | None = None  # (pane, query) when left; None: keep the panes' own
 
 
 class RowHighlighted(Message):

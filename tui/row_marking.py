@@ -37,6 +37,8 @@ class SelectionChanged(Message):
 class RowMarking:
     """The marking keys of a list pane; panes that allow marking add ``SELECTION_BINDINGS``."""
 
+    COPY_HEADER: tuple[str, ...] = ()  # the column names `y` puts first
+
     SELECTION_BINDINGS = [
         Binding("space", "toggle_selected", "Toggle selection", show=False, id="list.toggle"),
         Binding("s", "select", "Select row", show=False, id="list.select"),
@@ -93,5 +95,6 @@ class RowMarking:
     def action_copy_rows(self) -> None:
         """`y`: the marked rows (or the cursor row) as tab-separated text, through OSC 52."""
         rows = self.selected or ([self.current] if self.current else [])
-        copied, message = copy_rows(self.app, [self.row_cells(row) for row in rows])
+        header = [list(self.COPY_HEADER)] if rows and self.COPY_HEADER else []
+        copied, message = copy_rows(self.app, header + [self.row_cells(row) for row in rows], headed=bool(header))
         self.notify(message, severity="information" if copied else "warning", markup=False)

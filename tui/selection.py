@@ -149,7 +149,8 @@ def export_scopes(marked: dict[str, list[Row]], pane: str, cursor_row: Row | Non
     if own:
         pane_scope = ExportScope("pane", f"Selected in {pane}: {_count(len(own))}", f"dateline-{pane}", tuple(own))
     elif cursor_row is not None and record_kind(cursor_row):
-        pane_scope = ExportScope("pane", f"The {pane} row under the cursor", f"dateline-{pane}", (cursor_row,),
+        pane_scope = ExportScope("pane", f"Nothing marked: the one {pane} row under the cursor", f"dateline-{pane}",
+                                 (cursor_row,),
                                  from_marks=False)
     else:
         pane_scope = ExportScope("pane", f"Selected in {pane}: nothing", f"dateline-{pane}", enabled=False)

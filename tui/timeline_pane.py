@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import bisect
+import re
+import textwrap
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -12,11 +14,11 @@ from textual.binding import Binding
 
 from store.dating import key_date, start_of
 from store.model import Event, Figure
-from store.sequences import Timeline
+from store.sequences import FIGURE, Timeline
 from tui.edit_actions import EditRequested
 from tui.formatting import date_label, figure_value, group_label, unit_suffix
 from store.fuzzy import is_date_prefix, matcher
-from tui.lazy_rows import HeadedLines, LazyRows, runs_of
+from tui.lazy_rows import ExpandedLines, HeadedLines, LazyRows, runs_of
 from tui.line_list import LineList, Row
 from tui.list_filter import CHECK_EVERY, Stop
 from tui.messages import SentenceTarget
@@ -45,11 +47,20 @@ class TimelineRows(LazyRows):
     """The rows of a store ``Timeline``, made as they are shown, with their year/month header lines
     laid out once (from the index's dates: no record is made). ``note`` says when it is part of a list."""
 
-    def __init__(self, timeline: Timeline, note: str = ""):
+    def __init__(self, timeline: Timeline, note: str = "", newest_first: bool = False):
         super().__init__(len(timeline), self._row, timeline.record_id)
         self.timeline = timeline
         self.note = note
-        self.lines = HeadedLines(self, _key_runs(timeline.keys), year_month_headers)
+        self.newest_first = newest_first
+        runs = _scanned_runs(timeline.keys) if newest_first else _key_runs(timeline.keys)
+        self.lines = HeadedLines(self, runs, year_month_headers)
+
+    def reversed(self) -> TimelineRows:
+        """The same timeline newest first (undated entries stay last)."""
+        keys = self.timeline.keys
+        dated = sum(end - first for first, end, group in _key_runs(keys) if group != ("undated", ""))
+        order = [*range(dated - 1, -1, -1), *range(dated, len(keys))]
+        return TimelineRows(self.timeline.subset(order), self.note, newest_first=True)
 
     def _row(self, i: int) -> Row:
         record = self.timeline[i]
@@ -65,6 +76,40 @@ def _key_runs(keys: list[str]):
     while first < len(keys):
         end = bisect.bisect_right(keys, keys[first], first)
         yield first, end, _key_group(keys[first])
+        first = end
+
+
+_FIGURE_TERM = re.compile(r"(?:^|\s)(unit:(\S+)|dir:(up|down)|([↑↓]))(?=\s|$)", re.IGNORECASE)
+
+
+def figure_terms(query: str) -> tuple[str, Callable[[Figure], bool] | None]:
+    """Split ``unit:%``, ``dir:down`` (or ``↓``), ``dir:up`` (``↑``) out of a timeline filter: (the
+    rest of the query, a test that keeps only the figures they describe, or None)."""
+    units, directions = set(), set()
+    for _, unit, direction, arrow in _FIGURE_TERM.findall(query):
+        if unit:
+            units.add(unit.casefold())
+        else:
+            directions.add({"↑": "up", "↓": "down"}.get(arrow, direction.lower()))
+    if not units and not directions:
+        return query, None
+    rest = _FIGURE_TERM.sub(" ", query).strip()
+
+    def test(figure: Figure) -> bool:
+        unit = (figure.unit or "").casefold()
+        return ((not units or unit in units or any(u in figure.text.casefold() for u in units))
+                and (not directions or figure.direction in directions))
+    return rest, test
+
+
+def _scanned_runs(keys: list[str]):
+    """(first, end, (year, month)) runs of keys in any order (newest first): one pass."""
+    first = 0
+    while first < len(keys):
+        group, end = _key_group(keys[first]), first + 1
+        while end < len(keys) and (keys[end] == keys[end - 1] or _key_group(keys[end]) == group):
+            end += 1
+        yield first, end, group
         first = end
 
 
@@ -93,8 +138,11 @@ class TimelinePane(LineList):
     """Dated events and figures. `enter` opens the sentence a line came from."""
 
     BINDINGS = [*LineList.SELECTION_BINDINGS,
+                Binding("o", "toggle_order", "Sort: oldest/newest first", id="timeline.sort"),
+                Binding("w", "expand", "Expand the row (whole text)", id="timeline.expand"),
                 Binding("E", "edit_event", "Edit the event (date, summary, participants)", id="timeline.edit_event")]
     SELECTABLE = True
+    COPY_HEADER = ("date", "what", "entities", "article")
     RANK_FILTER = False  # keep date order under the headers
     EMPTY = "no events or figures"
 
@@ -102,12 +150,32 @@ class TimelinePane(LineList):
         super().__init__(id=id, classes=classes)
         self.name_of: Callable[[str], str] = lambda entity_id: entity_id
         self.note = ""
+        self.newest_first = False
+        self._items: TimelineRows | None = None
+        self.expanded: str | None = None  # the key of the row shown whole
 
     def set_items(self, rows: TimelineRows, keep_cursor: bool = False) -> None:
-        """Show a timeline (its ``note`` says when it is part of the store)."""
+        """Show a timeline (its ``note`` says when it is part of the store), in the pane's order."""
         self.note = rows.note
-        self.set_rows(rows, keep_cursor=keep_cursor)
+        self._items = rows
+        self.set_rows(rows.reversed() if self.newest_first and isinstance(rows, TimelineRows) else rows,
+                      keep_cursor=keep_cursor)
         self._update_titles()
+
+    def action_expand(self) -> None:
+        """`w`: show the row under the cursor whole (wrapped under it), or cut it again."""
+        row = self.current
+        if row is None:
+            return
+        self.expanded = None if self.expanded == row.key else row.key
+        self._relayout(row.key)
+
+    def action_toggle_order(self) -> None:
+        """`o`: oldest first (the default) or newest first; the cursor stays on its row."""
+        self.newest_first = not self.newest_first
+        if self._items is not None:
+            self.set_items(self._items, keep_cursor=True)
+        self.notify(f"Timeline: {'newest' if self.newest_first else 'oldest'} first", timeout=2)
 
     def action_edit_event(self) -> None:
         row = self.current
@@ -133,6 +201,12 @@ class TimelinePane(LineList):
         if not isinstance(rows, TimelineRows):
             return super().filter_rows(query, rows, stop)
         timeline = rows.timeline
+        query, figure_test = figure_terms(query)
+        if figure_test is not None:
+            kept = [i for i in range(len(timeline)) if timeline.kind(i) == FIGURE and figure_test(timeline[i])]
+            timeline = timeline.subset(kept)
+            if not query.strip():
+                return TimelineRows(timeline, rows.note, rows.newest_first)
         if is_date_prefix(query):
             prefix = query.strip()
 
@@ -156,7 +230,7 @@ class TimelinePane(LineList):
             elif graded == 1:
                 letters.append(i)
         # on long summaries letters-in-order match almost anything: fuzzy only when no word matches
-        return TimelineRows(timeline.subset(words or letters), rows.note)
+        return TimelineRows(timeline.subset(words or letters), rows.note, rows.newest_first)
 
     def set_query(self, query: str) -> None:
         super().set_query(query)
@@ -164,12 +238,25 @@ class TimelinePane(LineList):
 
     def _update_titles(self) -> None:
         shown = "filtering…" if self.filtering else (self.note or f"{self.shown_count}")
-        self.border_subtitle = literal(shown + (f" · /{self.filter_query}" if self.filter_query else ""))
+        order = " · newest first" if self.newest_first else ""
+        self.border_subtitle = literal(shown + order + (f" · /{self.filter_query}" if self.filter_query else ""))
 
     def layout_lines(self, rows: Sequence[Row], width: int) -> Sequence[Row]:
         if isinstance(rows, TimelineRows):
-            return rows.lines  # laid out once per timeline
-        return HeadedLines(rows, runs_of([row.data.group for row in rows]), year_month_headers)  # filtered
+            lines = rows.lines  # laid out once per timeline
+        else:
+            lines = HeadedLines(rows, runs_of([row.data.group for row in rows]), year_month_headers)  # filtered
+        at = lines.index_of(self.expanded) if self.expanded else None
+        if at is None:
+            return lines
+        whole = self.render_row(lines[at], 100_000).plain
+        if len(whole) <= width - 1:
+            return lines  # nothing was cut
+        indent = " " * (DATE_WIDTH + 1)
+        wrapped = textwrap.wrap(whole[DATE_WIDTH + 1:], max(10, width - len(indent) - 2))
+        extra = [Row(key=f"\x00more{n}", data=Text(indent + part, style="italic", end=""), selectable=False,
+                     continued=True) for n, part in enumerate(wrapped)]
+        return ExpandedLines(lines, at, extra)
 
     def render_row(self, row: Row, width: int) -> Text:
         if not row.selectable:

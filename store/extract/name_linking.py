@@ -81,6 +81,8 @@ def role_before(text: str, pos: int, floor: int) -> str | None:
         if text[e:toks[first][0]].strip() or text[toks[first][0] - 1:toks[first][0]] == "\n":
             break
         low = w.lower()
+        if low in ("&", "and") and first > 1 and not _is_title_word(toks[first - 2][2]):
+            break  # "President Donald Trump and Chinese President": "and" joins two titles, not a name to one
         if w[0].isupper() and low not in gz.NOT_NAMES or low in _ROLE_MODIFIERS or low in gz.PERSON_TITLES or (
                 low in ("&", "of", "and") and first > 1 and toks[first - 2][2][:1].isupper() and
                 toks[first][2][:1].isupper()):
@@ -90,6 +92,12 @@ def role_before(text: str, pos: int, floor: int) -> str | None:
     while toks[first][2].lower() in ("&", "of", "and"):
         first += 1
     return text[toks[first][0]:toks[-1][1]]
+
+
+def _is_title_word(word: str) -> bool:
+    low = word.lower().rstrip(",")
+    return low in gz.PERSON_TITLES or low in _ROLE_MODIFIERS or any(
+        title.endswith(" " + low) for title in gz.PERSON_TITLES)
 
 
 def role_after(text: str, end: int) -> str | None:
