@@ -287,7 +287,8 @@ class TimelinePane(LineList):
         record = item.record
         if isinstance(record, Event):
             what = clean(record.summary)
-        else:
-            what = f"{clean(record.text)} {clean(record.metric or '')}"
+        else:  # as the row shows it: the arrow, the text, its unit once, the metric
+            unit = unit_suffix(record)
+            what = f"{figure_value(record)}{' ' + unit if unit else ''} {clean(record.metric or '')}"
         names = ", ".join(clean(self.name_of(eid)) for eid in item.entity_ids)
         return [item.label, what.strip(), names, record.article_id]
