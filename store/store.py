@@ -7,11 +7,11 @@ writer lock. See ``manifest.py``, ``shards.py``, ``records.py``, ``view.py`` and
 from __future__ import annotations
 
 import functools
-import gc
 from contextlib import contextmanager
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .bulk import bulk_load
 from .edits import EditsMixin
 from .errors import ReadOnlyStore, StoreCorrupt, StoreLocked
 from .feeds import FeedsMixin
@@ -33,20 +33,6 @@ from .writing import WritingMixin
 WRITE_WAIT = 10.0  # seconds a write waits for another writer's turn (the command line passes its --wait)
 OPEN_TRIES = 5  # reads of a store that another process keeps committing to
 CONNECTED_SCOPE = 5000  # newest articles of an entity over which its connections are counted
-
-
-@contextmanager
-def bulk_load():
-    """Build millions of small objects without the cyclic GC rescanning them again and again, then
-    move them out of its reach (they live as long as the store), so later collections stay short."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 class Store(WritingMixin, EditsMixin, FeedsMixin):
