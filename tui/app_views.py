@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual import work
+from textual.css.query import NoMatches
 from textual.worker import get_current_worker
 
 from tui.article_reader import ReaderData
@@ -98,7 +99,10 @@ class FocusViews:
             self.post_message(ConnectedLoaded(entity_id, tuple(connected), figures))
 
     def on_connected_loaded(self, message: ConnectedLoaded) -> None:
-        card = self.detail_pane.card
+        try:
+            card = self.detail_pane.card
+        except NoMatches:  # a worker's answer that arrives while the app closes
+            return
         if card.data is not None and card.data.entity.id == message.entity_id:
             data = replace(card.data, connected=message.connected)
             if message.figures is not None:
