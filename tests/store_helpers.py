@@ -41,3 +41,23 @@ def talks_article(**kw) -> NewArticle:
                             "summary": "China imposed restrictions", "participants": ["China"], "place": None,
                             "sentence": {"start": 83, "end": len(body)}}],
                    figures=[], **kw)
+
+
+def ingested_store(folder, articles: dict[str, tuple[str, str, str]]):
+    """A store (open) holding ``articles`` — file name → (title, date, body) — written as dated text files
+    and read by the real ingest, extraction included."""
+    from pathlib import Path
+
+    from store import Store
+    from store.ingest import ingest_paths
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, (title, date, body) in articles.items():
+        path = folder / name
+        path.write_text(f"title: {title}\ndate: {date}\n\n{body}", encoding="utf-8")
+        paths.append(str(path))
+    store = Store.open(folder / "db", wait=10)
+    ingest_paths(store, paths)
+    return store

@@ -13,8 +13,8 @@ from store import Store
 from store.export import export
 from store.export.selection import Selection
 from store.index import EV_CONTEXT, F_KIND
-from store.ingest import ingest_paths
 from tui.cli import main
+from tests.store_helpers import ingested_store
 
 BEFORE = Path(__file__).parent / "fixtures" / "store_before_context"
 ARTICLES = {
@@ -57,13 +57,7 @@ def test_reextract_writes_the_new_rows(old_store):
 
 @pytest.fixture
 def store(tmp_path):
-    paths = []
-    for name, (title, date, body) in ARTICLES.items():
-        path = tmp_path / name
-        path.write_text(f"title: {title}\ndate: {date}\n\n{body}", encoding="utf-8")
-        paths.append(str(path))
-    store = Store.open(tmp_path / "db", wait=10)
-    ingest_paths(store, paths)
+    store = ingested_store(tmp_path, ARTICLES)
     yield store
     store.close()
 

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from store import Store
-from store.ingest import ingest_paths
 from store.model import Event, Figure
 from tui.app import DatelineApp
 from tui.messages import SentenceTarget
+from tests.store_helpers import ingested_store
 from tui_fake_store import entity_id_named, focus_by_filter, run_async, settle, timeline_labels
 
 SIZE = (180, 50)
@@ -24,13 +23,7 @@ ARTICLES = {
 
 @pytest.fixture
 def store(tmp_path):
-    paths = []
-    for name, (title, date, body) in ARTICLES.items():
-        path = tmp_path / name
-        path.write_text(f"title: {title}\ndate: {date}\n\n{body}", encoding="utf-8")
-        paths.append(str(path))
-    store = Store.open(tmp_path / "db", wait=10)
-    ingest_paths(store, paths)
+    store = ingested_store(tmp_path, ARTICLES)
     yield store
     store.close()
 
@@ -125,10 +118,7 @@ def causes_store(tmp_path):
             "Halden Retail chief Louis Garand said the company will cut nearly 14,000 jobs. "
             "Halden Retail sold a 30GB player. "
             "Shoppers compared Halden Retail, Mervyn Stores, Tolle Markets and Ashby Foods at the fair.")
-    path = tmp_path / "causes.txt"
-    path.write_text(f"title: Halden\ndate: 2008-08-05\n\n{body}", encoding="utf-8")
-    store = Store.open(tmp_path / "db", wait=10)
-    ingest_paths(store, [str(path)])
+    store = ingested_store(tmp_path, {"causes.txt": ("Halden", "2008-08-05", body)})
     yield store
     store.close()
 
