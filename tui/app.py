@@ -12,7 +12,6 @@ from pathlib import Path
 
 from textual import events, on
 from textual.app import ScreenStackError, App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import ProgressBar
@@ -23,6 +22,7 @@ from tui.detail_pane import DetailPane
 from tui.edit_actions import EditActions, EditRequested
 from tui.entities_pane import EntitiesPane
 from tui.feed_fetch import FeedFetching
+from tui.app_bindings import APP_BINDINGS
 from tui.dialogs.base import typed_before
 from tui.filter_bar import FilterBar
 from tui.keymap import load_keymap, unknown_ids_problem
@@ -59,30 +59,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
     TITLE = "Dateline"
     HORIZONTAL_BREAKPOINTS = [(0, "-single"), (100, "-narrow"), (120, "-wide")]
     COMMANDS = App.COMMANDS | {DatelineCommands}
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
-        Binding("q", "quit", "Quit", id="app.quit_q"),
-        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="app.next_pane"),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="app.previous_pane"),
-        Binding("1", "pane('entities')", "Entities pane", id="app.pane_entities"),
-        Binding("2", "pane('timeline')", "Timeline pane", id="app.pane_timeline"),
-        Binding("3", "pane('articles')", "Articles pane", id="app.pane_articles"),
-        Binding("4", "pane('detail')", "Detail pane", id="app.pane_detail"),
-        Binding("backspace,alt+left", "back", "Back", id="app.back"),
-        Binding("alt+right", "forward", "Forward", id="app.forward"),
-        Binding("escape", "clear", "Clear filter, then focus", id="app.clear"),
-        Binding("question_mark,f1", "help", "Help: all keys", id="app.help"),
-        Binding("ctrl+r,f5", "reload", "Reload the store", id="app.reload"),
-        Binding("F", "fetch_feeds", "Fetch feeds now", id="app.fetch_feeds"),
-        Binding("ctrl+g", "go_to_entity_palette", "Go to entity…", id="app.go_to_entity"),
-        Binding("ctrl+e", "export", "Export selection…", id="app.export"),
-        Binding("ctrl+z", "undo", "Undo the last edit", id="app.undo"),
-        Binding("ctrl+y", "redo", "Redo", id="app.redo"),
-        Binding("ctrl+f", "search_text", "Search article text…", id="app.search"),
-        Binding("c", "chart", "Charts of the focus", id="app.chart"),
-        Binding("z", "zoom", "Zoom the pane / all panes", id="app.zoom"),
-        Binding("ctrl+k", "toggle_key_bar", "Keys bar on/off", id="app.key_bar"),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(self, store, *, store_path: str | None = None) -> None:
         super().__init__()

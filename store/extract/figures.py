@@ -13,35 +13,17 @@ from store.extract.date_roles import date_role
 from store.extract.dates import parse_published
 from store.extract.limits import MAX_FIGURES
 from store.extract.figure_subjects import figure_subjects
+from store.extract.figure_words import PREFIX_CURRENCY as _PREFIX_CURRENCY
+from store.extract.figure_words import SCALES, WORD_VALUES
+from store.extract.figure_words import SINGULAR_UNITS as _SINGULAR
+from store.extract.figure_words import SMALL_NUMBERS as _SMALL
+from store.extract.figure_words import SUFFIX_CURRENCY as _SUFFIX_CURRENCY
+from store.extract.figure_words import TENS as _TENS
+from store.extract.figure_words import UNITS as _UNITS
 
 __all__ = ["find_figures", "parse_number", "MentionIndex"]
 
 CONTEXT_CHARS = 300  # how far around a figure its clause is looked for
-_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-WORD_VALUES = {w: float(i) for i, w in enumerate(_SMALL)} | {w: float(v) for w, v in _TENS.items()}
-WORD_VALUES.update({"a": 1.0, "an": 1.0, "half": 0.5, "a half": 0.5, "a dozen": 12.0, "dozen": 12.0,
-                    "hundred": 100.0})
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9,
-          "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5}
-_PREFIX_CURRENCY = {"us$": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
-                    "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR",
-                    "£": "GBP", "gb#": "GBP", "#": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR",
-                    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
-                    "chf": "CHF", "inr": "INR", "cad": "CAD", "aud": "AUD"}
-_SUFFIX_CURRENCY = {"dollar": "USD", "us dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP",
-                    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "franc": "CHF",
-                    "peso": "MXN", "won": "KRW", "ruble": "RUB", "rouble": "RUB", "real": "BRL",
-                    "rand": "ZAR", "krona": "SEK", "krone": "NOK", "lira": "TRY", "cent": "USD",
-                    "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY", "jpy": "JPY"}
-_UNITS = ("hours minutes seconds days weeks months years decades km kilometres kilometers miles metres "
-          "meters feet inches kg kilograms tonnes tons pounds barrels litres liters gallons acres hectares "
-          "points people jobs workers employees troops soldiers votes seats units vehicles cars aircraft "
-          "planes homes houses deaths cases shares passengers customers users stores plants mw gw gb tb "
-          "mph degrees").split()
-_SINGULAR = {u[:-1]: u for u in _UNITS if u.endswith("s")}
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:(?:" + "|".join(sorted(_TENS, key=len, reverse=True))
         + r")(?:-(?:" + "|".join(_SMALL[1:10]) + r"))?|" + "|".join(sorted(_SMALL, key=len, reverse=True))
         + r"|a\s+dozen|a\s+half|half)\b)")
