@@ -8,23 +8,36 @@ append-only and the undo stacks are rebuilt from it at open.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .catalog import entity_id, normalise_name, sentence_bounds
 from .errors import StoreError
 from .model import ACTIVE, ENTITY_TYPES, MANUAL, REJECTED, Edit
+
+if TYPE_CHECKING:
+    from .records import Records
+    from .state import StoreState
 
 
 class EditError(StoreError):
     """An edit that cannot be made (unknown entity, merging into itself, ...)."""
 
 
-class EditsMixin:
-    """Edit operations of ``Store`` (kept apart from reads and ingest)."""
+class Editor:
+    """The hand edits of an open store's ``state``, with undo and redo rebuilt from its edit log."""
 
-    def _init_edits(self) -> None:
+    def __init__(self, state: StoreState):
+        self.state = state
         self._undo: list[int] = []
         self._redo: list[int] = []
-        for entry in self.records.log:
+        self._history_of: Records | None = None  # the records the stacks were built from
+
+    def _history(self) -> None:
+        """Undo and redo stacks for the current records (another process's edits make new ones)."""
+        if self._history_of is self.state.records:
+            return
+        self._undo, self._redo, self._history_of = [], [], self.state.records
+        for entry in self.state.records.log:
             self._track(entry)
 
     def _track(self, entry: dict) -> None:
@@ -38,20 +51,19 @@ class EditsMixin:
 
     def _commit(self, action: str, summary: str, changes: list[tuple[str, str, dict | None]],
                 extra: dict | None = None) -> Edit:
-        self._check_writable()
-        entry = self.records.commit(action, summary, changes, extra)
-        if not self.manifest.records:  # from now on a missing records.json is damage, not a new store
-            self.manifest = self.manifest.evolve(records=True)
-            self.manifest.save()
-        self.view.apply_changes(entry["changes"])
+        self.state.check_writable()
+        self._history()
+        entry = self.state.records.commit(action, summary, changes, extra)
+        self.state.mark_records_required()
+        self.state.view.apply_changes(entry["changes"])
         self._track(entry)
         return _edit(entry)
 
     def _entity_ov(self, eid: str) -> dict:
-        return dict(self.records.get("entity", eid) or {})
+        return dict(self.state.records.get("entity", eid) or {})
 
     def _live(self, eid: str):
-        ent = self.entity(eid)
+        ent = self.state.view.entity(eid)
         if ent is None:
             raise EditError(f"no such entity: {eid}")
         return ent
@@ -117,18 +129,18 @@ class EditsMixin:
             raise EditError(f"{alias!r} is not an alias of {ent.name!r}")
         changes: list[tuple[str, str, dict | None]] = []
         new_id = None
-        for member in self.view.members.get(ent.id, ()):
-            mm = self.machine.entities.get(member)
-            mov = self.records.get("entity", member) or {}
+        for member in self.state.view.members.get(ent.id, ()):
+            mm = self.state.machine.entities.get(member)
+            mov = self.state.records.get("entity", member) or {}
             if member != ent.id and normalise_name(mov.get("name") or (mm.name if mm else "")) == normalise_name(alias):
                 changes.append(("entity", member, {**mov, "merged_into": None}))
                 new_id = member
         if new_id is None:
             new_id = entity_id(ent.type, alias)
-            if new_id == ent.id or self.machine.entities.get(new_id):
+            if new_id == ent.id or self.state.machine.entities.get(new_id):
                 new_id = entity_id(ent.type, alias + " (split)")
             changes.append(("entity", new_id, {"manual": True, "name": alias, "type": ent.type}))
-            for m in self.mentions_of(ent.id):
+            for m in self.state.view.mentions_of(ent.id):
                 if normalise_name(m.text) == normalise_name(alias):
                     changes.append(("mention", m.id, self._mention_doc(m.article_id, m.start, m.end, new_id,
                                                                        origin=m.origin)))
@@ -140,7 +152,7 @@ class EditsMixin:
     # -- mentions ---------------------------------------------------------------------------------
     def _mention_doc(self, aid: str, start: int, end: int, eid: str | None, *, origin: str = MANUAL,
                      status: str = ACTIVE) -> dict:
-        body = self.body(aid)
+        body = self.state.body(aid)
         from .extract.sentences import split_sentences  # imported late: extraction is heavy to load
 
         ss, se = sentence_bounds(split_sentences(body), start, end)
@@ -149,10 +161,10 @@ class EditsMixin:
     def reject(self, mention_id: str) -> Edit:
         """Mark a mention as not an entity (or not this one); re-extraction will not bring it back."""
         aid, start, end = _split_key(mention_id)
-        current = self.records.get("mention", mention_id)
+        current = self.state.records.get("mention", mention_id)
         doc = dict(current) if current else self._mention_doc(aid, start, end, None, origin="machine")
         doc["status"] = REJECTED
-        text = doc.get("text") or self.body(aid)[start:end]
+        text = doc.get("text") or self.state.body(aid)[start:end]
         return self._commit("reject", f"reject mention {text!r} in {aid}", [("mention", mention_id, doc)])
 
     def relink(self, mention_id: str, eid: str) -> Edit:
@@ -169,7 +181,7 @@ class EditsMixin:
         With ``propagate``, every other exact occurrence of the name and its aliases in every article
         is linked too, unless the user rejected it there. Returns (edit, more mentions, in articles).
         """
-        body = self.body(aid)
+        body = self.state.body(aid)
         if not (0 <= start < end <= len(body)):
             raise EditError(f"span {start}-{end} is outside the article")
         name = clean_name(name) or clean_name(body[start:end])
@@ -181,22 +193,22 @@ class EditsMixin:
         else:
             etype = (etype or "OTHER").strip().upper()
             eid = entity_id(etype, name)
-            if self.entity(eid) is None:
+            if self.state.view.entity(eid) is None:
                 changes.append(("entity", eid, {"manual": True, "name": name, "type": etype}))
         spans = {(aid, start, end)}
         if propagate:
-            ent = self.entity(eid)
+            ent = self.state.view.entity(eid)
             names = {name, body[start:end], *(ent.aliases if ent else ())}
             spans |= set(self._occurrences(names))
         more_articles = set()
         for a, s, e in sorted(spans):
             key = f"{a}|{s}|{e}"
-            prior = self.records.get("mention", key)
+            prior = self.state.records.get("mention", key)
             if (a, s, e) != (aid, start, end) and prior and prior.get("status") == REJECTED:
                 continue
             if (a, s, e) != (aid, start, end) and self._already_linked(a, s, e, eid):
                 continue
-            for other in self.mentions_in(a):
+            for other in self.state.view.mentions_in(a):
                 if other.start < e and s < other.end and other.id != key and other.entity_id != eid:
                     changes.append(("mention", other.id, {**self._mention_doc(a, other.start, other.end, None,
                                                                                origin=other.origin),
@@ -212,7 +224,7 @@ class EditsMixin:
         return edit, more, len(more_articles)
 
     def _already_linked(self, aid: str, start: int, end: int, eid: str) -> bool:
-        return any(m.start == start and m.end == end and m.entity_id == eid for m in self.mentions_in(aid))
+        return any(m.start == start and m.end == end and m.entity_id == eid for m in self.state.view.mentions_in(aid))
 
     def _occurrences(self, names: set[str]):
         """(article, start, end) of every whole-word occurrence of any of ``names`` in every body."""
@@ -221,8 +233,8 @@ class EditsMixin:
             return
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                              + r")(?!\w)")
-        for aid in self.machine.order:
-            for m in pattern.finditer(self.body(aid)):
+        for aid in self.state.machine.order:
+            for m in pattern.finditer(self.state.body(aid)):
                 yield aid, m.start(), m.end()
 
     # -- events -----------------------------------------------------------------------------------
@@ -232,9 +244,9 @@ class EditsMixin:
         unknown = set(fields) - allowed
         if unknown:
             raise EditError(f"events have no field {sorted(unknown)}")
-        if event_id not in self.machine.event_refs:
+        if event_id not in self.state.machine.event_refs:
             raise EditError(f"no such event: {event_id}")
-        ov = dict(self.records.get("event", event_id) or {})
+        ov = dict(self.state.records.get("event", event_id) or {})
         if "participants" in fields:
             ov["parts"] = [self._live(p).id for p in fields.pop("participants")]
         if fields.get("place"):
@@ -245,13 +257,16 @@ class EditsMixin:
     # -- undo / redo / log --------------------------------------------------------------------------
     @property
     def can_undo(self) -> bool:
+        self._history()
         return bool(self._undo)
 
     @property
     def can_redo(self) -> bool:
+        self._history()
         return bool(self._redo)
 
     def undo(self) -> Edit | None:
+        self._history()
         if not self._undo:
             return None
         target = self._entry(self._undo[-1])
@@ -259,6 +274,7 @@ class EditsMixin:
         return self._commit("undo", f"undo: {target['summary']}", changes, {"target": target["seq"]})
 
     def redo(self) -> Edit | None:
+        self._history()
         if not self._redo:
             return None
         target = self._entry(self._redo[-1])
@@ -266,16 +282,16 @@ class EditsMixin:
         return self._commit("redo", f"redo: {target['summary']}", changes, {"target": target["seq"]})
 
     def _entry(self, seq: int) -> dict:
-        return next(e for e in reversed(self.records.log) if e["seq"] == seq)
+        return next(e for e in reversed(self.state.records.log) if e["seq"] == seq)
 
     def log(self) -> list[Edit]:
-        return [_edit(e) for e in self.records.log]
+        return [_edit(e) for e in self.state.records.log]
 
     def known_names(self) -> dict[str, str]:
         """Names (and aliases) of entities a user created by hand: future ingests find them too."""
         out: dict[str, str] = {}
-        for eid, ov in self.records.data["entity"].items():
-            ent = self.entity(eid)
+        for eid, ov in self.state.records.data["entity"].items():
+            ent = self.state.view.entity(eid)
             if ent is None or not ov.get("manual"):
                 continue  # machine entities are found anyway; their edits apply as overlays
             if ent.type in ENTITY_TYPES[:-1]:  # every type but OTHER

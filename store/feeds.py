@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .errors import StoreError
 from .records_check import FEEDS
+
+if TYPE_CHECKING:
+    from .state import StoreState
 
 _KEEP = object()  # record_fetch: leave the remembered validators as they are
 
@@ -66,17 +70,20 @@ def check_url(url: str) -> str:
     return url
 
 
-class FeedsMixin:
-    """``Store``'s followed feeds; needs its ``records``, ``manifest`` and ``_check_writable``."""
+class FeedBook:
+    """The feeds an open store's ``state`` follows, kept in its records."""
+
+    def __init__(self, state: StoreState):
+        self.state = state
 
     def feeds(self) -> list[Feed]:
         """Every followed feed, by name."""
-        return sorted((_feed(url, doc) for url, doc in self.records.data[FEEDS].items()),
+        return sorted((_feed(url, doc) for url, doc in self.state.records.data[FEEDS].items()),
                       key=lambda f: f.name.casefold())
 
     def feed(self, name_or_url: str) -> Feed | None:
         """The followed feed with this URL, or else this name (case-insensitive)."""
-        doc = self.records.data[FEEDS].get(name_or_url.strip())
+        doc = self.state.records.data[FEEDS].get(name_or_url.strip())
         if doc is not None:
             return _feed(name_or_url.strip(), doc)
         want = name_or_url.strip().casefold()
@@ -84,10 +91,10 @@ class FeedsMixin:
 
     def add_feed(self, url: str, name: str | None = None) -> Feed:
         """Follow ``url`` under ``name`` (by default its host name, made unique)."""
-        self._check_writable()
+        self.state.check_writable()
         url = check_url(url)
-        if url in self.records.data[FEEDS]:
-            raise FeedError(f"{url} is followed already, as {self.records.data[FEEDS][url]['name']!r}")
+        if url in self.state.records.data[FEEDS]:
+            raise FeedError(f"{url} is followed already, as {self.state.records.data[FEEDS][url]['name']!r}")
         taken = {f.name.casefold() for f in self.feeds()}
         if name is not None:
             name = " ".join(name.split())
@@ -103,11 +110,11 @@ class FeedsMixin:
 
     def remove_feed(self, name_or_url: str) -> Feed:
         """Stop following a feed (its articles stay in the store)."""
-        self._check_writable()
+        self.state.check_writable()
         feed = self.feed(name_or_url)
         if feed is None:
             raise FeedError(f"no followed feed is named or located {name_or_url.strip()!r}")
-        self.records.save(FEEDS, feed.url, None)
+        self.state.records.save(FEEDS, feed.url, None)
         return feed
 
     def record_fetch(self, url: str, status: str, new: int = 0, etag: str | None | object = _KEEP,
@@ -115,8 +122,8 @@ class FeedsMixin:
         """Remember one fetch of a followed feed: when, how it went, how many new articles, and (after a
         full answer) its validators. Call it after the articles are stored, never before: a feed whose
         validators were saved without its articles would answer 304 and lose them. None if not followed."""
-        self._check_writable()
-        doc = self.records.data[FEEDS].get(url)
+        self.state.check_writable()
+        doc = self.state.records.data[FEEDS].get(url)
         if doc is None:
             return None
         old = _feed(url, doc)
@@ -128,10 +135,8 @@ class FeedsMixin:
         return feed
 
     def _save_feed(self, feed: Feed) -> None:
-        self.records.save(FEEDS, feed.url, _doc(feed))
-        if not self.manifest.records:  # from now on a missing records.json is damage, not a new store
-            self.manifest = self.manifest.evolve(records=True)
-            self.manifest.save()
+        self.state.records.save(FEEDS, feed.url, _doc(feed))
+        self.state.mark_records_required()
 
 
 def _default_name(url: str, taken: set[str]) -> str:

@@ -12,13 +12,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .journal import check_fresh
 from .manifest import MANIFEST, RECORDS, Manifest, load_manifest
 from .readers import reading
 from .postings import shard_postings
-from .records import Records
 from .shards import REGISTRY_TABLE, read_catalog, read_table
 from .verify import check_counts, check_registry
+
+if TYPE_CHECKING:
+    from .state import StoreState
 
 
 @dataclass(frozen=True)
@@ -51,19 +55,19 @@ def stamps(folder: Path) -> tuple:
     return stamp(folder / MANIFEST), stamp(folder / RECORDS)
 
 
-def refresh(store) -> Refreshed:
-    """Bring ``store`` (a ``Store``, its write guard held) up to what is committed on disk."""
-    if stamps(store.path) == store._stamps:
+def refresh(store: StoreState) -> Refreshed:
+    """Bring ``store`` (an open store's state, its write guard held) up to what is committed on disk."""
+    if stamps(store.path) == store.stamps:
         return Refreshed()
     with reading(store.path):  # no writer removes a file while we read what it named
         return _refresh(store)
 
 
-def _refresh(store) -> Refreshed:
+def _refresh(store: StoreState) -> Refreshed:
     folder = store.path
     now = stamps(folder)
     new_articles = 0
-    if now[0] != store._stamps[0]:
+    if now[0] != store.stamps[0]:
         manifest = load_manifest(folder, create=False)
         check_fresh(manifest)
         if manifest.generation != store.manifest.generation:
@@ -71,24 +75,22 @@ def _refresh(store) -> Refreshed:
             if grown is None:
                 before = len(store.machine.order)
                 store.manifest = manifest
-                store._load()
-                store._stamps = now
+                store.load()
+                store.stamps = now
                 return Refreshed(len(store.machine.order) - before, 0, True)
             new_articles = grown
         store.manifest = manifest
     edits = 0
-    if now[1] != store._stamps[1] or new_articles:
+    if now[1] != store.stamps[1] or new_articles:
         before = len(store.records.log)
-        store.records.close()
-        m = store.manifest
-        store.records = Records(folder / RECORDS, readonly=store.readonly, store_id=m.store_id, required=m.records)
+        store.reopen_records()
         edits = max(0, len(store.records.log) - before)
-        store._rebuild_view()
-    store._stamps = now
+        store.rebuild_view()
+    store.stamps = now
     return Refreshed(new_articles, edits, False)
 
 
-def _grow(store, manifest: Manifest) -> int | None:
+def _grow(store: StoreState, manifest: Manifest) -> int | None:
     """Index what ``manifest`` adds to ``store``'s: new shards, and new articles of its grown last shard.
     None when it is not a growth (a re-extraction, a repair): the caller reads the store again."""
     old = {s.n: s for s in store.manifest.shards}
@@ -125,5 +127,5 @@ def _grow(store, manifest: Manifest) -> int | None:
         new = docs[kept:]
         machine.add_shard(new, shard_postings(new) if kept else postings, s.texts)
         added += len(new)
-    store._texts.sums = {s.texts: s.texts_sum for s in manifest.shards}
+    store.texts.sums = {s.texts: s.texts_sum for s in manifest.shards}
     return added

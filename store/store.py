@@ -3,130 +3,129 @@
 A store is a folder: ``dateline.json`` (manifest, the commit point), shard files holding article
 bodies and machine extraction (write-once), ``records.json`` (hand edits and the edit log) and a
 writer lock. See ``manifest.py``, ``shards.py``, ``records.py``, ``view.py`` and ``feeds.py`` (followed feeds).
+
+``Store`` is a façade: it owns the open store's ``StoreState`` (``state.py``) and the objects that write
+it — ``ArticleWriter`` (ingest, re-extraction), ``Editor`` (hand edits, undo), ``FeedBook`` (followed
+feeds) — and answers reads from the state's view (the heavier ones in ``queries.py``). It adds what they
+share: the read/write guard for the app's threads and the write turn (the lock, for one commit).
 """
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .bulk import bulk_load
-from .edits import EditsMixin
+from . import queries
+from .edits import Editor
 from .errors import ReadOnlyStore, StoreCorrupt, StoreLocked
-from .feeds import FeedsMixin
-from .index import SLOT, MachineIndex
+from .feeds import _KEEP, Feed, FeedBook
 from .following import Refreshed, refresh, stamps
-from .journal import check_fresh, remove_debris
+from .index import MachineIndex
+from .journal import remove_debris
 from .lock import LockBusy, LockUnavailable, WriterLock
-from .manifest import RECORDS, Manifest, load_manifest
-from .model import Article, Entity, Event, Figure, Mention
-from .readers import reading
+from .manifest import Manifest, load_manifest
+from .model import Article, Edit, Entity, Event, Figure, Mention
 from .records import Records
 from .rwlock import ReadWriteLock
-from .shards import REGISTRY_TABLE, TextCache, read_catalog, read_table
-from .verify import check_catalog, check_counts, check_registry, upgrade, verify_texts
-from .view import View
 from .sequences import ArticleHits, LazyRecords, Timeline
-from .writing import WritingMixin
+from .state import StoreState
+from .verify import upgrade
+from .view import View
+from .writing import ArticleWriter, NewArticle, Progress
 
 WRITE_WAIT = 10.0  # seconds a write waits for another writer's turn (the command line passes its --wait)
 OPEN_TRIES = 5  # reads of a store that another process keeps committing to
-CONNECTED_SCOPE = 5000  # newest articles of an entity over which its connections are counted
 
 
-class Store(WritingMixin, EditsMixin, FeedsMixin):
+class Store:
     """An open Dateline store. Use ``Store.open``; close it (or use ``with``) when done."""
 
     def __init__(self, folder: Path, manifest: Manifest, readonly_reason: str | None = None,
                  wait: float | None = None, on_wait: Callable[[str], None] | None = None):
-        self.path = folder
-        self.manifest = manifest
-        self.readonly_reason = readonly_reason
-        self.readonly = readonly_reason is not None
+        self.state = StoreState(folder, manifest, readonly_reason)
         self._lock = None if self.readonly else WriterLock(folder)
         self._wait = WRITE_WAIT if wait is None else wait
         self._on_wait = on_wait
         self._unreported = Refreshed()
-        self._verified = False  # every texts file checked (``verify_texts``): only then is anything removed
         self.guard = ReadWriteLock()  # the app reads from worker threads while its main thread edits
-        self._load()
+        self._writer = ArticleWriter(self.state, self._write_turn)
+        self._editor = Editor(self.state)
+        self._feeds = FeedBook(self.state)
 
-    def _load(self) -> None:
-        with reading(self.path):  # no writer removes a file while we read the manifest's files
-            self._read_files()
-        self._texts = TextCache(self.path, {s.texts: s.texts_sum for s in self.manifest.shards})
-        self._rebuild_view()
+    # -- what the state holds, for the command line, the checks and the tests ------------------------
+    @property
+    def path(self) -> Path:
+        return self.state.path
 
-    def _read_files(self) -> None:
-        m = self.manifest
-        check_fresh(m)
-        self._stamps = stamps(self.path)  # taken first: a commit during the read is seen by the next refresh
-        self.records = Records(self.path / RECORDS, readonly=self.readonly, store_id=m.store_id, required=m.records)
-        catalog_ids: dict[str, list[str]] = {}
-        with bulk_load():
-            registry = read_table(self.path / m.registry, REGISTRY_TABLE, m.registry_sum) if m.registry else []
-            check_registry(self.path / str(m.registry), registry)
-            self.machine = MachineIndex(registry)
-            for shard in m.shards:
-                docs, postings = read_catalog(self.path / shard.catalog, shard.catalog_sum)
-                if shard.catalog_sum is None:  # a store from before checksums: check its rows one by one
-                    check_catalog(self.path / shard.catalog, docs, postings, len(registry))
-                catalog_ids[shard.texts] = [d["id"] for d in docs]
-                self.machine.add_shard(docs, postings, shard.texts)
-        check_counts(m, catalog_ids)
+    @property
+    def manifest(self) -> Manifest:
+        return self.state.manifest
 
-    def _rebuild_view(self) -> None:
-        self.view = View(self.machine, self.records)
-        self._init_edits()
+    @property
+    def records(self) -> Records:
+        return self.state.records
+
+    @property
+    def machine(self) -> MachineIndex:
+        return self.state.machine
+
+    @property
+    def view(self) -> View:
+        return self.state.view
+
+    @property
+    def readonly(self) -> bool:
+        return self.state.readonly
+
+    @property
+    def readonly_reason(self) -> str | None:
+        return self.state.readonly_reason
 
     def verify_texts(self) -> None:
         """Check every article body against the manifest; on damage the store stops writing (and says why)."""
         with self.guard.reading():
-            manifest, ids = self.manifest, {}
+            ids: dict[str, list[str]] = {}
             for aid, texts_file in self.machine.texts_file.items():
                 ids.setdefault(texts_file, []).append(aid)
-        try:
-            with reading(self.path):
-                verify_texts(manifest, ids)
-        except StoreCorrupt as exc:
-            self.readonly, self.readonly_reason = True, f"damaged ({exc})"
-            raise
-        self._verified = True
+        self.state.verify_texts(ids)
 
     def reload(self) -> None:
         """Read the store again from disk, whole (``follow`` reads only what changed)."""
         with self.guard.writing():
-            self.manifest = load_manifest(self.path, create=False)
-            self.records.close()
-            self._load()
+            self.state.reload()
 
     def follow(self) -> Refreshed:
         """Take in what other processes committed since this store last looked (cheap when nothing did):
         new articles, a re-extraction, edits. Also reports what a write turn of ours took in."""
         with self.guard.writing():
-            got = refresh(self)
+            got = refresh(self.state)
             total, self._unreported = self._unreported.plus(got), Refreshed()
             return total
 
     @contextmanager
-    def _write_turn(self):
+    def _write_turn(self) -> Iterator[None]:
         """One write: the store lock for its moment, after reading what others committed meanwhile."""
-        self._check_writable()
-        if not self._verified:
+        self.state.check_writable()
+        if not self.state.verified:
             self.verify_texts()  # a store is written, and its debris removed, only once it checked out
+        assert self._lock is not None  # a writable store has its lock
         try:
             with self._lock.turn(self._wait, self._on_wait):
-                self._unreported = self._unreported.plus(refresh(self))
-                self.manifest = upgrade(self.manifest)
-                remove_debris(self.manifest)
+                self._take_in_and_tidy()
                 yield
-                self._stamps = stamps(self.path)  # our own commit is not news
+                self.state.stamps = stamps(self.path)  # our own commit is not news
         except LockBusy as exc:
             raise StoreLocked(str(exc)) from None
         except LockUnavailable as exc:
-            self.readonly, self.readonly_reason = True, f"{exc}; read-only"
+            self.state.go_readonly(f"{exc}; read-only")
             raise ReadOnlyStore(f"{exc}; nothing was changed") from None
+
+    def _take_in_and_tidy(self) -> None:
+        """Under the lock: what others committed, then an older store's upgrade and dead writers' debris."""
+        self._unreported = self._unreported.plus(refresh(self.state))
+        self.state.manifest = upgrade(self.state.manifest)
+        remove_debris(self.state.manifest)
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False, wait: float | None = None,
@@ -160,26 +159,25 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
         if not store.readonly:
             store.tidy()
             if store.readonly and wait is not None:  # the command line: a writer that cannot write says so
-                raise ReadOnlyStore(f"{store.readonly_reason.removesuffix('; opened read-only')}; nothing was changed")
+                reason = (store.readonly_reason or "").removesuffix("; opened read-only")
+                raise ReadOnlyStore(f"{reason}; nothing was changed")
         return store
 
     def tidy(self) -> None:
         """Upgrade an older store and clear dead writers' debris, if the lock is free right now — only once
         every file was checked (the app calls this after ``verify_texts``, in its loading worker)."""
-        if self.readonly or not self._verified:
+        if self.readonly or not self.state.verified or self._lock is None:
             return
         try:
             if not self._lock.acquire(0):
                 return
         except LockUnavailable as exc:  # a folder Dateline may not write: say so, write nothing
-            self.readonly, self.readonly_reason = True, f"{exc}; opened read-only"
+            self.state.go_readonly(f"{exc}; opened read-only")
             return
         try:
             with self.guard.writing():
-                self._unreported = self._unreported.plus(refresh(self))
-                self.manifest = upgrade(self.manifest)
-                remove_debris(self.manifest)
-                self._stamps = stamps(self.path)
+                self._take_in_and_tidy()
+                self.state.stamps = stamps(self.path)
         finally:
             self._lock.release()
 
@@ -192,10 +190,6 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _check_writable(self) -> None:
-        if self.readonly:
-            raise ReadOnlyStore(f"{self.path}: {self.readonly_reason}; nothing was changed")
-
     # -- reads ------------------------------------------------------------------------------------
     def prepare(self) -> None:
         """Build the indexes reads build on first use (articles by date, months), so that a first
@@ -204,15 +198,7 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
         self.machine.months()
 
     def stats(self) -> dict:
-        by_type: dict[str, int] = {}
-        for eid in self.view.entity_ids():
-            ent = self.view.entity(eid)
-            by_type[ent.type] = by_type.get(ent.type, 0) + 1
-        mentions = sum(self.view.stats_of(e)[0] for e in self.view.entity_ids())
-        return {"articles": len(self.machine.order), "entities": dict(sorted(by_type.items())),
-                "mentions": mentions, "events": self.machine.n_events,
-                "figures": self.machine.n_figures,
-                "first_published": self.machine.first_published, "last_published": self.machine.last_published}
+        return queries.stats(self.view, self.machine)
 
     def articles(self) -> Sequence[Article]:
         """Every article, newest first (made as read)."""
@@ -223,7 +209,7 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
         return self.machine.article(aid)
 
     def body(self, aid: str) -> str:
-        return self._texts.body(self.machine.texts_file[aid], aid)
+        return self.state.body(aid)
 
     def sentence(self, aid: str, start: int, end: int) -> str:
         return self.body(aid)[start:end]
@@ -288,21 +274,8 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
         return self.view.timeline_of(eid)
 
     def record_sources(self, record_id: str, eid: str | None) -> tuple[tuple[str, str, int, int], ...]:
-        """Every report of the timeline row ``record_id`` stands for on ``eid``'s timeline (``event_groups``):
-        (article id, record id, sentence start, sentence end), the row's own first; () when unknown."""
-        if eid is None or self.view.resolve(eid) is None:
-            return ()
-        if ":f" in record_id:
-            aid, _, row = record_id.rpartition(":f")
-            ref, kind = ((aid, int(row)) if row.isdigit() and aid in self.machine.docs else None), 1
-        else:
-            ref, kind = self.machine.event_refs.get(record_id), 0
-        if ref is None or ref[0] not in self.machine.number:
-            return ()
-        entry = (self.machine.number[ref[0]] * SLOT + ref[1]) * 2 + kind
-        timeline = self.view.timeline_of(eid)
-        group = timeline.sources_of_entry(entry)
-        return timeline.entry_sources(group)
+        """Every report of the timeline row ``record_id`` stands for on ``eid``'s timeline, its own first."""
+        return queries.record_sources(self.view, self.machine, record_id, eid)
 
     def events(self, eid: str | None = None) -> Sequence[Event]:
         return self.view.events_of(eid)
@@ -318,55 +291,103 @@ class Store(WritingMixin, EditsMixin, FeedsMixin):
 
     def connected(self, eid: str, limit: int = 20,
                   stop: Callable[[], bool] | None = None) -> list[tuple[Entity, int, int]] | None:
-        """Entities that share sentences or articles with ``eid``, most shared sentences first.
-
-        Counted over the entity's newest ``CONNECTED_SCOPE`` articles (all of them for all but the
-        most frequent entities), so the card of a name found in 80,000 articles still opens at once.
-        ``stop`` is asked now and then; when it says so the count is dropped and None returned (the
-        app's worker stops when the user has moved on).
-        """
-        eid = self.view.resolve(eid)
-        if eid is None:
-            return []
-        shared: dict[str, list] = {}
-        for number, aid in enumerate(self.view.article_ids_of(eid)[:CONNECTED_SCOPE]):
-            if stop is not None and number % 64 == 0 and stop():
-                return None
-            pairs = self.view.entity_sentences_in(aid)
-            mine = {ss for e, ss in pairs if e == eid}
-            for other, ss in dict.fromkeys(pairs):
-                if other == eid:
-                    continue
-                row = shared.get(other)
-                if row is None:
-                    row = shared[other] = [0, set()]
-                row[1].add(aid)
-                row[0] += ss in mine
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1][0], -len(kv[1][1]), kv[0]))[:limit]
-        return [(self.view.entity(e), s, len(arts)) for e, (s, arts) in ranked]
+        """Entities that share sentences or articles with ``eid``, most shared sentences first (``queries``);
+        None when ``stop`` said the user moved on."""
+        return queries.connected(self.view, eid, limit, stop)
 
     def mention_histogram(self, eid: str) -> list[tuple[str, int]]:
         """(month, mentions) of an entity over the months its articles were published."""
-        months = self.machine.months()
-        counts: dict[str, int] = {}
-        for number, n in self.view.article_hits(eid)[1].items():
-            month = months[number]
-            if month:
-                counts[month] = counts.get(month, 0) + n
-        return sorted(counts.items())
+        return queries.mention_histogram(self.view, self.machine, eid)
 
     def find_entity(self, name: str) -> Entity | None:
         """The entity whose name or alias is ``name`` (case-insensitive), most mentioned first."""
-        want = name.casefold().strip()
-        hits = [e for e in self.entities() if want == e.name.casefold() or want in (a.casefold() for a in e.aliases)]
-        return max(hits, key=lambda e: self.entity_counts(e.id)[0], default=None)
+        return queries.find_entity(self.entities(), lambda e: self.entity_counts(e)[0], name)
 
     def search_entities(self, query: str, limit: int = 50) -> list[Entity]:
         """Fuzzy search over names and aliases: substring hits first, then in-order letters."""
-        from .fuzzy import rank
+        return queries.search_entities(self.entities(), lambda e: self.entity_counts(e)[0], query, limit)
 
-        return rank(query, self.entities(), lambda e: (e.name, *e.aliases),
-                    weight=lambda e: self.entity_counts(e.id)[0], limit=limit)
+    # -- writes: each is done by the object that owns it, in a write turn of its own (``_guarded``) ----
+    def known_article(self, url: str | None, body: str) -> str | None:
+        return self._writer.known_article(url, body)
+
+    def add_articles(self, items: Iterable[NewArticle]) -> list[str]:
+        return self._writer.add_articles(items)
+
+    def reextract(self, extract: Callable[[str, str | None], tuple[dict, list]] | None = None,
+                  progress: Progress | None = None, on_error: Callable[[str], None] | None = None,
+                  batch: Callable[[list[tuple[str, str | None]]], list] | None = None) -> int:
+        return self._writer.reextract(extract, progress, on_error, batch)
+
+    def rename(self, eid: str, name: str) -> Edit:
+        return self._editor.rename(eid, name)
+
+    def retype(self, eid: str, etype: str) -> Edit:
+        return self._editor.retype(eid, etype)
+
+    def set_note(self, eid: str, notes: str) -> Edit:
+        return self._editor.set_note(eid, notes)
+
+    def set_tags(self, eid: str, tags: list[str]) -> Edit:
+        return self._editor.set_tags(eid, tags)
+
+    def delete_entity(self, eid: str) -> Edit:
+        return self._editor.delete_entity(eid)
+
+    def merge(self, src: str, dst: str) -> Edit:
+        return self._editor.merge(src, dst)
+
+    def split_alias(self, eid: str, alias: str) -> Edit:
+        return self._editor.split_alias(eid, alias)
+
+    def reject(self, mention_id: str) -> Edit:
+        return self._editor.reject(mention_id)
+
+    def relink(self, mention_id: str, eid: str) -> Edit:
+        return self._editor.relink(mention_id, eid)
+
+    def mark(self, aid: str, start: int, end: int, name: str, etype: str, link_to: str | None = None,
+             propagate: bool = True) -> tuple[Edit, int, int]:
+        return self._editor.mark(aid, start, end, name, etype, link_to, propagate)
+
+    def edit_event(self, event_id: str, **fields) -> Edit:
+        return self._editor.edit_event(event_id, **fields)
+
+    @property
+    def can_undo(self) -> bool:
+        return self._editor.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._editor.can_redo
+
+    def undo(self) -> Edit | None:
+        return self._editor.undo()
+
+    def redo(self) -> Edit | None:
+        return self._editor.redo()
+
+    def log(self) -> list[Edit]:
+        return self._editor.log()
+
+    def known_names(self) -> dict[str, str]:
+        return self._editor.known_names()
+
+    def feeds(self) -> list[Feed]:
+        return self._feeds.feeds()
+
+    def feed(self, name_or_url: str) -> Feed | None:
+        return self._feeds.feed(name_or_url)
+
+    def add_feed(self, url: str, name: str | None = None) -> Feed:
+        return self._feeds.add_feed(url, name)
+
+    def remove_feed(self, name_or_url: str) -> Feed:
+        return self._feeds.remove_feed(name_or_url)
+
+    def record_fetch(self, url: str, status: str, new: int = 0, etag: str | None | object = _KEEP,
+                     last_modified: str | None | object = _KEEP) -> Feed | None:
+        return self._feeds.record_fetch(url, status, new, etag, last_modified)
 
 
 TURNS = {"add_articles", "rename", "retype", "set_note", "set_tags", "delete_entity", "merge", "split_alias",
