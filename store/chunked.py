@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 
 
 class _Pieces(list):
@@ -31,7 +32,7 @@ class ChunkedPostings(dict):
         super().__init__()
         self._extra: dict[str, array] = {}
 
-    def add(self, key: str, offset: int, values: list[int], extra: list[int] = ()) -> None:
+    def add(self, key: str, offset: int, values: list[int], extra: Sequence[int] = ()) -> None:
         got = dict.get(self, key)
         if got is None:
             dict.__setitem__(self, key, _Pieces([(offset, values, extra)]))

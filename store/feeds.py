@@ -128,8 +128,8 @@ class FeedBook:
             return None
         old = _feed(url, doc)
         feed = Feed(url=url, name=old.name, added=old.added,
-                    etag=old.etag if etag is _KEEP else etag,
-                    last_modified=old.last_modified if last_modified is _KEEP else last_modified,
+                    etag=old.etag if etag is _KEEP else _text_or_none(etag),
+                    last_modified=old.last_modified if last_modified is _KEEP else _text_or_none(last_modified),
                     last_fetch=_now(), last_status=status, items=old.items + new)
         self._save_feed(feed)
         return feed
@@ -137,6 +137,10 @@ class FeedBook:
     def _save_feed(self, feed: Feed) -> None:
         self.state.records.save(FEEDS, feed.url, _doc(feed))
         self.state.mark_records_required()
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _default_name(url: str, taken: set[str]) -> str:

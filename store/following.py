@@ -122,10 +122,10 @@ def _grow(store: StoreState, manifest: Manifest) -> int | None:
         loaded.append((s, docs, postings, len(kept)))
     machine.update_registry(registry)
     added = 0
-    for s, docs, postings, kept in loaded:
-        machine.retarget(docs[:kept], s.texts)
-        new = docs[kept:]
-        machine.add_shard(new, shard_postings(new) if kept else postings, s.texts)
+    for s, docs, postings, n_kept in loaded:
+        machine.retarget(docs[:n_kept], s.texts)
+        new = docs[n_kept:]
+        machine.add_shard(new, shard_postings(new) if n_kept else postings, s.texts)
         added += len(new)
     store.texts.sums = {s.texts: s.texts_sum for s in manifest.shards}
     return added

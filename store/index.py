@@ -148,6 +148,7 @@ class MachineIndex:
     def newest_numbers(self) -> array:
         """Every article number, newest first."""
         self.newest_rank()
+        assert self._newest is not None  # made by newest_rank
         return self._newest
 
     def months(self) -> list[str]:

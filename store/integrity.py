@@ -47,7 +47,7 @@ class FileSum:
 def generation_of(name: str) -> int | None:
     """The generation number in a shard or registry file name (None for any other name)."""
     m = SHARD_FILE.match(name) or REGISTRY_FILE.match(name)
-    return int(m.group(m.lastindex)) if m else None
+    return int(m.group(m.lastindex or 0)) if m else None
 
 
 def read_bytes(path: Path) -> bytes:

@@ -48,24 +48,31 @@ class Commit:
         self.creates, self.replaces = list(creates), list(replaces)
         self.path = folder / journal_name(generation)
         atomic_write_bytes(self.path, self._line(self.creates, self.replaces))
-        self._fd: int | None = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        self._fd: int | None = os.open(self.path, os.O_WRONLY | os.O_APPEND)  # None once finished
         fcntl.flock(self._fd, fcntl.LOCK_EX)
 
     def _line(self, creates: list[str], replaces: list[str]) -> bytes:
         return orjson.dumps({"generation": self.generation, "creates": creates, "replaces": replaces}) + b"\n"
 
+    def _open_fd(self) -> int:
+        if self._fd is None:
+            raise RuntimeError(f"{self.path}: this commit is finished")
+        return self._fd
+
     def extend(self, creates: list[str], replaces: list[str]) -> None:
         """Record more files before writing them (or before the switch that replaces them)."""
-        os.write(self._fd, self._line(creates, replaces))
-        os.fsync(self._fd)
+        fd = self._open_fd()
+        os.write(fd, self._line(creates, replaces))
+        os.fsync(fd)
         self.creates += creates
         self.replaces += replaces
 
     def mark_committed(self) -> None:
         """Record, right after the manifest switched, that this commit's files are the store's now: from
         here on they are never debris, even if an older manifest is put back (which is then damage)."""
-        os.write(self._fd, orjson.dumps({"generation": self.generation, "committed": True}) + b"\n")
-        os.fsync(self._fd)
+        fd = self._open_fd()
+        os.write(fd, orjson.dumps({"generation": self.generation, "committed": True}) + b"\n")
+        os.fsync(fd)
 
     def finish(self, manifest: Manifest) -> None:
         """After the manifest switched: remove what it no longer names, then the journal — unless a reader
@@ -151,9 +158,9 @@ def check_fresh(manifest: Manifest) -> None:
                                f"{manifest.generation}): it may have been put back from a copy; nothing was changed; "
                                f"{REPAIR_HINT}")
     for p in folder.iterdir():
-        gen = generation_of(p.name)
-        if gen is not None and gen > manifest.generation and p.name not in live and p.name not in journaled:
-            raise StoreCorrupt(f"{folder / MANIFEST}: is older than {p.name} (generation {gen} > "
+        found = generation_of(p.name)
+        if found is not None and found > manifest.generation and p.name not in live and p.name not in journaled:
+            raise StoreCorrupt(f"{folder / MANIFEST}: is older than {p.name} (generation {found} > "
                                f"{manifest.generation}): it may have been put back from a copy; nothing was changed; "
                                f"{REPAIR_HINT}")
 

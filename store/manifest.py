@@ -199,7 +199,7 @@ def parse_manifest(folder: Path, data: dict) -> Manifest:
     def file_name(value: object, pattern, what: str) -> str:
         if not isinstance(value, str) or not pattern.match(value):
             raise bad(f"names a {what} file that is not one of this store's ({value!r})")
-        if generation_of(value) > generation:
+        if (generation_of(value) or 0) > generation:
             raise bad(f"names {value}, from a generation newer than its own ({generation})")
         return value
 
@@ -228,7 +228,7 @@ def parse_manifest(folder: Path, data: dict) -> Manifest:
         catalog = file_name(s.get("catalog"), SHARD_FILE, "catalog")
         for name, kind in ((texts, "texts"), (catalog, "catalog")):
             m = SHARD_FILE.match(name)
-            if m.group(1) != kind or int(m.group(2)) != n:
+            if m is None or m.group(1) != kind or int(m.group(2)) != n:
                 raise bad(f"gives shard {n} the file {name}")
             if name in seen:
                 raise bad(f"lists {name} twice")

@@ -76,6 +76,12 @@ class Records:
                 self._doc_ids[table][key] = doc.doc_id
         self.log: list[dict] = sorted(self._db.table(LOG, cache_size=0).all(), key=lambda d: d["seq"])
 
+    def _flush(self) -> None:
+        """Write the cached change to disk (``_ExplicitFlush`` keeps it until told)."""
+        storage = self._db.storage
+        assert isinstance(storage, _ExplicitFlush)
+        storage.flush()
+
     def get(self, table: str, key: str) -> dict | None:
         return self.data[table].get(key)
 
@@ -93,7 +99,7 @@ class Records:
         self._apply([(t, k, v) for t, k, v in changes])
         self._db.table(LOG, cache_size=0).insert(entry)
         try:
-            self._db.storage.flush()
+            self._flush()
         except Exception:
             self._open()  # drop the unsaved cache (closing would try to write it): memory matches the disk
             raise
@@ -108,7 +114,7 @@ class Records:
             raise ValueError(f"{table!r} holds hand edits: use commit, which logs them")
         self._apply([(table, key, value)])
         try:
-            self._db.storage.flush()
+            self._flush()
         except Exception:
             self._open()  # drop the unsaved cache: memory matches the disk
             raise

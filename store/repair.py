@@ -133,7 +133,7 @@ class _Repair:
                 by_kind.setdefault((m.group(1), int(m.group(2))), []).append(p.name)
         named = ({s.texts: s.texts_sum for s in old.shards} | {s.catalog: s.catalog_sum for s in old.shards}
                  if old else {})
-        order = lambda names: sorted(names, key=lambda n: (n not in named, -generation_of(n)))  # noqa: E731
+        order = lambda names: sorted(names, key=lambda n: (n not in named, -(generation_of(n) or 0)))  # noqa: E731
         texts: dict[int, tuple[str, dict[str, str]]] = {}
         self.untrusted: set[int] = set()  # shards whose texts failed their checksum but still read
         for (kind, n), names in sorted(by_kind.items()):
@@ -154,7 +154,7 @@ class _Repair:
         registry, reg_docs = None, None
         reg_names = [p.name for p in folder.iterdir() if p.name.startswith("registry.g")
                      and generation_of(p.name) is not None]
-        for name in sorted(reg_names, key=lambda n: (not old or n != old.registry, -generation_of(n))):
+        for name in sorted(reg_names, key=lambda n: (not old or n != old.registry, -(generation_of(n) or 0))):
             try:
                 reg_docs = read_table(folder / name, REGISTRY_TABLE, old.registry_sum if old and name == old.registry
                                       else None)
@@ -261,15 +261,16 @@ def _salvage(path: Path) -> dict:
         return {}
     out: dict[str, dict] = {}
     for table in TABLES:
-        docs = data.get(table) if isinstance(data.get(table), dict) else {}
+        docs: dict = data[table] if isinstance(data.get(table), dict) else {}
         keep = {}
         for doc in docs.values():
             if isinstance(doc, dict) and isinstance(doc.get("k"), str) and isinstance(doc.get("v"), dict):
                 keep[doc["k"]] = doc
         out[table] = {str(i): d for i, d in enumerate(keep.values(), 1)}
     out[FEEDS] = _salvage_feeds(path, data.get(FEEDS))
-    log = data.get(LOG) if isinstance(data.get(LOG), dict) else {}
-    entries, n = {}, 0
+    log: dict = data[LOG] if isinstance(data.get(LOG), dict) else {}
+    entries: dict[str, dict] = {}
+    n = 0
     for entry in sorted((e for e in log.values() if isinstance(e, dict) and type(e.get("seq")) is int),
                         key=lambda e: e["seq"]):
         trial = {**out, LOG: {**entries, str(n + 1): entry}}

@@ -60,6 +60,13 @@ class Timeline(Sequence):
         self._source = source
         self._figure_count: int | None = None
 
+    @property
+    def _src(self) -> TimelineSource:
+        """What makes the records (only an empty timeline has none)."""
+        if self._source is None:
+            raise IndexError("an empty timeline has no records")
+        return self._source
+
     def __len__(self) -> int:
         return len(self.entries)
 
@@ -78,7 +85,7 @@ class Timeline(Sequence):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         kind, aid, row = self._where(i)
-        return self._source.event(aid, row) if kind == EVENT else self._source.figure(aid, row)
+        return self._src.event(aid, row) if kind == EVENT else self._src.figure(aid, row)
 
     def __iter__(self) -> Iterator:
         return (self[i] for i in range(len(self)))
@@ -88,18 +95,18 @@ class Timeline(Sequence):
 
     def record_id(self, i: int) -> str:
         kind, aid, row = self._where(i)
-        return self._source.event_id(aid, row) if kind == EVENT else f"{aid}:f{row}"
+        return self._src.event_id(aid, row) if kind == EVENT else f"{aid}:f{row}"
 
     def date(self, i: int) -> tuple[str | None, str]:
         """(date string, precision) of entry ``i`` as the timeline orders it, edits included."""
         kind, aid, row = self._where(i)
-        return self._source.entry_date(kind, aid, row)
+        return self._src.entry_date(kind, aid, row)
 
     def text(self, i: int) -> tuple[str, tuple[str, ...]]:
         """(what it says, entity ids) of entry ``i``: an event's summary and participants, a figure's
         text and metric and entities."""
         kind, aid, row = self._where(i)
-        return self._source.entry_text(kind, aid, row)
+        return self._src.entry_text(kind, aid, row)
 
     def subset(self, indexes: Sequence[int]) -> Timeline:
         """The entries at ``indexes`` (ascending), in a timeline of their own."""
@@ -118,10 +125,10 @@ class Timeline(Sequence):
             packed = entry >> 1
             aid, row = self._order[packed // SLOT], packed % SLOT
             if entry & 1 == EVENT:
-                event = self._source.event(aid, row)
+                event = self._src.event(aid, row)
                 found.append((aid, event.id, event.sentence_start, event.sentence_end))
             else:
-                figure = self._source.figure(aid, row)
+                figure = self._src.figure(aid, row)
                 found.append((aid, figure.id, figure.sentence_start, figure.sentence_end))
         return tuple(found)
 

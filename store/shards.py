@@ -128,7 +128,7 @@ class TextCache:
 
         m = SHARD_FILE.match(shard_file)
         for shard in load_manifest(self.folder, create=False).shards if m else ():
-            if shard.n == int(m.group(2)):
+            if m is not None and shard.n == int(m.group(2)):
                 return shard.texts, shard.texts_sum
         return shard_file, self.sums.get(shard_file)
 

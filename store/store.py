@@ -149,6 +149,7 @@ class Store:
             except StoreCorrupt:
                 if attempt == OPEN_TRIES - 1 or stamps(folder) == before:
                     raise
+        raise AssertionError("not reached: the last try returns or raises")
 
     @classmethod
     def _open_once(cls, folder: Path, readonly: bool, wait, on_wait, verify: bool) -> Store:
@@ -215,7 +216,7 @@ class Store:
         return self.body(aid)[start:end]
 
     def entities(self) -> list[Entity]:
-        return [self.view.entity(e) for e in self.view.entity_ids()]
+        return [ent for e in self.view.entity_ids() if (ent := self.view.entity(e)) is not None]
 
     def entity(self, eid: str) -> Entity | None:
         return self.view.entity(eid)
@@ -223,7 +224,7 @@ class Store:
     def entities_with_counts(self) -> list[tuple[Entity, int, int, str | None]]:
         """Every entity with its mention count, article count and latest date, in one read."""
         view = self.view
-        return [(view.entity(e), *view.stats_of(e)) for e in view.entity_ids()]
+        return [(ent, *view.stats_of(e)) for e in view.entity_ids() if (ent := view.entity(e)) is not None]
 
     def entity_counts(self, eid: str) -> tuple[int, int]:
         mentions, articles, _ = self.view.stats_of(self.view.resolve(eid) or eid)

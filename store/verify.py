@@ -109,17 +109,17 @@ def check_catalog(path: Path, docs: list[dict], postings: dict, n_registry: int)
         if not ints(d.get("c"), 0, 1 << 31) or len(d["c"]) != n_local:
             raise bad(aid, "has malformed mention counts")
         try:
-            m = unpack_ints(d.get("m"))
+            m = unpack_ints(d.get("m"))  # type: ignore[arg-type]  # anything else raises, caught below
         except (ValueError, TypeError) as exc:
             raise bad(aid, "has malformed mention rows") from exc
         if len(m) % M_WIDTH or any(not 0 <= m[k] < n_local for k in range(0, len(m), M_WIDTH)):
             raise bad(aid, "has malformed mention rows")
-        for row in d.get("v") if isinstance(d.get("v"), list) else [None]:
+        for row in d["v"] if isinstance(d.get("v"), list) else [None]:
             if not (isinstance(row, list) and len(row) in (9, 10) and ints(row[5], 0, n_local)
                     and type(row[6]) is int and -1 <= row[6] < n_local
                     and (len(row) == 9 or _context_ok(row[9]))):  # 9: a row from before context dates
                 raise bad(aid, "has malformed event rows")
-        for row in d.get("f") if isinstance(d.get("f"), list) else [None]:
+        for row in d["f"] if isinstance(d.get("f"), list) else [None]:
             if not (isinstance(row, list) and len(row) in (12, 13) and ints(row[9], 0, n_local)
                     and (len(row) == 12 or row[12] in ("stated", "reported"))):  # 12: before period kinds
                 raise bad(aid, "has malformed figure rows")

@@ -120,10 +120,10 @@ class View(EventsView):
         group = set(touched)
         for eid in touched:
             group |= self.members.get(self.owner.get(eid, eid), set())
-        owners = {self.owner.get(e) for e in group}
+        owners = {o for e in group if (o := self.owner.get(e))}
         for eid in group:
             self._place(eid)
-        owners |= {self.owner.get(e) for e in group}
+        owners |= {o for e in group if (o := self.owner.get(e))}
         for eid in owners | group:
             self._entity_cache.pop(eid, None)
             self._stats.pop(eid, None)
@@ -161,7 +161,7 @@ class View(EventsView):
     def listed(self, eid: str) -> bool:
         """Whether ``eid`` is one of ``entity_ids()`` (without listing them all)."""
         members = self.members.get(eid)
-        return bool(members) and self.owner.get(eid) == eid and not self._emptied(eid, members)
+        return bool(members) and self.owner.get(eid) == eid and not self._emptied(eid, members or set())
 
     def machine_owners_at(self, key: str) -> set[str]:
         """The entities (after merges) the extraction found at a mention's span, whatever hand edits say."""
@@ -176,12 +176,12 @@ class View(EventsView):
         return self.stats_of(eid)[0] == 0
 
     def entity(self, eid: str) -> Entity | None:
-        eid = self.resolve(eid)
-        if eid is None:
+        target = self.resolve(eid)
+        if target is None:
             return None
-        ent = self._entity_cache.get(eid)
+        ent = self._entity_cache.get(target)
         if ent is None:
-            ent = self._entity_cache[eid] = self._make_entity(eid)
+            ent = self._entity_cache[target] = self._make_entity(target)
         return ent
 
     def _make_entity(self, eid: str) -> Entity:
@@ -191,9 +191,9 @@ class View(EventsView):
             if old in self.r.data["entity"] and not self.r.data["entity"][old].get("merged_into"):
                 ov = {**self.r.data["entity"][old], **ov}
         if not ov and me is not None and self.members.get(eid) == {eid}:  # untouched by hand: the common case
-            aliases = dict.fromkeys(me.aliases)
-            aliases.pop(me.name, None)
-            return Entity(id=eid, name=me.name, type=me.type, aliases=tuple(aliases),
+            plain = dict.fromkeys(me.aliases)
+            plain.pop(me.name, None)
+            return Entity(id=eid, name=me.name, type=me.type, aliases=tuple(plain),
                           roles=tuple(dict.fromkeys(me.roles)), ticker=me.ticker, notes="", tags=(), origin=MACHINE)
         aliases: dict[str, None] = {}
         roles: dict[str, None] = {}
@@ -247,10 +247,10 @@ class View(EventsView):
                        text=ov.get("text", ""), role=ov.get("role"), origin=ov.get("origin", MANUAL))
 
     def mentions_of(self, eid: str) -> list[Mention]:
-        eid = self.resolve(eid)
-        if eid is None:
+        target = self.resolve(eid)
+        if target is None:
             return []
-        out = []
+        eid, out = target, []
         for member in self.members.get(eid, ()):
             for aid in self.m.article_ids(member):
                 out += self._machine_mentions(aid, only=member)
@@ -275,9 +275,10 @@ class View(EventsView):
 
     def article_hits(self, eid: str) -> tuple[list[int], dict[int, int]]:
         """The article numbers naming ``eid`` (after edits), newest first, and its mentions in each."""
-        eid = self.resolve(eid)
-        if eid is None:
+        target = self.resolve(eid)
+        if target is None:
             return [], {}
+        eid = target
         cached = self._article_ids.get(eid)
         if cached is None:
             if self._plain(eid):

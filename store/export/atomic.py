@@ -122,6 +122,7 @@ def atomic_text(path: str | Path | None) -> Iterator[IO[str]]:
         with _to_stdout() as stream:
             yield stream
         return
+    assert path is not None  # None is standard output, above
     target = Path(path).expanduser()
     if target.is_dir():
         raise ExportError(f"cannot write {target}: it is a folder")
@@ -137,6 +138,6 @@ def atomic_text(path: str | Path | None) -> Iterator[IO[str]]:
             stream = _wrap(raw)
             yield stream
             stream.flush()
-            stream.detach()  # the bytes file stays open for its fsync and rename
+            stream.detach()  # type: ignore[attr-defined]  # a TextIOWrapper (``_wrap``); the bytes file stays open for its fsync and rename
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {_reason(exc)}") from exc

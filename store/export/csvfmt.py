@@ -24,8 +24,8 @@ _JOIN = "; "
 
 
 def _refs(refs: list[dict | None]) -> tuple[str, str]:
-    refs = [r for r in refs if r]
-    return _JOIN.join(r["id"] for r in refs), _JOIN.join(r["name"] or r["id"] for r in refs)
+    found = [r for r in refs if r]
+    return _JOIN.join(r["id"] for r in found), _JOIN.join(r["name"] or r["id"] for r in found)
 
 
 def flatten(record: dict) -> dict:

@@ -72,7 +72,7 @@ def entity_proxies(entity: Entity) -> list[dict]:
     if schema is None:
         return []
     name_prop = "full" if schema == "Address" else "name"
-    props = {name_prop: entity.name, "alias": list(entity.aliases),
+    props: dict[str, str | list[str] | None] = {name_prop: entity.name, "alias": list(entity.aliases),
              "keywords": list(entity.tags), "notes": entity.notes}
     if schema == "Person":
         props["position"] = list(entity.roles)

@@ -74,7 +74,8 @@ def _sources(reader: Reader, mentions: list[Mention], events: list[Event], figur
     counts: dict[str, int] = defaultdict(int)
     for mention in mentions:
         counts[mention.article_id] += 1
-    for record in (*events, *figures):
+    records: list[Event | Figure] = [*events, *figures]
+    for record in records:
         counts.setdefault(record.article_id, 0)
     lines = []
     for aid, count in counts.items():
@@ -111,7 +112,8 @@ def write_markdown(reader: Reader, records: Records, out: IO[str], progress: Pro
         out.write(_section("Timeline", _grouped(reader, entity.id, own_events)))
         out.write(_section("Figures", "".join(_figure_line(reader, f) for f in own_figures)))
         out.write(_section("Sources", _sources(reader, own_mentions, own_events, own_figures)))
-        shown.update(r.id for r in (*own_events, *own_figures, *own_mentions))
+        own: list[Event | Figure | Mention] = [*own_events, *own_figures, *own_mentions]
+        shown.update(r.id for r in own)
         progress.advance(1 + len(own_mentions))
     loose_events = [e for e in events if e.id not in shown]
     loose_figures = [f for f in figures if f.id not in shown]
