@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from store.export.protocol import ReadStore
+from store.export.protocol import ExportSource
 from store.model import ACTIVE, MACHINE, MANUAL, REJECTED, Article, Entity, Event, Figure, Mention
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -192,7 +192,7 @@ def make_store() -> FakeStore:
 
 
 def test_fake_provides_the_read_protocol():
-    assert isinstance(make_store(), ReadStore)
+    assert isinstance(make_store(), ExportSource)
 
 
 def test_fake_offsets_point_at_the_text():
@@ -216,7 +216,7 @@ def test_real_store_provides_the_read_protocol():
         pytest.skip(f"store.store not importable yet: {exc}")
     if not hasattr(module, "Store"):
         pytest.skip("store.store has no Store class yet")
-    wanted = [n for n in vars(ReadStore) if not n.startswith("_")]
+    wanted = [n for n in vars(ExportSource) if not n.startswith("_")]
     missing = [name for name in wanted if not callable(getattr(module.Store, name, None))]
     assert "find_entity" in wanted
     assert missing == []

@@ -16,7 +16,7 @@ from store.model import Event, Figure
 from tui.messages import ArticleTarget, EntityTarget, SentenceTarget
 
 if TYPE_CHECKING:
-    from store.export import ReadStore
+    from store.export import ExportSource
     from tui.line_list import Row
 
 LIST_PANES = ("entities", "timeline", "articles")
@@ -127,7 +127,7 @@ class ExportScope:
     enabled: bool = True
     from_marks: bool = True  # False when it stands in for missing marks (the cursor row, the focus)
 
-    def selection(self, store: ReadStore) -> Selection:
+    def selection(self, store: ExportSource) -> Selection:
         """The ids to export; "connected" reads the store, so call it off the UI thread."""
         if self.key == "connected":
             return connected_selection(store, self.entity_ids)

@@ -14,7 +14,7 @@ from store.export.gexf import write_gexf
 from store.export.jsonfmt import write_json, write_jsonl
 from store.export.markdown import write_markdown
 from store.export.progress import Progress, ProgressCallback
-from store.export.protocol import ReadStore
+from store.export.protocol import ExportSource
 from store.export.resolve import Reader, resolve
 from store.export.selection import Selection, connected_selection, filtered_selection
 from store.export.timelinejs import write_timelinejs
@@ -26,8 +26,8 @@ _WRITERS = {"json": write_json, "jsonl": write_jsonl, "csv": write_csv, "md": wr
             "ftm": write_ftm, "gexf": write_gexf, "timelinejs": write_timelinejs}
 _ALIASES = {"markdown": "md", "followthemoney": "ftm", "timeline": "timelinejs"}
 
-__all__ = ["EXTENSIONS", "FORMATS", "ExportError", "ExportPipeClosed", "ReadStore", "Selection", "connected_selection",
-           "default_name", "export", "filtered_selection"]
+__all__ = ["EXTENSIONS", "FORMATS", "ExportError", "ExportPipeClosed", "ExportSource", "Selection",
+           "connected_selection", "default_name", "export", "filtered_selection"]
 
 
 def _format(fmt: str) -> str:
@@ -42,7 +42,7 @@ def default_name(fmt: str, stem: str = "dateline-export") -> str:
     return stem + EXTENSIONS[_format(fmt)]
 
 
-def export(store: ReadStore, selection: Selection, fmt: str, path: str | Path | None,
+def export(store: ExportSource, selection: Selection, fmt: str, path: str | Path | None,
            *, progress: ProgressCallback | None = None) -> int:
     """Write the selected records in ``fmt`` to ``path`` (``None`` or ``-``: standard output).
 

@@ -1,4 +1,5 @@
-"""The few read-only store methods the exporters use, so any store (or a test fake) will do."""
+"""The few read-only store methods the exporters use (a part of ``store.api.ExportSource``), so any store — or
+the fake in the tests — will do."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -8,10 +9,11 @@ from store.model import Article, Entity, Event, Figure, Mention
 
 
 @runtime_checkable
-class ReadStore(Protocol):
-    """What an export reads. ``store.store.Store`` provides it; so does the fake in the tests."""
+class ExportSource(Protocol):
+    """What an export reads. ``store.store.Store`` provides it (mypy checks it in ``store/api.py``); so does
+    the fake in the tests."""
 
-    def articles(self) -> list[Article]: ...
+    def articles(self) -> Sequence[Article]: ...
 
     def article(self, aid: str) -> Article | None: ...
 
@@ -39,8 +41,8 @@ class ReadStore(Protocol):
 
     def figures_in(self, aid: str) -> list[Figure]: ...
 
-    def articles_of(self, eid: str) -> list[tuple[Article, int]]: ...
+    def articles_of(self, eid: str) -> Sequence[tuple[Article, int | None]]: ...
 
-    def connected(self, eid: str, limit: int = 20) -> list[tuple[Entity, int, int]]: ...
+    def connected(self, eid: str, limit: int = 20) -> list[tuple[Entity, int, int]] | None: ...
 
     def find_entity(self, name: str) -> Entity | None: ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from store.export.protocol import ReadStore
+from store.export.protocol import ExportSource
 from store.export.selection import Selection
 from store.model import Article, Entity, Event, Figure, Mention
 
@@ -27,7 +27,7 @@ class Records:
 class Reader:
     """Store reads for one export: articles and entities cached, a few bodies kept at a time."""
 
-    def __init__(self, store: ReadStore, bodies_kept: int = 16) -> None:
+    def __init__(self, store: ExportSource, bodies_kept: int = 16) -> None:
         self.store = store
         self._articles: dict[str, Article | None] = {}
         self._entities: dict[str, Entity | None] = {}
@@ -76,7 +76,7 @@ def _by_id(wanted: list[str], get) -> list:
     return [r for r in map(get, dict.fromkeys(wanted)) if r is not None]
 
 
-def resolve(store: ReadStore, selection: Selection) -> Records:
+def resolve(store: ExportSource, selection: Selection) -> Records:
     """Look every selected id up once; ids the store no longer has are skipped."""
     entities = [e for e in (store.entity(i) for i in selection.entities) if e is not None]
     reader = Reader(store)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from store.export.atomic import ExportError
 from store.export.dates import overlaps, span
-from store.export.protocol import ReadStore
+from store.export.protocol import ExportSource
 from store.model import REJECTED, Entity
 
 KINDS = ("entities", "mentions", "events", "figures", "articles")
@@ -57,7 +57,7 @@ def _as_set(values: str | Iterable[str] | None) -> set[str]:
 
 
 def _gather(
-    store: ReadStore,
+    store: ExportSource,
     entities: list[Entity],
     lo: date | None,
     hi: date | None,
@@ -98,14 +98,14 @@ def _gather(
     return Selection(**{kind: getattr(sel, kind) for kind in KINDS})
 
 
-def connected_selection(store: ReadStore, entity_ids: Iterable[str]) -> Selection:
+def connected_selection(store: ExportSource, entity_ids: Iterable[str]) -> Selection:
     """The entities and everything connected to them: mentions, events, figures, articles."""
     entities = [e for e in (store.entity(eid) for eid in dict.fromkeys(entity_ids)) if e is not None]
     return _gather(store, entities, None, None, keep_empty=True, unlinked=False)
 
 
 def filtered_selection(
-    store: ReadStore,
+    store: ExportSource,
     *,
     entities: Iterable[str] = (),
     types: str | Iterable[str] | None = None,
