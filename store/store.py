@@ -11,7 +11,6 @@ share: the read/write guard for the app's threads and the write turn (the lock, 
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +20,7 @@ from .edits import Editor
 from .errors import ReadOnlyStore, StoreCorrupt, StoreLocked
 from .feeds import _KEEP, Feed, FeedBook
 from .following import Refreshed, refresh, stamps
+from .guarding import guard_public_methods
 from .index import MachineIndex
 from .journal import remove_debris
 from .lock import LockBusy, LockUnavailable, WriterLock
@@ -395,21 +395,5 @@ TURNS = {"add_articles", "rename", "retype", "set_note", "set_tags", "delete_ent
          "reject", "relink", "mark", "edit_event", "undo", "redo",
          "add_feed", "remove_feed", "record_fetch"}  # one commit each: one lock turn each
 WRITES = TURNS | {"reextract"}  # re-extraction takes its own two turns (writing.py)
-
-
-def _guarded(method, write: bool, turn: bool):
-    @functools.wraps(method)
-    def run(self, *args, **kwargs):
-        with (self.guard.writing() if write else self.guard.reading()):
-            if not turn or (self._lock and self._lock.held):  # a write inside a write keeps its turn
-                return method(self, *args, **kwargs)
-            with self._write_turn():
-                return method(self, *args, **kwargs)
-
-    return run
-
-
-for _name in [n for n in dir(Store) if not n.startswith("_") and n not in ("open", "reload", "close",
-                                                                        "verify_texts", "follow", "tidy")]:
-    if callable(getattr(Store, _name)):
-        setattr(Store, _name, _guarded(getattr(Store, _name), _name in WRITES, _name in TURNS))
+guard_public_methods(Store, writes=WRITES, turns=TURNS,
+                     unguarded={"open", "reload", "close", "verify_texts", "follow", "tidy"})
