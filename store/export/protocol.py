@@ -1,4 +1,4 @@
-"""The few read-only store methods the exporters use (a part of ``store.api.ExportSource``), so any store — or
+"""The few read-only store methods the exporters use (a part of ``store.api.ReadStore``), so any store — or
 the fake in the tests — will do."""
 from __future__ import annotations
 
