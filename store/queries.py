@@ -43,7 +43,7 @@ def record_sources(view: View, machine: MachineIndex, record_id: str,
     if ref is None or ref[0] not in machine.number:
         return ()
     entry = (machine.number[ref[0]] * SLOT + ref[1]) * 2 + kind
-    timeline = view.timeline_of(eid)
+    timeline = view.events.timeline_of(eid)
     group = timeline.sources_of_entry(entry)
     return timeline.entry_sources(group)
 

@@ -263,32 +263,32 @@ class Store:
 
     def event(self, event_id: str) -> Event | None:
         ref = self.machine.event_refs.get(event_id)
-        return self.view.event(*ref) if ref else None
+        return self.view.events.event(*ref) if ref else None
 
     def figure(self, figure_id: str) -> Figure | None:
         aid, _, i = figure_id.rpartition(":f")
         doc = self.machine.docs.get(aid)
-        return self.view.figure(aid, int(i)) if doc and i.isdigit() and int(i) < len(doc["f"]) else None
+        return self.view.events.figure(aid, int(i)) if doc and i.isdigit() and int(i) < len(doc["f"]) else None
 
     def timeline(self, eid: str | None = None) -> Timeline:
         """Events and figures of ``eid`` (or of the whole store) in one date order, undated last."""
-        return self.view.timeline_of(eid)
+        return self.view.events.timeline_of(eid)
 
     def record_sources(self, record_id: str, eid: str | None) -> tuple[tuple[str, str, int, int], ...]:
         """Every report of the timeline row ``record_id`` stands for on ``eid``'s timeline, its own first."""
         return queries.record_sources(self.view, self.machine, record_id, eid)
 
     def events(self, eid: str | None = None) -> Sequence[Event]:
-        return self.view.events_of(eid)
+        return self.view.events.events_of(eid)
 
     def events_in(self, aid: str) -> list[Event]:
-        return [self.view.event(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("v", ())))]
+        return [self.view.events.event(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("v", ())))]
 
     def figures(self, eid: str | None = None) -> Sequence[Figure]:
-        return self.view.figures_of(eid)
+        return self.view.events.figures_of(eid)
 
     def figures_in(self, aid: str) -> list[Figure]:
-        return [self.view.figure(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("f", ())))]
+        return [self.view.events.figure(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("f", ())))]
 
     def connected(self, eid: str, limit: int = 20,
                   stop: Callable[[], bool] | None = None) -> list[tuple[Entity, int, int]] | None:

@@ -3,7 +3,7 @@
 Merges are resolved through ``merged_into`` chains; ``members[E]`` lists the machine (and manual)
 entity ids whose records now belong to E, so "everything about E" is a walk over its members'
 postings — the size of the answer, not a scan. After an edit only the entities it touched are
-refreshed. Events and figures are answered by ``EventsView`` (``view_events.py``).
+refreshed. Events and figures are answered by the ``EventsView`` it owns (``view_events.py``).
 """
 from __future__ import annotations
 
@@ -20,12 +20,13 @@ def mention_key(aid: str, start: int, end: int) -> str:
     return f"{aid}|{start}|{end}"
 
 
-class View(EventsView):
+class View:
     """Answers record queries over ``MachineIndex`` + ``Records``."""
 
     def __init__(self, machine: MachineIndex, records: Records):
         self.m = machine
         self.r = records
+        self.events = EventsView(self)  # events, figures and timelines through this view
         self.rebuild()
 
     # -- resolution -------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ class View(EventsView):
         self._stats: dict[str, tuple[int, int, str | None]] = {}
         self._article_ids: dict[str, tuple[list[int], dict[int, int]]] = {}
         self._dropped: dict[str, frozenset[str]] = {}
-        self.reset_event_order()
+        self.events.reset_event_order()
 
     def _place(self, eid: str) -> None:
         old = self.owner.pop(eid, None)
@@ -113,10 +114,10 @@ class View(EventsView):
             elif table == "event":
                 self._index_event(key, before, add=False)
                 self._index_event(key, after)
-                self.event_moved(key)
+                self.events.event_moved(key)
         if any(table in ("entity", "mention") for table, *_ in changes):
             self._dropped.clear()  # who an article's events and figures name may have changed
-            self.forget_entity_timelines()
+            self.events.forget_entity_timelines()
         group = set(touched)
         for eid in touched:
             group |= self.members.get(self.owner.get(eid, eid), set())

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from .dating import date_key, figure_precision
 from .index import (EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY, F_BASE, F_DIR,
@@ -13,6 +14,11 @@ from .event_groups import group_timeline
 from .model import MACHINE, MANUAL, Event, Figure
 from .sequences import EVENT, LazyRecords, Timeline
 from .timeline_order import TimelineOrder
+
+if TYPE_CHECKING:
+    from .index import MachineIndex
+    from .records import Records
+    from .view import View
 
 
 def figure_id(aid: str, i: int) -> str:
@@ -26,17 +32,24 @@ GROUP_LIMIT = 5_000  # the whole-store timeline's cache key
 
 
 class EventsView:
-    """Mixin of ``View``: needs ``self.m`` (MachineIndex), ``self.r`` (Records), ``resolve``, ``members``."""
+    """Events, figures and timelines of one ``View`` (which owns it): read through the view's entity
+    resolution (``resolve``, ``owner``, ``members``) over its machine index and records."""
+
+    def __init__(self, view: View):
+        self.view = view
+        self.m: MachineIndex = view.m
+        self.r: Records = view.r
+        self.reset_event_order()
 
     def reset_event_order(self) -> None:
         self._event_refs: list[Ref] | None = None
         self._figure_refs: list[Ref] | None = None
-        self._sorted_refs: dict[tuple, list[Ref]] = {}  # per-entity timelines, sorted once
+        self._sorted_refs: dict[tuple, Any] = {}  # per-entity refs (lists) and timelines, sorted once
         self._ranks: TimelineOrder | None = None  # where each event and figure sits in the whole timeline
 
     def _resolved(self, ids) -> tuple[str, ...]:
         """Entity ids as they are after merges and deletions (``owner`` holds every known id)."""
-        owner = self.owner
+        owner = self.view.owner
         return tuple(dict.fromkeys(p for x in ids if (p := owner.get(x)) is not None))
 
     def _overlay(self, aid: str, raw: list) -> dict:
@@ -53,13 +66,13 @@ class EventsView:
         return Event(id=evid, article_id=aid, date=ov.get("date", raw[EV_DATE]),
                      precision=ov.get("precision", raw[EV_PREC] or "unknown"), phrase=raw[EV_PHRASE],
                      summary=ov.get("summary", raw[EV_SUMMARY] or ""), participants=self._resolved(parts_raw),
-                     place=self.owner.get(place_raw) if place_raw else None, sentence_start=raw[EV_SS],
+                     place=self.view.owner.get(place_raw) if place_raw else None, sentence_start=raw[EV_SS],
                      sentence_end=raw[EV_SE], origin=MANUAL if ov else MACHINE, context=event_context(raw))
 
     def _named(self, aid: str, local_ids) -> list[str]:
         """The machine entities an event or figure row names (local indexes, -1 for none), less those
         whose every mention in the article a hand edit took away (``dropped_in``)."""
-        local, dropped = self.m.local_entities(aid), self.dropped_in(aid)
+        local, dropped = self.m.local_entities(aid), self.view.dropped_in(aid)
         return [e for le in local_ids if le >= 0 and (e := local[le]) not in dropped]
 
     def figure(self, aid: str, i: int) -> Figure:
@@ -75,19 +88,22 @@ class EventsView:
             if self._event_refs is None:
                 self._event_refs = sorted(self.m.all_refs("v"), key=self._event_order)
             return LazyRecords(self._event_refs, self.event)
-        eid = self.resolve(eid)
-        if self._plain(eid) and not self.event_linked.get(eid) and not self.r.data["event"]:
+        resolved = self.view.resolve(eid)
+        if resolved is None:
+            return []
+        eid = resolved
+        if self.view._plain(eid) and not self.view.event_linked.get(eid) and not self.r.data["event"]:
             refs = self._sorted_refs.get(("v", eid))
             if refs is None:
                 refs = self._sorted_refs[("v", eid)] = sorted(map(self.m.unpack, self.m.ev_post.get(eid, ())),
                                                                key=self._machine_event_date)
             return LazyRecords(refs, self.event)
-        refs: dict[Ref, None] = {}
-        for member in self.members.get(eid, ()):
-            refs.update(dict.fromkeys(map(self.m.unpack, self.m.ev_post.get(member, ()))))
-            refs.update(dict.fromkeys(self.m.event_refs[e] for e in self.event_linked.get(member, ())
-                                      if e in self.m.event_refs))
-        events = (self.event(a, i) for a, i in refs)
+        found: dict[Ref, None] = {}
+        for member in self.view.members.get(eid, ()):
+            found.update(dict.fromkeys(map(self.m.unpack, self.m.ev_post.get(member, ()))))
+            found.update(dict.fromkeys(self.m.event_refs[e] for e in self.view.event_linked.get(member, ())
+                                       if e in self.m.event_refs))
+        events = (self.event(a, i) for a, i in found)
         return sorted((e for e in events if eid in e.participants or e.place == eid),
                       key=lambda e: (e.sort_key, e.article_id, e.sentence_start))
 
@@ -96,8 +112,11 @@ class EventsView:
             if self._figure_refs is None:
                 self._figure_refs = sorted(self.m.all_refs("f"), key=self._figure_order)
             return LazyRecords(self._figure_refs, self.figure)
-        eid = self.resolve(eid)
-        members = self.members.get(eid, ())
+        resolved = self.view.resolve(eid)
+        if resolved is None:
+            return []
+        eid = resolved
+        members = self.view.members.get(eid, ())
         key = ("f", eid, frozenset(members))
         refs = self._sorted_refs.get(key)
         if refs is None:
@@ -141,10 +160,10 @@ class EventsView:
         changes what or where they are; a pane makes only the records it shows.
         """
         if eid is not None:
-            eid = self.resolve(eid)
+            eid = self.view.resolve(eid)
             if eid is None:
                 return Timeline(array("q"), self.m.order, self)
-        key = ("t", eid, frozenset(self.members.get(eid, ()))) if eid else WHOLE
+        key = ("t", eid, frozenset(self.view.members.get(eid, ()))) if eid else WHOLE
         got = self._sorted_refs.get(key)
         if got is None:
             got = self._sorted_refs[key] = self._whole_timeline() if eid is None else \
@@ -201,7 +220,8 @@ class EventsView:
         order = self._ranks
         if order is None:
             return self._by_key(sorted(self._entries_of(eid)))
-        if self.members.get(eid) == {eid} and not self.event_linked.get(eid) and not self.overridden.get(eid):
+        view = self.view
+        if view.members.get(eid) == {eid} and not view.event_linked.get(eid) and not view.overridden.get(eid):
             got = order.of_entity(eid)
             if got is not None:
                 return got
@@ -209,7 +229,7 @@ class EventsView:
 
     def _touched_by_event_edits(self) -> set[str]:
         """Machine entities an event edit may have added to or taken from an event."""
-        touched = set(self.event_linked)
+        touched = set(self.view.event_linked)
         for evid in self.r.data["event"]:
             if (ref := self.m.event_refs.get(evid)) is not None:
                 raw, local = self.m.docs[ref[0]]["v"][ref[1]], self.m.local_entities(ref[0])
@@ -247,10 +267,10 @@ class EventsView:
     def _entries_of(self, eid: str) -> set[int]:
         entries: set[int] = set()
         number = self.m.number
-        for member in self.members.get(eid, ()):
+        for member in self.view.members.get(eid, ()):
             entries.update(p * 2 for p in self.m.ev_post.get(member, ()))
             entries.update(p * 2 + 1 for p in self.m.fig_post.get(member, ()))
-            for evid in self.event_linked.get(member, ()):
+            for evid in self.view.event_linked.get(member, ()):
                 if (ref := self.m.event_refs.get(evid)) is not None:
                     entries.add((number[ref[0]] * SLOT + ref[1]) * 2)
         if self.r.data["event"] or self.r.data["mention"]:  # a hand edit may have taken the entity out
@@ -260,8 +280,8 @@ class EventsView:
     def _takes_part(self, eid: str, entry: int) -> bool:
         aid, i = self.m.unpack(entry >> 1)
         if entry & 1:
-            return not self.dropped_in(aid) or eid in self.figure(aid, i).entities
-        if self.event_id(aid, i) not in self.r.data["event"] and not self.dropped_in(aid):
+            return not self.view.dropped_in(aid) or eid in self.figure(aid, i).entities
+        if self.event_id(aid, i) not in self.r.data["event"] and not self.view.dropped_in(aid):
             return True
         event = self.event(aid, i)
         return eid in event.participants or event.place == eid
