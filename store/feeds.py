@@ -1,4 +1,4 @@
-"""The feeds a store follows: their names, URLs and what the last fetch left (a mixin of ``Store``).
+"""The feeds a store follows: their names, URLs and what the last fetch left (``FeedBook``, owned by ``Store``).
 
 Feeds are settings, not hand edits: they live in ``records.json``'s ``feeds`` table, keyed by URL,
 each change one atomic sealed write that the edit log never sees (so undo cannot touch them). What a
