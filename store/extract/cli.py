@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 
 from store.extract import BACKENDS, extract
@@ -19,24 +18,17 @@ from store.extract.names import SPACY_MISSING, backend_names
 from store.ingest.parsed import IngestError
 from store.safe_text import escape_controls, json_inert
 
-try:  # the ingest header reader (store/ingest/headers.py)
-    from store.ingest.headers import published_from, split_header
-except ImportError:  # pragma: no cover - fallback while ingest is not installed
-    split_header = published_from = None
+from store.ingest.headers import published_from, split_header
 
 __all__ = ["main", "extract_raw"]
 
-_DATELINE = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 
 
 def _header(raw: str) -> tuple[str | None, int]:
     """The publication date written at the top of ``raw`` and where the body starts."""
-    if split_header is not None:
-        meta, body_start = split_header(raw)
-        published, _warnings = published_from(meta.get("date"))
-        return published, body_start
-    match = _DATELINE.match(raw)
-    return (match[1], match.end()) if match else (None, 0)
+    meta, body_start = split_header(raw)
+    published, _warnings = published_from(meta.get("date"))
+    return published, body_start
 
 
 def extract_raw(raw: str, *, published: str | None = None, backend: str = "builtin") -> dict:

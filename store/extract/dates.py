@@ -149,9 +149,9 @@ class _Context:
             return False
         # "through June", "due in May", "by early June": a deadline lies ahead, unless a past verb
         # governs it ("rose through June", "was due in May").
-        deadline = DEADLINE_BEFORE_RE.search(self.text, max(s_start, start - 30), start)
-        return deadline is not None and not PAST_NEAR_RE.search(self.text, max(s_start, deadline.start() - 30),
-                                                                deadline.start())
+        phrase = DEADLINE_BEFORE_RE.search(self.text, max(s_start, start - 30), start)
+        return phrase is not None and not PAST_NEAR_RE.search(self.text, max(s_start, phrase.start() - 30),
+                                                              phrase.start())
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -122,8 +122,7 @@ def link_entities(text: str, candidates: list[Candidate], sentences: list[tuple[
     _merge_cashtags(groups, types)
     types.pop(_MOVED, None)
     starts = [s for s, _ in sentences]
-    entities = [_entity(text, members, types[k], starts) for k, members in groups.items()]
-    entities = [e for e in entities if e is not None]
+    entities = [e for k, members in groups.items() if (e := _entity(text, members, types[k], starts)) is not None]
     entities.sort(key=lambda e: e["mentions"][0]["start"])
     return entities
 

@@ -35,7 +35,8 @@ class LowerCaseUse:
     """Answers "is this word also written in lower case in the text?", searching only when asked."""
 
     def __init__(self, text: str) -> None:
-        self.text, self.seen = text, {}
+        self.text = text
+        self.seen: dict = {}
 
     def __contains__(self, word: str) -> bool:
         if word not in self.seen:
@@ -177,7 +178,8 @@ def person_evidence(text: str, words: list[str], end: int) -> int:
     if _LEADER_NEXT.match(text, end) or _AGE_NEXT.match(text, end):
         return 3
     pronoun = _PRONOUN_NEXT.match(text, end)
-    if pronoun and not (_IT_NEXT.match(text, end) and _IT_NEXT.match(text, end).end() < pronoun.end()):
+    it_next = _IT_NEXT.match(text, end)
+    if pronoun and not (it_next and it_next.end() < pronoun.end()):
         return 2
     return 0
 
@@ -185,7 +187,7 @@ def person_evidence(text: str, words: list[str], end: int) -> int:
 def _followed_by_region(text: str, end: int) -> bool:
     """ "Pasadena, California" / "Toulouse, France": a name then a comma and a known state or country."""
     after = _PLACE_AFTER.match(text, end)
-    return bool(after) and lookup_place(after.group(1).strip().rstrip(".")) is not None
+    return after is not None and lookup_place(after.group(1).strip().rstrip(".")) is not None
 
 
 def common_word_opening(text: str, word: str, end: int) -> bool:
@@ -193,6 +195,6 @@ def common_word_opening(text: str, word: str, end: int) -> bool:
     if lookup_place(word) or word in gz.KNOWN_ORGS or word in gz.DEMONYMS:
         return False
     low = word.lower()
-    return low.endswith(gz.COMMON_ENDINGS) or (low.endswith(gz.CLAUSE_ENDINGS) and _CLAUSE_NEXT.match(text, end))
+    return low.endswith(gz.COMMON_ENDINGS) or (low.endswith(gz.CLAUSE_ENDINGS) and bool(_CLAUSE_NEXT.match(text, end)))
 
 

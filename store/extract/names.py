@@ -256,7 +256,8 @@ def _with_known(text: str, candidates: list[Candidate], known: dict[str, str]) -
         typ = str(known[m.group()]).upper()
         marked.append(Candidate(m.start(), m.end(), m.group(), {typ if typ in ENTITY_TYPES else "OTHER": 100},
                                 canonical=m.group(), fixed=True))
-    kept, dropped, ends = [], set(), [m.end for m in marked]
+    kept, ends = [], [m.end for m in marked]
+    dropped: set[int] = set()
     for c in sorted(candidates, key=lambda c: c.start):
         inside = [m for m in _overlapping(marked, ends, c) if c.start < m.start and m.end == c.end]
         if len(inside) == 1:  # "Howard Lutnick" found, "Lutnick" marked: keep the longer name, typed as marked

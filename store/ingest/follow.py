@@ -150,8 +150,9 @@ def _add_full_text(store, articles: list[ParsedArticle], client, pool, limits: L
             fetched = future.result()
             if fetched.not_modified:
                 continue
-            text, _ = decode_bytes(fetched.body, article.url)
-            page = parse_html(article.url, text)[0]
+            url = article.url or ""  # every entry in ``wanted`` has one
+            text, _ = decode_bytes(fetched.body, url)
+            page = parse_html(url, text)[0]
         except IngestError as err:
             errors.append(f"{err}; kept the feed's summary")
             continue

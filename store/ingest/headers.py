@@ -106,7 +106,7 @@ def _front_matter(text: str, header: dict) -> int | None:
         pending, collected = None, []
         match = line_pattern.fullmatch(line)
         field = _known(match["key"]) if match and " " not in match["key"].strip() else None
-        if field and header[field] is None:
+        if field and match and header[field] is None:
             value = match["value"].strip()
             if value in (">", "|", ">-", "|-", ">+", "|+"):
                 pending = field
@@ -196,7 +196,7 @@ def _inline_dateline(text: str, offset: int, header: dict) -> int:
         return offset
     date_end = lead.end() + found[2]
     after = _AFTER_DATELINE.match(text, date_end)
-    body = after.end()
+    body = after.end() if after else date_end
     if body < len(text) and not text[body].isspace() and body == date_end:
         return offset  # "date 2025-06-10x": the date runs into a word
     header["date"] = text[lead.end():date_end]

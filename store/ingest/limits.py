@@ -68,7 +68,8 @@ class Notes:
     rest only counted (a million bad lines must not make a million strings)."""
 
     def __init__(self, unit: str) -> None:
-        self.unit, self.lines, self.more = unit, [], 0
+        self.unit, self.more = unit, 0
+        self.lines: list[str] = []
 
     def add(self, number: int, reason: str) -> None:
         if len(self.lines) < MAX_NOTES:
