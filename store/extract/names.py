@@ -46,7 +46,7 @@ def find_entities(text: str, sentences: list[tuple[int, int]], *, known: dict[st
 
         if not spacy_backend.available():
             raise RuntimeError(SPACY_MISSING)
-        candidates = spacy_backend.candidates(text, sentences)
+        candidates = spacy_backend.candidates(text, sentences, builtin_candidates)
     else:
         raise ValueError(f"unknown name-finder backend {backend!r}; choose builtin or spacy")
     if known:

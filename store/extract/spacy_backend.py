@@ -6,6 +6,7 @@ tickers) are the same as for the built-in backend. The pipeline is loaded once a
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,14 +56,14 @@ class _Span:
     end_char: int
 
 
-def candidates(text: str, sentences: list[tuple[int, int]]) -> list[Candidate]:
+def candidates(text: str, sentences: list[tuple[int, int]],
+               builtin_candidates: Callable[[str, list[tuple[int, int]]], list[Candidate]]) -> list[Candidate]:
     """spaCy's entity spans, cleaned and re-typed with the gazetteers, plus built-in finds spaCy missed.
 
     Possessives, a leading "the" and a trailing ticker are cut off; a known place or organisation keeps
-    its known type; the built-in finder fills the gaps (tickers, exchange tags, names spaCy skipped).
+    its known type; ``builtin_candidates`` (the built-in finder, given by ``names``, which calls this) fills
+    the gaps (tickers, exchange tags, names spaCy skipped).
     """
-    from store.extract.names import builtin_candidates
-
     tickers = {s: sym for s, _, sym, form in find_tickers(text) if form == "suffix"}
     found: list[Candidate] = []
     for ent in _entities(text):
