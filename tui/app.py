@@ -19,7 +19,8 @@ from textual.widgets import ProgressBar
 from tui.articles_pane import ArticlesPane
 from tui.commands import DatelineCommands
 from tui.detail_pane import DetailPane
-from tui.edit_actions import EditActions, EditRequested
+from tui.edit_actions import EditActions
+from tui.edit_requests import EditRequested
 from tui.entities_pane import EntitiesPane
 from tui.feed_fetch import FeedFetching
 from tui.app_bindings import APP_BINDINGS

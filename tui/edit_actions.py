@@ -8,28 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from textual.binding import Binding
-from textual.message import Message
-from textual.widget import Widget
-
 from store.errors import StoreError
 from store.model import Edit, Mention
 from tui.dialogs import (ConfirmDialog, EventEditor, MarkChoice, MarkEntityDialog, NoteEditor, PickerDialog,
                          TextPrompt)
+from tui.entities_pane import EntityRow
 from tui.messages import ArticleTarget, EntityTarget, SentenceTarget, View
 
 PICKS = 20
-
-
-class EditRequested(Message):
-    """A pane asks for a hand edit: ``kind`` names it, ``subject`` is an entity id, event id,
-    ``Mention`` or ``(article id, start, end)`` span."""
-
-    def __init__(self, source: Widget, kind: str, subject: object) -> None:
-        super().__init__()
-        self.source = source
-        self.kind = kind
-        self.subject = subject
 
 
 class EditActions:
@@ -233,8 +219,6 @@ class EditActions:
     # ----- refreshing the panes -----------------------------------------------------------------
     def refresh(self, affected: set[str]) -> None:
         """Read again the rows of ``affected`` entities, the focus lists, and the detail pane."""
-        from tui.entities_pane import EntityRow  # imported late: the panes import this module
-
         app, store = self.app, self.store
         loaded = app.loaded
         affected = {eid for eid in affected if eid}
@@ -317,14 +301,6 @@ def guess_type(body: str, start: int, end: int, name: str) -> str:
 def _entity_label(entity) -> str:
     aliases = f"  ({', '.join(entity.aliases[:3])})" if entity.aliases else ""
     return f"{entity.type:<6} {entity.name}{aliases}"
-
-
-def entity_edit_bindings(prefix: str) -> list:
-    """The entity edit keys of a pane (``action_edit(kind)``), with ids ``<prefix>.<kind>``."""
-    keys = (("r", "rename", "Rename (old name becomes an alias)"), ("t", "retype", "Change the type"),
-            ("m", "merge", "Merge into another entity"), ("S", "split", "Split an alias out"),
-            ("n", "note", "Edit the note"), ("number_sign", "tags", "Edit tags"), ("d", "delete", "Delete"))
-    return [Binding(key, f"edit('{kind}')", description, id=f"{prefix}.{kind}") for key, kind, description in keys]
 
 
 def _count(number: int, noun: str) -> str:

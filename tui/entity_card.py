@@ -10,7 +10,7 @@ from rich.text import Text
 from store.dating import UNDATED_KEY, figure_precision
 from store.model import Entity, Figure
 from store.sequences import FIGURE, Timeline
-from tui.edit_actions import EditRequested, entity_edit_bindings
+from tui.edit_requests import EditRequested, entity_edit_bindings
 from tui.formatting import badge, date_label, figure_value, type_style, unit_suffix
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget, SentenceTarget

@@ -8,7 +8,6 @@ The list has a cursor (skipping header rows), a fuzzy filter (``list_filter.py``
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -21,24 +20,13 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.list_filter import ListFiltering
-from tui.messages import FilterRequested, RowChosen, RowHighlighted, Target
+from tui.list_row import Row
+from tui.messages import FilterRequested, RowChosen, RowHighlighted
 from tui.safe_text import clean
 from tui.row_marking import RowMarking
 from tui.selection import RowSelection
 
 CACHE_LIMIT = 2000
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of a list. ``target`` is what `enter` opens; ``search`` is what `/` matches."""
-
-    key: str
-    target: Target | None = None
-    search: str = ""
-    data: object = None
-    selectable: bool = True
-    continued: bool = False  # the rest of an expanded row's text: drawn plain, not as a header
 
 
 class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):

@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from store.fuzzy import matcher
 
 if TYPE_CHECKING:
-    from tui.line_list import Row
+    from tui.list_row import Row
 
 ASYNC_FILTER_ROWS = 20_000
 CHECK_EVERY = 2048  # rows between checks that the filter is still wanted

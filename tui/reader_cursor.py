@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from store.model import Mention
-from tui.edit_actions import EditRequested
+from tui.edit_requests import EditRequested
 
 WORD = re.compile(r"\w+|[^\w\s]+")
 

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from tui.clipboard import copy_rows
 
 if TYPE_CHECKING:
-    from tui.line_list import Row
+    from tui.list_row import Row
 
 
 MARK_ALL_LIMIT = 50_000  # rows `ctrl+a` marks at most
