@@ -174,7 +174,7 @@ class EditActions:
         if event is None:
             self.app.notify("Only events can be edited here (not figures)", severity="warning", timeout=3)
             return
-        names = {eid: self.app._name_of(eid) for eid in event.participants}
+        names = {eid: self.app.name_of(eid) for eid in event.participants}
 
         def resolve(name: str) -> str | None:
             found = self.store.find_entity(name)
@@ -238,21 +238,21 @@ class EditActions:
         loaded.stats["entities"] = dict(Counter(row.entity.type for row in loaded.entities))  # the status bar's
         app.entities_pane.set_entities(loaded.entities)
         if app._focus and store.entity(app._focus) is not None:
-            app._show_focus(app._focus)
+            app.views.show_focus(app._focus)
         for pane in (app.timeline_pane, app.articles_pane):
             pane._cache.clear()
             pane.refresh()
         self._refresh_detail()
-        app._update_status()
+        app.update_status()
 
     def _refresh_detail(self) -> None:
         app = self.app
         target = app._detail
         if isinstance(target, EntityTarget):
             entity = self.store.entity(target.entity_id)
-            app._show_detail(EntityTarget(entity.id) if entity else None)
+            app.views.show_detail(EntityTarget(entity.id) if entity else None)
         elif isinstance(target, (ArticleTarget, SentenceTarget)):
-            app.detail_pane.reader.reload(app._reader_data(target))
+            app.detail_pane.reader.reload(app.views.reader_data(target))
 
     def _replace_focus(self, old: str, new: str | None) -> None:
         """After a merge or delete, a view on ``old`` moves to ``new`` (or to nothing)."""
