@@ -1,4 +1,5 @@
-"""``AppHost``: what the app's parts (loading, views, search, charts, theme, layout, keys) may use of it.
+"""``AppHost``: what the app's parts (loading, views, navigation, search, charts, theme, layout, keys,
+export) may use of it.
 
 The parts are objects the app owns and passes itself to; they are typed against this protocol, not the
 app class, so none of them imports ``app.py`` and each can be read alone. Textual's own services are
