@@ -2,16 +2,18 @@
 
 State flows one way: panes post ``RowHighlighted`` / ``RowChosen``; the app turns them into a
 ``View`` (focused entity + what the detail pane shows), records it in the history, and hands the
-new data to each pane. Panes never touch each other.
+new data to each pane. Panes never touch each other. The app owns one object per job, each given the
+app (as ``AppHost``): loading (app_loading.py), what the panes show (app_views.py), the theme, the pane
+layout, text search, charts, keys, edits and feed fetching; its own key actions and message handlers
+are thin calls to them.
 """
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 from pathlib import Path
 
 from textual import events, on
-from textual.app import ScreenStackError, App, ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import ProgressBar
@@ -19,7 +21,8 @@ from textual.widgets import ProgressBar
 from tui.articles_pane import ArticlesPane
 from tui.commands import DatelineCommands
 from tui.detail_pane import DetailPane
-from tui.edit_actions import EditActions, EditRequested
+from tui.edit_actions import EditActions
+from tui.edit_requests import EditRequested
 from tui.entities_pane import EntitiesPane
 from tui.feed_fetch import FeedFetching
 from tui.app_bindings import APP_BINDINGS
@@ -30,7 +33,9 @@ from tui.keys import KeyListing
 from tui.history import History
 from tui.line_list import LineList
 from tui.row_marking import SelectionChanged
+from tui.app_export import open_export
 from tui.app_loading import StoreLoading
+from tui.app_navigation import PANES, Navigation
 from tui.app_views import FocusViews
 from tui.app_theme import ThemeMemory
 from tui.app_search import TextSearch
@@ -39,20 +44,18 @@ from tui.key_bar import KeyBar
 from tui.pane_layout import PaneLayout
 from tui.idle_gc import IdleCollector
 from tui.loading import EntityLists, PaneLists
-from tui.messages import EntityTarget, FilterRequested, RowChosen, RowHighlighted, Target, View
+from tui.messages import (ConnectedLoaded, EntityTarget, FilterRequested, FocusListsLoaded, LoadProgress, RowChosen,
+                          RowHighlighted, StoreFollowed, StoreLoaded, Target, View)
 from tui.safe_text import clean, literal
 from tui.status_bar import Status, StatusBar, counts_text
 from tui.timeline_pane import TimelinePane
 
-PANES = ("entities", "timeline", "articles", "detail")
 TITLES = {"entities": "1 Entities", "timeline": "2 Timeline", "articles": "3 Articles", "detail": "4 Detail"}
-PREVIEW_DELAY = 0.04  # seconds: a held-down cursor key repaints the detail pane once it rests
 LIVE_FILTER_LIMIT = 20_000  # above this many rows, the filter runs on `enter` only
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation GC passes (default 700)
 
 
-class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch, Charts, KeyListing,
-                  App[None]):
+class DatelineApp(App[None]):
     """The explorer. ``store`` is an open ``Store`` or a path the loading worker opens."""
 
     CSS_PATH = "app.tcss"
@@ -72,11 +75,16 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         self._focus: str | None = None
         self.idle_gc = IdleCollector()
         self._detail: Target | None = None
-        self._last_pane = "entities"
-        self._pending_preview: tuple[Target | None] | None = None
-        self._preview_timer = None
         self._selected: dict[str, int] = {}
         self._busy: str | None = "opening store"
+        self.views = FocusViews(self)
+        self.store_loading = StoreLoading(self, self.views)
+        self.navigation = Navigation(self, self.views)
+        self.theme_memory = ThemeMemory(self, self._redraw_detail)
+        self.pane_layout = PaneLayout(self)
+        self.text_search = TextSearch(self)
+        self.charts = Charts(self)
+        self.key_listing = KeyListing(self)
         self.edits = EditActions(self)
         self.feed_fetching = FeedFetching(self)
         self._gc_threshold = gc.get_threshold()
@@ -118,11 +126,11 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         for pane_id in PANES:
             self.query_one(f"#{pane_id}").border_title = literal(TITLES[pane_id])
         self.query_one("#entities").focus()
-        self.restore_theme()
-        self.restore_key_bar()
-        self.mark_current_pane("entities")
-        self._update_status()
-        self.load_store()
+        self.theme_memory.restore()
+        self.pane_layout.restore_key_bar()
+        self.pane_layout.mark_current_pane("entities")
+        self.update_status()
+        self.store_loading.load_store()
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:
@@ -135,6 +143,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         self.idle_gc.stop()
         gc.set_threshold(*self._gc_threshold)  # leave the process as we found it (tests run many apps)
         gc.unfreeze()
+        self.text_search.close()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
@@ -162,69 +171,32 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
     def detail_pane(self) -> DetailPane:
         return self.query_one(DetailPane)
 
-    # ----- navigation -----------------------------------------------------------------------------
+    # ----- navigation (tui/app_navigation.py) -----------------------------------------------------
     def navigate(self, view: View) -> None:
         """Go to ``view`` and record it, like following a link."""
-        self.history.replace(self._here())
-        if view.filters is None:  # a view remembers the filters it was reached with
-            view = replace(view, filters=self._list_filters())
-        self.history.push(view)
-        self._apply(view)
+        self.navigation.navigate(view)
 
-    def _here(self) -> View:
-        """The current view with the pane in use and the detail as they are now."""
-        return replace(self.history.current, pane=self._current_pane(), detail=self._detail)
-
-    def _list_filters(self) -> tuple[tuple[str, str], ...]:
-        return tuple((name, self.pane(name).filter_query) for name in ("entities", "timeline", "articles"))
+    def apply_view(self, view: View) -> None:
+        self.navigation.apply_view(view)
 
     def go_to_entity(self, entity_id: str) -> None:
         """Make an entity the focus (from the palette, a card, a mention…)."""
         self.navigate(View(entity_id, EntityTarget(entity_id), self._current_pane()))
 
-    def _apply(self, view: View) -> None:
-        if self.loaded is None:
-            return
-        for name, query in view.filters or ():  # back and forward restore the filters as they were
-            if self.pane(name).filter_query != query:
-                self.pane(name).set_query(query)
-        if view.focus != self._focus:
-            self._show_focus(view.focus)
-        self._show_detail(view.detail)
-        self._focus_pane(view.pane)
-        self._update_status()
-
-    def _name_of(self, entity_id: str) -> str:
+    def name_of(self, entity_id: str) -> str:
         entity = self.loaded.by_id.get(entity_id) if self.loaded else None
         return entity.name if entity else entity_id
 
     def _focus_pane(self, name: str) -> None:
-        if name == "detail":
-            self.detail_pane.focus_active()
-        elif name in PANES:
-            pane = self.pane(name)
-            if pane.screen is self.screen:  # not under a dialog opened meanwhile
-                self.screen.set_focus(pane)  # at once: keys already queued go where the user sent them
-            pane.focus()  # and again after any focus change queued before this one
+        self.navigation.focus_pane(name)
 
     def _current_pane(self) -> str:
-        try:
-            node = self.focused
-        except ScreenStackError:  # a focus event still queued while the app shuts down
-            return self._last_pane
-        while node is not None:
-            if node.id in PANES:
-                return node.id
-            node = node.parent
-        return self._last_pane
+        return self.navigation.current_pane()
 
     def on_descendant_focus(self, event) -> None:
         name = self._current_pane()
-        self.mark_current_pane(name)
-        if name != self._last_pane:
-            self._last_pane = name
-            for pane_id in ("entities", "timeline", "articles"):
-                self.pane(pane_id).set_class(pane_id == name or (name == "detail" and pane_id == "entities"), "-active")
+        self.pane_layout.mark_current_pane(name)
+        self.navigation.focus_moved(name)
 
     # ----- messages from panes ------------------------------------------------------------------
     @on(RowChosen)
@@ -237,26 +209,12 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
 
     @on(RowHighlighted)
     def _on_highlighted(self, message: RowHighlighted) -> None:
-        if message.source.parent is self.detail_pane or message.target is None:
-            return
-        self._pending_preview = (message.target,)
-        if self._preview_timer is None:
-            self._preview_timer = self.set_timer(PREVIEW_DELAY, self._show_preview)
-        else:
-            self._preview_timer.reset()  # a held key keeps pushing the update back until it rests
-
-    def _show_preview(self) -> None:
-        self._preview_timer = None
-        if self._pending_preview is not None:
-            (target,) = self._pending_preview
-            self._pending_preview = None
-            if target != self._detail:
-                self._show_detail(target)
+        self.navigation.highlighted(message)
 
     @on(SelectionChanged)
     def _on_selection(self, message: SelectionChanged) -> None:
         self._selected[message.source.id] = message.count
-        self._update_status()
+        self.update_status()
 
     @on(FilterRequested)
     def open_filter(self, message: FilterRequested) -> None:
@@ -265,14 +223,14 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
 
     @on(FilterBar.Applied)
     def _on_filter(self, message: FilterBar.Applied) -> None:
-        pane = self.pane(message.pane_id)
+        pane = self.query_one(f"#{message.pane_id}", LineList)
         if message.final or len(pane.rows) <= LIVE_FILTER_LIMIT:
             if pane.filter_query != message.query.strip():
                 pane.set_query(message.query)
         if message.final:
             pane.focus()
             self.preview_cursor(pane)  # the detail pane follows the cursor the filter moved
-        self._update_status()
+        self.update_status()
 
     def preview_cursor(self, pane: LineList) -> None:
         """Show the row under ``pane``'s cursor in the detail pane (as a cursor move would)."""
@@ -285,8 +243,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         self._focus_pane(name)
 
     def action_cycle_pane(self, step: int) -> None:
-        index = PANES.index(self._current_pane())
-        self._focus_pane(PANES[(index + step) % len(PANES)])
+        self.navigation.cycle_pane(step)
 
     def action_focus_next(self) -> None:
         if len(self.screen_stack) > 1:  # a dialog or the palette is open: Textual's own focus chain
@@ -299,56 +256,87 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         self.action_cycle_pane(-1)
 
     def action_back(self) -> None:
-        self.history.replace(self._here())
-        view = self.history.back()
-        if view is None:
-            self.bell()
-        else:
-            self._apply(view)
+        self.navigation.back()
 
     def action_forward(self) -> None:
-        view = self.history.forward()
-        if view is None:
-            self.bell()
-        else:
-            self._apply(view)
+        self.navigation.forward()
 
     def action_clear(self) -> None:
         """`escape`: close the filter bar, else clear the pane's filters, else drop the focus."""
-        bar = self.query_one(FilterBar)
-        if bar.is_open:
-            pane_id = bar.pane_id
-            bar.close()
-            if pane_id:
-                self.pane(pane_id).set_query("")
-                self.pane(pane_id).focus()
-            self._update_status()
-            return
-        pane = self.pane(self._current_pane())
-        if isinstance(pane, LineList) and pane.filter_query:
-            pane.set_query("")
-        elif isinstance(pane, EntitiesPane) and pane.clear_type_filter():
-            pass
-        elif self._focus is not None or self._detail is not None:
-            self.navigate(View(None, None, self._current_pane()))
-        self._update_status()
+        self.navigation.clear()
 
     def action_export(self) -> None:
         """`ctrl+e`: export the focused pane's marks, every pane's, or all connected to marked entities."""
-        from tui.export_dialog import ExportDialog  # loaded when first used: not on the start-up path
-        from tui.selection import LIST_PANES, export_scopes
-
-        if self.store is None or self.loaded is None:
-            self.notify("The store is still loading", severity="warning")
-            return
-        name = self._current_pane() if self._current_pane() in LIST_PANES else "entities"
-        marked = {pane_id: self.pane(pane_id).selected for pane_id in LIST_PANES}
-        focus = (self._focus, self._name_of(self._focus)) if isinstance(self._focus, str) else None
-        self.push_screen(ExportDialog(self.store, export_scopes(marked, name, self.pane(name).current, focus)))
+        open_export(self)
 
     def action_fetch_feeds(self) -> None:
         """`F`: fetch every followed feed in a worker (tui/feed_fetch.py)."""
         self.feed_fetching.start()
+
+    # ----- the app's parts: their keys and messages -------------------------------------------
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.store_loading.progress(message)
+
+    def on_store_loaded(self, message: StoreLoaded) -> None:
+        self.store_loading.loaded(message)
+
+    def on_store_followed(self, message: StoreFollowed) -> None:
+        self.store_loading.followed(message)
+
+    def on_worker_state_changed(self, event) -> None:
+        self.store_loading.worker_changed(event)
+
+    def on_focus_lists_loaded(self, message: FocusListsLoaded) -> None:
+        self.views.focus_lists_loaded(message)
+
+    def on_connected_loaded(self, message: ConnectedLoaded) -> None:
+        self.views.connected_loaded(message)
+
+    def reload_whole_lists(self) -> None:
+        self.store_loading.reload_whole_lists()
+
+    def action_reload(self) -> None:
+        self.store_loading.reload()
+
+    def _redraw_detail(self) -> None:
+        if self.loaded is not None:
+            self.views.show_detail(self._detail)  # the card's rows hold coloured text: make them again
+
+    def action_zoom(self) -> None:
+        self.pane_layout.zoom()
+
+    def action_toggle_key_bar(self) -> None:
+        self.pane_layout.toggle_key_bar()
+
+    def action_search_text(self) -> None:
+        self.text_search.open()
+
+    def action_chart(self) -> None:
+        self.charts.open()
+
+    def key_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        return self.key_listing.key_sections()
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        return self.key_listing.palette_commands()
+
+    def run_palette_action(self, spec: str) -> None:
+        self.key_listing.run_palette_action(spec)
+
+    def action_help(self) -> None:
+        self.key_listing.help()
+
+    def action_go_to_entity_palette(self) -> None:
+        self.key_listing.go_to_entity_palette()
+
+    def action_command_palette(self) -> None:
+        self.key_listing.command_palette(self.use_command_palette)
+
+    def get_system_commands(self, screen):
+        """Textual's palette commands less "Quit", which the app's own commands already list."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
 
     # ----- hand edits (issue 5: tui/edit_actions.py) --------------------------------------------
     @on(EditRequested)
@@ -362,7 +350,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         self.edits.request("redo")
 
     # ----- status bar -------------------------------------------------------------------------
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         panes = (self.entities_pane, self.timeline_pane, self.articles_pane)
         filters = [f"{pane.id} /{pane.filter_query}" for pane in panes if pane.filter_query]
         if self.entities_pane.type_filter:
@@ -370,7 +358,7 @@ class DatelineApp(StoreLoading, FocusViews, ThemeMemory, PaneLayout, TextSearch,
         readonly = (self.store.readonly_reason or "") if self.store is not None and self.store.readonly else None
         self.query_one(StatusBar).show(Status(
             path=self.store_path, counts=counts_text(self.loaded.stats if self.loaded else {}),
-            focus=self._name_of(self._focus) if isinstance(self._focus, str) else None, filters=tuple(filters),
+            focus=self.name_of(self._focus) if isinstance(self._focus, str) else None, filters=tuple(filters),
             selected=tuple(f"{pane_id} {count}" for pane_id, count in self._selected.items() if count),
             readonly=readonly, busy=self._busy))
 

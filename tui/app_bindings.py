@@ -1,9 +1,9 @@
 """The app's own keys, each with the id a keymap file uses to change it (panes carry their own)."""
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-APP_BINDINGS = [
+APP_BINDINGS: list[BindingType] = [
     Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     Binding("q", "quit", "Quit", id="app.quit_q"),
     Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="app.next_pane"),

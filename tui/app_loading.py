@@ -1,15 +1,18 @@
-"""Loading the store off the UI thread, with progress, for ``DatelineApp`` (a mixin).
+"""Loading the store off the UI thread, with progress (one ``StoreLoading`` per app).
 
 The store is opened (or read again) in a worker; entities come first so the app is usable early, then
-the whole-store timeline and article list.
+the whole-store timeline and article list. Once loaded, the app follows what other processes commit.
+The app routes its ``LoadProgress``, ``StoreLoaded``, ``StoreFollowed`` and worker-state messages here.
 """
 from __future__ import annotations
 
 import gc
+from typing import Any
 
-from textual import work
 from textual.widgets import ProgressBar
 
+from tui.app_host import AppHost
+from tui.app_views import FocusViews
 from tui.loading import EntityLists, load_entities, load_whole_lists
 from tui.messages import ArticleTarget, LoadProgress, SentenceTarget, StoreFollowed, StoreLoaded
 
@@ -19,75 +22,88 @@ UNSET = object()  # "no focus shown yet" (``None`` means the whole store)
 
 
 class StoreLoading:
-    """Handlers are found by name (``on_load_progress``): ``@on`` only works on Textual classes.
-    Needs the app's panes, ``_apply``, ``_show_focus``, ``_name_of`` and ``_update_status``."""
+    """Opens and reads the store for ``app`` in workers; ``views`` shows what was read."""
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def __init__(self, app: AppHost, views: FocusViews) -> None:
+        self.app = app
+        self.views = views
+        self._follow_timer: Any = None
+
     def load_store(self, reread: bool = False) -> None:
         """Open the store if given a path (or read it again from disk), then read the whole-store lists."""
-        if reread and self.store is not None:
-            self.post_message(LoadProgress(0.0, "reading the store again"))
-            self.store.reload()
-        if self.store is None:
+        self.app.run_worker(lambda: self._load(reread), thread=True, exclusive=True, group="load",
+                            exit_on_error=False, name="load_store")
+
+    def _load(self, reread: bool) -> None:
+        app = self.app
+        if reread and app.store is not None:
+            app.post_message(LoadProgress(0.0, "reading the store again"))
+            app.store.reload()
+        if app.store is None:
             from store import Store  # the store is only imported when the app has to open one
 
-            self.post_message(LoadProgress(0.0, "opening store"))
-            self.store = Store.open(self._open_path, verify=False)  # bodies are checked below, after paint
-        report = lambda fraction, label: self.post_message(LoadProgress(fraction, label))  # noqa: E731
-        self.post_message(StoreLoaded(load_entities(self.store, report)))
-        self.post_message(StoreLoaded(load_whole_lists(self.store, report)))
-        self.store.verify_texts()  # damage found here stops every write and is said (the worker's error)
-        self.store.tidy()  # only now, on a store that checked out, may dead writers' debris go
+            app.post_message(LoadProgress(0.0, "opening store"))
+            app.store = Store.open(app._open_path, verify=False)  # bodies are checked below, after paint
+        store = app.store
+        report = lambda fraction, label: app.post_message(LoadProgress(fraction, label))  # noqa: E731
+        app.post_message(StoreLoaded(load_entities(store, report)))
+        app.post_message(StoreLoaded(load_whole_lists(store, report)))
+        store.verify_texts()  # damage found here stops every write and is said (the worker's error)
+        store.tidy()  # only now, on a store that checked out, may dead writers' debris go
 
-    @work(thread=True, exclusive=True, group="whole", exit_on_error=False)
     def reload_whole_lists(self) -> None:
         """Order the whole-store lists again (after an edit moved an event), off the UI thread."""
-        self.post_message(StoreLoaded(load_whole_lists(self.store, lambda fraction, label: None)))
+        app = self.app
+        app.run_worker(lambda: app.post_message(StoreLoaded(load_whole_lists(app.store, lambda fraction, label: None))),
+                       thread=True, exclusive=True, group="whole", exit_on_error=False, name="reload_whole_lists")
 
-    def on_load_progress(self, message: LoadProgress) -> None:
-        bar = self.query_one(ProgressBar)
+    def progress(self, message: LoadProgress) -> None:
+        bar = self.app.query_one(ProgressBar)
         bar.add_class("-loading")
         bar.update(total=100, progress=round(message.fraction * 100))
-        self._busy = message.label
-        self._update_status()
+        self.app._busy = message.label
+        self.app.update_status()
 
-    def on_store_loaded(self, message: StoreLoaded) -> None:
-        data = message.data
+    def loaded(self, message: StoreLoaded) -> None:
+        app, data = self.app, message.data
         if isinstance(data, EntityLists):
-            self.loaded = data
-            self.whole = None
-            self.entities_pane.set_entities(data.entities)
-            self.timeline_pane.name_of = self._name_of
-            for pane in (self.timeline_pane, self.articles_pane):
+            app.loaded = data
+            app.whole = None
+            app.entities_pane.set_entities(data.entities)
+            app.timeline_pane.name_of = app.name_of
+            for pane in (app.timeline_pane, app.articles_pane):
                 pane.EMPTY = "loading…"
-            self._focus = UNSET
-            self._apply(self.history.current)
-            if self.history.current.detail is None and self.focused is self.entities_pane:
-                self.preview_cursor(self.entities_pane)  # at start-up the card of the first entity
+            app._focus = UNSET
+            app.apply_view(app.history.current)
+            if app.history.current.detail is None and app.focused is app.entities_pane:
+                app.preview_cursor(app.entities_pane)  # at start-up the card of the first entity
             return
-        self.whole = data
-        self.query_one(ProgressBar).remove_class("-loading")
-        self._busy = None
-        for pane in (self.timeline_pane, self.articles_pane):
+        app.whole = data
+        app.query_one(ProgressBar).remove_class("-loading")
+        app._busy = None
+        for pane in (app.timeline_pane, app.articles_pane):
             pane.EMPTY = type(pane).EMPTY
-        if self._focus is None:  # the whole-store lists were showing "loading…"
-            self._show_focus(None)
-        self._update_status()
+        if app._focus is None:  # the whole-store lists were showing "loading…"
+            self.views.show_focus(None)
+        app.update_status()
         gc.freeze()  # the loaded records live for the whole session: keep them out of GC passes
-        self.idle_gc.start(self)
-        if getattr(self, "_follow_timer", None) is None:
-            self._follow_timer = self.set_interval(FOLLOW_SECONDS, self._follow_tick, name="follow-store")
+        app.idle_gc.start(app)
+        if self._follow_timer is None:
+            self._follow_timer = app.set_interval(FOLLOW_SECONDS, self._follow_tick, name="follow-store")
 
     def _follow_tick(self) -> None:
-        if self.store is None or self._busy or any(
-                w.group in ("load", "follow") and not w.is_finished for w in self.workers):
+        app = self.app
+        if app.store is None or app._busy or any(
+                w.group in ("load", "follow") and not w.is_finished for w in app.workers):
             return
-        self.follow_store()
+        app.run_worker(self._follow, thread=True, exclusive=True, group="follow", exit_on_error=False,
+                       name="follow_store")
 
-    @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
-    def follow_store(self) -> None:
+    def _follow(self) -> None:
         """Take in what other windows and commands committed; make the panes' data again off the UI thread."""
-        changes = self.store.follow()
+        app, store = self.app, self.app.store
+        assert store is not None
+        changes = store.follow()
         if not changes.changed:
             return
         quiet = lambda fraction, label: None  # noqa: E731
@@ -96,29 +112,32 @@ class StoreLoading:
         if changes.new_edits:
             parts.append(f"{changes.new_edits} edit{'s' * (changes.new_edits != 1)} made elsewhere")
         summary = ", ".join(parts) or "the store was re-extracted elsewhere"
-        self.post_message(StoreFollowed(summary, load_entities(self.store, quiet), load_whole_lists(self.store, quiet)))
+        app.post_message(StoreFollowed(summary, load_entities(store, quiet), load_whole_lists(store, quiet)))
 
-    def on_store_followed(self, message: StoreFollowed) -> None:
+    def followed(self, message: StoreFollowed) -> None:
         """Show what arrived without moving the user: focus, cursors, filters and marks stay."""
-        self.loaded, self.whole = message.entities, message.whole
-        self.entities_pane.set_entities(self.loaded.entities)
-        self._refresh_focus_lists()
-        if not isinstance(self._detail, (ArticleTarget, SentenceTarget)):  # an open reader is left as it is
-            self._show_detail(self._detail)
-        self.notify(message.summary, title="Store updated", timeout=4, markup=False)
-        self._update_status()
+        app = self.app
+        app.loaded, app.whole = message.entities, message.whole
+        app.entities_pane.set_entities(message.entities.entities)
+        self.views.refresh_focus_lists()
+        if not isinstance(app._detail, (ArticleTarget, SentenceTarget)):  # an open reader is left as it is
+            self.views.show_detail(app._detail)
+        app.notify(message.summary, title="Store updated", timeout=4, markup=False)
+        app.update_status()
 
-    def on_worker_state_changed(self, event) -> None:
+    def worker_changed(self, event: Any) -> None:
+        """A failed load is said in one toast (and the status bar stops saying "loading")."""
+        app = self.app
         if event.worker.group == "load" and event.state.name == "ERROR":
-            self._busy = None
-            self.query_one(ProgressBar).remove_class("-loading")
-            loaded = self.store is not None and self.loaded is not None
+            app._busy = None
+            app.query_one(ProgressBar).remove_class("-loading")
+            loaded = app.store is not None and app.loaded is not None
             what = "The store is damaged; read-only" if loaded else "Could not load the store"
-            line = f"{what}: {event.worker.error}"
-            self.notify(line, severity="error", timeout=30, markup=False)
-            self._update_status()
+            app.notify(f"{what}: {event.worker.error}", severity="error", timeout=30, markup=False)
+            app.update_status()
 
-    def action_reload(self) -> None:
-        self._busy = "reloading"
-        self._update_status()
+    def reload(self) -> None:
+        """`ctrl+r`: read the store again from disk."""
+        self.app._busy = "reloading"
+        self.app.update_status()
         self.load_store(reread=True)

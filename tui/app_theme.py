@@ -1,7 +1,10 @@
-"""The app's theme: restored at start, remembered when changed, type colours following it (a mixin of
-``DatelineApp``)."""
+"""The app's theme: restored at start, remembered when changed, type colours following it (one
+``ThemeMemory`` per app)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual.app import App
 from textual.theme import Theme
 
 from tui.formatting import set_type_styles
@@ -11,26 +14,31 @@ from tui.theme_colours import type_styles
 
 
 class ThemeMemory:
-    """Needs the app's ``theme``, ``available_themes``, ``theme_changed_signal`` and ``_show_detail``."""
+    """Keeps ``app``'s theme across runs; ``redraw_detail`` makes the detail pane again (its rows hold
+    coloured text) once something is loaded."""
 
-    def restore_theme(self) -> None:
+    def __init__(self, app: App, redraw_detail: Callable[[], None]) -> None:
+        self.app = app
+        self.redraw_detail = redraw_detail
+
+    def restore(self) -> None:
         """Use the theme chosen last time (an unknown name is ignored), then follow every change."""
+        app = self.app
         saved = load_settings().get("theme")
-        if isinstance(saved, str) and saved in self.available_themes:
-            self.theme = saved
+        if isinstance(saved, str) and saved in app.available_themes:
+            app.theme = saved
         self._use_theme_colours()
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        app.theme_changed_signal.subscribe(app, self._theme_changed)
 
     def _use_theme_colours(self) -> None:
-        set_type_styles(type_styles(self.get_css_variables()))
+        set_type_styles(type_styles(self.app.get_css_variables()))
 
     def _theme_changed(self, theme: Theme) -> None:
         self._use_theme_colours()
         problem = save_setting("theme", theme.name)
         if problem:
-            self.notify(problem, severity="warning")
-        for widget in self.query(LineList):
+            self.app.notify(problem, severity="warning")
+        for widget in self.app.query(LineList):
             widget.notify_style_update()
             widget.refresh()
-        if getattr(self, "loaded", None) is not None:
-            self._show_detail(self._detail)  # the card's rows hold coloured text: make them again
+        self.redraw_detail()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -19,7 +20,7 @@ from store.model import Article, Mention
 from tui.formatting import type_style
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget, RowChosen, SentenceTarget
-from tui.reader_cursor import CURSOR_BINDINGS, ReaderCursorMixin, offset_at_cell
+from tui.reader_cursor import CURSOR_BINDINGS, ReaderCursor, TextCursor, offset_at_cell
 from tui.safe_text import clean
 
 WORD = re.compile(r"\S+\s*|\s+")
@@ -63,8 +64,8 @@ def wrap_offsets(body: str, start: int, end: int, width: int) -> list[tuple[int,
     return lines
 
 
-class ArticleReader(ReaderCursorMixin, LineList):
-    """A scrollable, highlighted article with a text cursor (``tui.reader_cursor``) for marking."""
+class ArticleReader(LineList):
+    """A scrollable, highlighted article with a text cursor (``ReaderCursor``, reader_cursor.py) for marking."""
 
     BINDINGS = [
         Binding("n", "next_mention", "Next mention (search match)", id="reader.next_mention"),
@@ -79,13 +80,19 @@ class ArticleReader(ReaderCursorMixin, LineList):
         self.data: ReaderData | None = None
         self._starts: list[int] = []
         self.mention_index: int | None = None
+        self.reader_cursor = ReaderCursor(self)
+
+    @property
+    def text(self) -> TextCursor:
+        """The text cursor (and selection) over the article body."""
+        return self.reader_cursor.text
 
     def show(self, data: ReaderData) -> None:
         """Show an article; with ``data.sentence`` the cursor lands on that sentence."""
         self.data = data
         self._starts = [m.start for m in data.mentions]
         self.mention_index = None
-        self.reset_text_cursor(data.body, data.sentence[0] if data.sentence else 0)
+        self.reader_cursor.reset(data.body, data.sentence[0] if data.sentence else 0)
         self.set_rows([Row(key="article", selectable=False)])
         if data.sentence:
             self.scroll_to_offset(data.sentence[0])
@@ -102,7 +109,7 @@ class ArticleReader(ReaderCursorMixin, LineList):
         self.data = data
         self._starts = [m.start for m in data.mentions]
         self.set_rows([Row(key="article", selectable=False)], keep_cursor=True)
-        self.text, self._body_lines_of = text, None
+        self.reader_cursor.keep(text)
         self.scroll_to(y=scroll, animate=False)
         text.clear_selection()
         self.move_text_cursor(text.offset)
@@ -127,7 +134,7 @@ class ArticleReader(ReaderCursorMixin, LineList):
                 self.move_cursor_to_line(index, top=True)
                 return
 
-    def layout_lines(self, rows: list[Row], width: int) -> list[Row]:
+    def layout_lines(self, rows: Sequence[Row], width: int) -> list[Row]:
         data = self.data
         if data is None:
             return []
@@ -178,8 +185,58 @@ class ArticleReader(ReaderCursorMixin, LineList):
             if index == self.mention_index:
                 style += MENTION_CURSOR
             line.stylize(style, max(mention.start, start) - start, min(mention.end, end) - start)
-        self.decorate_line(line, start, end)
+        self.reader_cursor.decorate_line(line, start, end)
         return line
+
+    # ----- the text cursor (reader_cursor.py) ---------------------------------------------------
+    def move_text_cursor(self, offset: int) -> None:
+        """Put the text cursor on a body offset (a mention jump, a search hit)."""
+        self.reader_cursor.move_to(offset)
+
+    def action_text_move(self, motion: str, extend: bool = False) -> None:
+        self.reader_cursor.move(motion, extend)
+
+    def action_text_vertical(self, step: int, extend: bool = False) -> None:
+        self.reader_cursor.vertical(step, extend)
+
+    def action_cursor_down(self) -> None:
+        self.reader_cursor.vertical(1)
+
+    def action_cursor_up(self) -> None:
+        self.reader_cursor.vertical(-1)
+
+    def action_first(self) -> None:
+        super().action_first()
+        self.reader_cursor.to_body_start()
+
+    def action_last(self) -> None:
+        super().action_last()
+        self.reader_cursor.follow_line()
+
+    def action_half_page(self, direction: int) -> None:
+        super().action_half_page(direction)
+        self.reader_cursor.follow_line()
+
+    def action_toggle_selection(self) -> None:
+        self.reader_cursor.toggle_selection()
+
+    def action_mark_selection(self) -> None:
+        self.reader_cursor.mark_selection()
+
+    def action_reject_mention(self) -> None:
+        self.reader_cursor.mention_edit("reject")
+
+    def action_relink_mention(self) -> None:
+        self.reader_cursor.mention_edit("relink")
+
+    def on_mouse_down(self, event) -> None:
+        self.reader_cursor.mouse_down(event)
+
+    def on_mouse_move(self, event) -> None:
+        self.reader_cursor.mouse_move(event)
+
+    def on_mouse_up(self, event) -> None:
+        self.reader_cursor.mouse_up(event)
 
     # ----- the mention cursor -----------------------------------------------------------------
     def _set_mention(self, index: int | None) -> None:

@@ -44,7 +44,7 @@ class ArticlesPane(LineList):
         key_of = hits.article_id if isinstance(hits, ArticleHits) else (lambda i: hits[i][0].id)
         size = len(hits)
         if self.sort == "newest":
-            position = range(size)
+            position: Sequence[int] = range(size)
         elif self.sort == "oldest":
             position = range(size - 1, -1, -1)
         else:  # the most mentions first; ties newest first

@@ -20,8 +20,9 @@ from rich.console import Console
 from rich.progress import Progress
 
 from store import Store, StoreError
-from store.safe_text import escape_controls, json_inert
+from store.safe_text import json_inert
 from tui.cli_feeds import COMMANDS as FEED_COMMANDS
+from tui.cli_output import console, open_writer as _writer, say
 from tui.cli_parser import build_parser, completion_script
 from tui.config import Config, load_config
 
@@ -36,17 +37,6 @@ def default_db(config: Config | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("dateline", appauthor=False)) / "store"
-
-
-def console(*, stderr: bool = False) -> Console:
-    """A console for messages: no markup, emoji codes or highlighting, and no wrapping of long lines."""
-    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=True)
-
-
-def say(where: Console, line: object) -> None:
-    """Print one message as exactly one inert line: file names, paths, names and tags in it may hold
-    escape sequences, newlines or bidi overrides, which are shown as ``\\x1b``, ``\\n``, ``\\u202e``."""
-    where.print(escape_controls(line), markup=False, emoji=False, highlight=False)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,10 +82,6 @@ def _open_app(db: Path, theme: str | None = None) -> int:
     load_manifest(db, create=True)  # a folder that is not a store fails here, with one clear line
     run_app(db, theme=theme)  # the app opens the store in a worker and paints at once
     return 0
-
-
-def _writer(db: Path, wait: float, err: Console) -> Store:
-    return Store.open(db, wait=wait, on_wait=lambda line: say(err, line))
 
 
 def cmd_ingest(args, db: Path, err: Console) -> int:

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from store import Store
 from store.feeds import FeedError
+from tui.cli_output import open_writer
 from tui.safe_text import clean
 
 
@@ -47,8 +48,6 @@ def _wait(parser: argparse.ArgumentParser, seconds: float) -> None:
 
 
 def _writer(db: Path, wait: float, err: Console) -> Store:
-    from tui.cli import _writer as open_writer  # one way to open a writer, kept in cli.py
-
     return open_writer(db, wait, err)
 
 

@@ -19,7 +19,10 @@ def reader_data(store, target: ArticleTarget | SentenceTarget, by_id: dict, focu
 
     mentions = tuple(store.mentions_in(target.article_id))
     types = {mention.entity_id: type_of(mention.entity_id) for mention in mentions}
-    sentence, involved, facts, sources = None, (), (), ()
+    sentence: tuple[int, int] | None = None
+    involved: tuple[tuple[str, str, str], ...] = ()
+    facts: tuple[str, ...] = ()
+    sources: tuple[tuple[str, str, str, int, int], ...] = ()
     if isinstance(target, SentenceTarget):
         sentence = (target.start, target.end)
         records = [*store.events_in(target.article_id), *store.figures_in(target.article_id)]

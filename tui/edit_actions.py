@@ -8,28 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from textual.binding import Binding
-from textual.message import Message
-from textual.widget import Widget
-
 from store.errors import StoreError
 from store.model import Edit, Mention
 from tui.dialogs import (ConfirmDialog, EventEditor, MarkChoice, MarkEntityDialog, NoteEditor, PickerDialog,
                          TextPrompt)
+from tui.entities_pane import EntityRow
 from tui.messages import ArticleTarget, EntityTarget, SentenceTarget, View
 
 PICKS = 20
-
-
-class EditRequested(Message):
-    """A pane asks for a hand edit: ``kind`` names it, ``subject`` is an entity id, event id,
-    ``Mention`` or ``(article id, start, end)`` span."""
-
-    def __init__(self, source: Widget, kind: str, subject: object) -> None:
-        super().__init__()
-        self.source = source
-        self.kind = kind
-        self.subject = subject
 
 
 class EditActions:
@@ -188,7 +174,7 @@ class EditActions:
         if event is None:
             self.app.notify("Only events can be edited here (not figures)", severity="warning", timeout=3)
             return
-        names = {eid: self.app._name_of(eid) for eid in event.participants}
+        names = {eid: self.app.name_of(eid) for eid in event.participants}
 
         def resolve(name: str) -> str | None:
             found = self.store.find_entity(name)
@@ -233,8 +219,6 @@ class EditActions:
     # ----- refreshing the panes -----------------------------------------------------------------
     def refresh(self, affected: set[str]) -> None:
         """Read again the rows of ``affected`` entities, the focus lists, and the detail pane."""
-        from tui.entities_pane import EntityRow  # imported late: the panes import this module
-
         app, store = self.app, self.store
         loaded = app.loaded
         affected = {eid for eid in affected if eid}
@@ -254,21 +238,21 @@ class EditActions:
         loaded.stats["entities"] = dict(Counter(row.entity.type for row in loaded.entities))  # the status bar's
         app.entities_pane.set_entities(loaded.entities)
         if app._focus and store.entity(app._focus) is not None:
-            app._show_focus(app._focus)
+            app.views.show_focus(app._focus)
         for pane in (app.timeline_pane, app.articles_pane):
             pane._cache.clear()
             pane.refresh()
         self._refresh_detail()
-        app._update_status()
+        app.update_status()
 
     def _refresh_detail(self) -> None:
         app = self.app
         target = app._detail
         if isinstance(target, EntityTarget):
             entity = self.store.entity(target.entity_id)
-            app._show_detail(EntityTarget(entity.id) if entity else None)
+            app.views.show_detail(EntityTarget(entity.id) if entity else None)
         elif isinstance(target, (ArticleTarget, SentenceTarget)):
-            app.detail_pane.reader.reload(app._reader_data(target))
+            app.detail_pane.reader.reload(app.views.reader_data(target))
 
     def _replace_focus(self, old: str, new: str | None) -> None:
         """After a merge or delete, a view on ``old`` moves to ``new`` (or to nothing)."""
@@ -317,14 +301,6 @@ def guess_type(body: str, start: int, end: int, name: str) -> str:
 def _entity_label(entity) -> str:
     aliases = f"  ({', '.join(entity.aliases[:3])})" if entity.aliases else ""
     return f"{entity.type:<6} {entity.name}{aliases}"
-
-
-def entity_edit_bindings(prefix: str) -> list:
-    """The entity edit keys of a pane (``action_edit(kind)``), with ids ``<prefix>.<kind>``."""
-    keys = (("r", "rename", "Rename (old name becomes an alias)"), ("t", "retype", "Change the type"),
-            ("m", "merge", "Merge into another entity"), ("S", "split", "Split an alias out"),
-            ("n", "note", "Edit the note"), ("number_sign", "tags", "Edit tags"), ("d", "delete", "Delete"))
-    return [Binding(key, f"edit('{kind}')", description, id=f"{prefix}.{kind}") for key, kind, description in keys]
 
 
 def _count(number: int, noun: str) -> str:

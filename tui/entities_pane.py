@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from store.model import ENTITY_TYPES, Entity
-from tui.edit_actions import EditRequested, entity_edit_bindings
+from tui.edit_requests import EditRequested, entity_edit_bindings
 from tui.formatting import badge, type_style
 from tui.lazy_rows import HeadedLines, LazyRows
 from tui.line_list import LineList, Row

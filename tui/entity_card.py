@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -10,7 +11,7 @@ from rich.text import Text
 from store.dating import UNDATED_KEY, figure_precision
 from store.model import Entity, Figure
 from store.sequences import FIGURE, Timeline
-from tui.edit_actions import EditRequested, entity_edit_bindings
+from tui.edit_requests import EditRequested, entity_edit_bindings
 from tui.formatting import badge, date_label, figure_value, type_style, unit_suffix
 from tui.line_list import LineList, Row
 from tui.messages import EntityTarget, SentenceTarget
@@ -55,7 +56,7 @@ def card_figures(timeline: Timeline) -> tuple[tuple[Figure, ...], int]:
     """The latest ``CARD_FIGURES`` dated figures of an entity's timeline, in its order (undated ones
     only to fill up when there are fewer), and how many figures it has."""
     undated = bisect.bisect_left(timeline.keys, UNDATED_KEY)
-    dated = []
+    dated: list[Figure] = []
     for i in range(undated - 1, -1, -1):
         if len(dated) == CARD_FIGURES:
             break
@@ -99,7 +100,7 @@ class EntityCard(LineList):
         """An entity edit key (rename, merge, tags…) on the entity the card shows."""
         self.post_message(EditRequested(self, kind, self.data.entity.id if self.data else None))
 
-    def layout_lines(self, rows: list[Row], width: int) -> list[Row]:
+    def layout_lines(self, rows: Sequence[Row], width: int) -> list[Row]:
         if self._overview:
             return [_static(f"o{i}", Text(clean(text), style=style, end=""))
                     for i, (text, style) in enumerate(self._overview)]

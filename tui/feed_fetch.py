@@ -63,7 +63,7 @@ class FeedFetching:
 
     def _busy(self, label: str | None) -> None:
         self.app._busy = label
-        self.app._update_status()
+        self.app.update_status()
 
     def _failed(self, line: str) -> None:
         self.running = False

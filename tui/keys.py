@@ -1,6 +1,9 @@
 """Listing the app's keys for the help screen and the command palette, as the keymap left them."""
 from __future__ import annotations
 
+from typing import Any
+
+from tui.app_host import AppHost
 from tui.commands import EntityProvider, InertCommandPalette
 from tui.help_screen import HelpScreen
 
@@ -48,41 +51,39 @@ def palette_commands(app, nodes) -> list[tuple[str, str, str]]:
 
 
 class KeyListing:
-    """``DatelineApp``'s keys for the help screen and the palette (a mixin)."""
+    """The keys of ``app`` and its panes, for the help screen and the palette (one per app)."""
 
-    def _key_nodes(self) -> list[tuple[str, object]]:
-        return [("App", self), ("Entities pane", self.entities_pane), ("Timeline pane", self.timeline_pane),
-                ("Articles pane", self.articles_pane), ("Article reader", self.detail_pane.reader),
-                ("Entity card", self.detail_pane.card)]
+    def __init__(self, app: AppHost) -> None:
+        self.app = app
+
+    def key_nodes(self) -> list[tuple[str, Any]]:
+        app = self.app
+        return [("App", app), ("Entities pane", app.entities_pane), ("Timeline pane", app.timeline_pane),
+                ("Articles pane", app.articles_pane), ("Article reader", app.detail_pane.reader),
+                ("Entity card", app.detail_pane.card)]
 
     def key_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
         """Every binding with its current (remapped) keys, by section, for the help screen."""
-        return key_sections(self, self._key_nodes())
+        return key_sections(self.app, self.key_nodes())
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """(name, "node_index:action", help) for every keyed command plus "Go to entity…"."""
-        return palette_commands(self, self._key_nodes())
+        return palette_commands(self.app, self.key_nodes())
 
-    def get_system_commands(self, screen):
-        """Textual's palette commands less "Quit", which the app's own commands already list."""
-        for command in super().get_system_commands(screen):
-            if command.title != "Quit":
-                yield command
+    def help(self) -> None:
+        self.app.push_screen(HelpScreen(self.key_sections()))
 
-    def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.key_sections()))
+    def go_to_entity_palette(self) -> None:
+        self.app.push_screen(InertCommandPalette(providers=[EntityProvider], placeholder="Go to entity…"))
 
-    def action_go_to_entity_palette(self) -> None:
-        self.push_screen(InertCommandPalette(providers=[EntityProvider], placeholder="Go to entity…"))
-
-    def action_command_palette(self) -> None:
-        """`ctrl+p`: Textual's palette, with an inert search field."""
-        if self.use_command_palette and not InertCommandPalette.is_open(self):
-            self.push_screen(InertCommandPalette(id="--command-palette"))
+    def command_palette(self, enabled: bool) -> None:
+        """`ctrl+p`: Textual's palette, with an inert search field (``enabled``: the app allows a palette)."""
+        if enabled and not InertCommandPalette.is_open(self.app):
+            self.app.push_screen(InertCommandPalette(id="--command-palette"))
 
     def run_palette_action(self, spec: str) -> None:
         number, action = spec.split(":", 1)
-        node = self._key_nodes()[int(number)][1]
-        if node is not self:
+        node = self.key_nodes()[int(number)][1]
+        if node is not self.app:
             node.focus()
-        self.call_later(self.run_action, action, node)
+        self.app.call_later(self.app.run_action, action, node)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from tui.line_list import Row
+from tui.list_row import Row
 
 MADE_LIMIT = 512  # rows kept once made (a screen shows ~50; the strip cache keeps their drawings)
 

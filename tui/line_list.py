@@ -2,46 +2,34 @@
 
 Rows are plain ``Row`` records; a subclass turns one into a ``rich.text.Text`` in ``render_row``.
 Only the lines on screen are rendered (and cached), so 100,000 rows scroll as fast as ten.
-The list has a cursor (skipping header rows), a fuzzy filter (``list_filter.py``) and row marks
-(``row_marking.py``).
+The list has a cursor (skipping header rows); it owns a fuzzy filter (``ListFilter``, list_filter.py)
+and its row marks (``RowMarks``, row_marking.py), and keeps thin key actions that call them.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.list_filter import ListFiltering
-from tui.messages import FilterRequested, RowChosen, RowHighlighted, Target
+from store.fuzzy import matcher
+from tui.list_bindings import LIST_BINDINGS
+from tui.list_filter import ListFilter, Stop, graded_rows
+from tui.list_row import Row
+from tui.messages import FilterRequested, RowChosen, RowHighlighted
 from tui.safe_text import clean
-from tui.row_marking import RowMarking
-from tui.selection import RowSelection
+from tui.row_marking import SELECTION_BINDINGS, RowMarks
 
 CACHE_LIMIT = 2000
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of a list. ``target`` is what `enter` opens; ``search`` is what `/` matches."""
-
-    key: str
-    target: Target | None = None
-    search: str = ""
-    data: object = None
-    selectable: bool = True
-    continued: bool = False  # the rest of an expanded row's text: drawn plain, not as a header
-
-
-class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
+class LineList(ScrollView, can_focus=True):
     """A virtual list with a cursor, a filter and a selection."""
 
     COMPONENT_CLASSES = {
@@ -57,18 +45,7 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
     LineList > .line-list--header { text-style: bold; color: $text-accent; }
     LineList > .line-list--selected { background: $success 30%; }
     """
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g,home", "first", "Top", show=False, id="list.top"),
-        Binding("G,end", "last", "Bottom", show=False, id="list.bottom"),
-        Binding("ctrl+d,pagedown", "half_page(1)", "Half page down", show=False, id="list.half_down"),
-        Binding("ctrl+u,pageup", "half_page(-1)", "Half page up", show=False, id="list.half_up"),
-        Binding("enter", "choose", "Open", id="list.choose"),
-        # priority: run by the app as the key arrives, so the keys typed after `/` (already read, as in
-        # a paste) go to the filter bar and not to the pane
-        Binding("slash", "filter", "Filter", priority=True, id="list.filter"),
-    ]
+    BINDINGS = LIST_BINDINGS
     ALLOW_SELECT = False  # rows are records, not free text: clicks move the cursor
     #: Whether rows depend on the width (wrapped text): then a resize lays them out again.
     WRAPS = False
@@ -78,6 +55,11 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
     SHOW_FIRST_ROW_ON_LOAD = True
     #: What the empty list says.
     EMPTY = "nothing here"
+    #: Whether a filter lists whole-word matches before fuzzy ones (False keeps the order, e.g. dates).
+    RANK_FILTER = True
+    #: The marking keys, for panes that allow marking; the column names `y` puts first.
+    SELECTION_BINDINGS = SELECTION_BINDINGS
+    COPY_HEADER: tuple[str, ...] = ()
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
@@ -86,8 +68,8 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
         self._rows: Sequence[Row] = []
         self._lines: Sequence[Row] = []
         self._shown = 0
-        self._query = ""
-        self._selected = RowSelection()
+        self._filter = ListFilter(self)
+        self._selected = RowMarks(self)
         self._cache: dict[tuple, Strip] = {}
         self._style_memo: dict[str, Style] = {}
         self._positions: dict[str, int] | None = None
@@ -111,7 +93,17 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
 
     @property
     def filter_query(self) -> str:
-        return self._query
+        return self._filter.query
+
+    @property
+    def filtering(self) -> bool:
+        """A worker is filtering; the list shows nothing until it lands."""
+        return self._filter.filtering
+
+    @property
+    def selected(self) -> list[Row]:
+        """The selected rows, in the order they were selected."""
+        return self._selected.rows
 
     @property
     def current(self) -> Row | None:
@@ -144,7 +136,7 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
     def _relayout(self, cursor_key: str | None = None, filtered: Sequence[Row] | None = None) -> None:
         width = max(self.scrollable_content_region.width, 20)
         self._laid_out_width = width
-        rows = filtered if filtered is not None else self._filtered_now(self._rows, cursor_key)
+        rows = filtered if filtered is not None else self._filter.filtered_now(self._rows, cursor_key)
         if rows is None:  # a worker is filtering a long list
             rows = []
         self._shown = len(rows)
@@ -270,12 +262,53 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
     def action_filter(self) -> None:
         """Ask for the filter bar. Answered at once when the app can (``open_filter``): the keys a user
         types right after `/` are already queued and must land in the filter, not run pane commands."""
-        request = FilterRequested(self, self._query)
+        request = FilterRequested(self, self._filter.query)
         open_filter = getattr(self.app, "open_filter", None)
         if open_filter is not None:
             open_filter(request)
         else:
             self.post_message(request)
+
+    # ----- filter (list_filter.py): panes override how rows match ---------------------------------
+    def set_query(self, query: str) -> None:
+        """Filter the rows (fuzzy on ``Row.search``, see ``make_grader``); the cursor goes to the top."""
+        self._filter.set_query(query)
+
+    def make_grader(self, query: str) -> Callable[[Row], int]:
+        """How well a row matches a filter: 2 whole words, 1 fuzzy, 0 not at all (panes may override)."""
+        grade = matcher(query)
+        return lambda row: grade(self.search_text(row))
+
+    def search_text(self, row: Row) -> str:
+        """The lower-cased text a filter matches; panes may build it on demand instead of up front."""
+        return row.search
+
+    def filter_rows(self, query: str, rows: Sequence[Row], stop: Stop = lambda: False) -> Sequence[Row] | None:
+        """The rows ``query`` lets through, in the order shown (None if ``stop()`` said to give up)."""
+        return graded_rows(self.make_grader(query), rows, self.RANK_FILTER, stop)
+
+    def _update_titles(self) -> None:
+        """Panes show their counts and filter in the border here."""
+
+    # ----- marks (row_marking.py) -----------------------------------------------------------------
+    def action_toggle_selected(self) -> None:
+        self._selected.mark_current(None)
+
+    def action_select(self) -> None:
+        self._selected.mark_current(True)
+
+    def action_unselect(self) -> None:
+        self._selected.mark_current(False)
+
+    def action_select_all(self) -> None:
+        self._selected.mark_all()
+
+    def action_clear_selection(self) -> None:
+        self._selected.clear()
+
+    def action_copy_rows(self) -> None:
+        """`y`: the marked rows (or the cursor row) as tab-separated text, through OSC 52."""
+        self._selected.copy()
 
     # ----- drawing ----------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:
@@ -289,13 +322,16 @@ class LineList(ListFiltering, RowMarking, ScrollView, can_focus=True):
                 self._set_virtual_size(Size(width, len(self._lines)))
         self._scroll_cursor_into_view()
 
-    def on_focus(self) -> None:
+    def redraw(self) -> None:
+        """Draw every line again (the cached lines are dropped)."""
         self._cache.clear()
         self.refresh()
 
+    def on_focus(self) -> None:
+        self.redraw()
+
     def on_blur(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self.redraw()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

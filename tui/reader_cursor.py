@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 
 from store.model import Mention
-from tui.edit_actions import EditRequested
+from tui.edit_requests import EditRequested
+from tui.list_row import Row
 
 WORD = re.compile(r"\w+|[^\w\s]+")
 
@@ -161,32 +165,66 @@ CURSOR_BINDINGS = [
 ]
 
 
-class ReaderCursorMixin:
-    """Text cursor keys, selection and mouse drag for ``ArticleReader`` (a ``LineList``).
+class ReaderHost(Protocol):
+    """The ``ArticleReader`` a ``ReaderCursor`` works for (a ``LineList`` showing one article)."""
 
-    The reader calls ``reset_text_cursor`` when it shows an article and ``decorate_line`` when it
-    draws one; the line cursor of the list follows the text cursor.
+    data: Any  # the ``ReaderData`` shown, or None
+    mention_index: int | None
+
+    @property
+    def lines(self) -> Sequence[Row]: ...
+    @property
+    def current(self) -> Row | None: ...
+    @property
+    def current_mention(self) -> Mention | None: ...
+    @property
+    def has_focus(self) -> bool: ...
+    @property
+    def scroll_y(self) -> float: ...
+    def _place_cursor(self, index: int, *, announce: bool = True) -> None: ...
+    def _step(self, delta: int) -> None: ...
+    def redraw(self) -> None: ...
+    def post_message(self, message: Message) -> bool: ...
+    def notify(self, *args: Any, **kwargs: Any) -> Any: ...
+    def capture_mouse(self, *args: Any, **kwargs: Any) -> Any: ...
+    def release_mouse(self) -> Any: ...
+
+
+class ReaderCursor:
+    """Text cursor keys, selection and mouse drag of an ``ArticleReader`` (one per reader).
+
+    The reader calls ``reset`` when it shows an article and ``decorate_line`` when it draws one;
+    the line cursor of the list follows the text cursor.
     """
 
-    text: TextCursor
-    _drag_from: int | None = None
+    def __init__(self, reader: ReaderHost) -> None:
+        self.reader = reader
+        self.text = TextCursor()
+        self._drag_from: int | None = None
+        self._body_lines_of: object = None
+        self._body_index: list[tuple[int, tuple[int, int]]] = []
 
-    def reset_text_cursor(self, body: str, offset: int = 0) -> None:
+    def reset(self, body: str, offset: int = 0) -> None:
         self.text = TextCursor()
         self.text.reset(body, offset)
         self._body_lines_of = None
 
+    def keep(self, text: TextCursor) -> None:
+        """Keep ``text`` (the cursor before a reload) over the new layout."""
+        self.text, self._body_lines_of = text, None
+
     def _body_lines(self) -> list[tuple[int, tuple[int, int]]]:
         """(list line index, body slice) of every body line, re-read when the layout changes."""
-        if getattr(self, "_body_lines_of", None) is not self.lines:
-            self._body_index = [(i, row.data) for i, row in enumerate(self.lines) if isinstance(row.data, tuple)]
-            self._body_lines_of = self.lines
+        lines = self.reader.lines
+        if self._body_lines_of is not lines:
+            self._body_index = [(i, row.data) for i, row in enumerate(lines) if isinstance(row.data, tuple)]
+            self._body_lines_of = lines
             self.text.set_lines([span for _, span in self._body_index])
         return self._body_index
 
     def decorate_line(self, line: Text, start: int, end: int) -> None:
         """Draw the selection and the cursor on the line showing ``body[start:end]``."""
-        if not getattr(self, "text", None) or not self.has_focus:
+        if not self.reader.has_focus:
             return
         selected = self.text.selection()
         if selected and selected[0] < end and start < selected[1]:
@@ -199,79 +237,68 @@ class ReaderCursorMixin:
 
     def _text_moved(self) -> None:
         """Put the list's line cursor on the text cursor's line, and the mention cursor on its mention."""
+        reader = self.reader
         lines = self._body_lines()
         if lines:
-            self._place_cursor(lines[self.text.line_index()][0], announce=False)
-        if self.data is not None:
+            reader._place_cursor(lines[self.text.line_index()][0], announce=False)
+        if reader.data is not None:
             offset = self.text.offset
-            hit = next((i for i, m in enumerate(self.data.mentions) if m.start <= offset < m.end), None)
+            hit = next((i for i, m in enumerate(reader.data.mentions) if m.start <= offset < m.end), None)
             if hit is None and lines:
                 start, end = lines[self.text.line_index()][1]
-                hit = next((i for i, m in enumerate(self.data.mentions) if start <= m.start < end), None)
-            self.mention_index = hit
-        self._cache.clear()
-        self.refresh()
+                hit = next((i for i, m in enumerate(reader.data.mentions) if start <= m.start < end), None)
+            reader.mention_index = hit
+        reader.redraw()
 
-    def action_text_move(self, motion: str, extend: bool = False) -> None:
-        if self.data is None:
+    def move(self, motion: str, extend: bool = False) -> None:
+        """A motion of ``TextCursor`` by name (`h`, `l`, `w`, `b`, `0`, `$`, shift+arrows)."""
+        if self.reader.data is None:
             return
         self._body_lines()
         getattr(self.text, motion)(extend=extend)
         self._text_moved()
 
-    def action_text_vertical(self, step: int, extend: bool = False) -> None:
-        if self.data is None:
+    def vertical(self, step: int, extend: bool = False) -> None:
+        """Up or down a line, keeping the column; above the body, through the header rows."""
+        reader = self.reader
+        if reader.data is None:
             return
         lines = self._body_lines()
-        on_body = self.current is not None and isinstance(self.current.data, tuple)
+        on_body = reader.current is not None and isinstance(reader.current.data, tuple)
         if on_body and self.text.vertical(step, extend):
             self._text_moved()
             return
         if on_body and step > 0:
             return  # the last line
-        self._step(step)  # the header rows (participants) above the body
-        if self.current is not None and isinstance(self.current.data, tuple) and lines:
-            self.text.move_to(self.current.data[0], extend=extend)
+        reader._step(step)  # the header rows (participants) above the body
+        current = reader.current
+        if current is not None and isinstance(current.data, tuple) and lines:
+            self.text.move_to(current.data[0], extend=extend)
             self._text_moved()
 
-    def action_cursor_down(self) -> None:
-        self.action_text_vertical(1)
-
-    def action_cursor_up(self) -> None:
-        self.action_text_vertical(-1)
-
-    def action_first(self) -> None:
-        super().action_first()
-        if self.data is not None:  # the line cursor may rest on the title: the text cursor starts the body
+    def to_body_start(self) -> None:
+        """After `g`: the line cursor may rest on the title; the text cursor starts the body."""
+        if self.reader.data is not None:
             self.text.move_to(0, extend=self.text.anchor is not None)
-            self._cache.clear()
-            self.refresh()
+            self.reader.redraw()
 
-    def action_last(self) -> None:
-        super().action_last()
-        self._follow_line()
-
-    def action_half_page(self, direction: int) -> None:
-        super().action_half_page(direction)
-        self._follow_line()
-
-    def _follow_line(self) -> None:
+    def follow_line(self) -> None:
         """The line cursor jumped (top, bottom, half page): the text cursor goes to that line's start."""
-        row = self.current
-        if self.data is not None and row is not None and isinstance(row.data, tuple):
+        row = self.reader.current
+        if self.reader.data is not None and row is not None and isinstance(row.data, tuple):
             if not row.data[0] <= self.text.offset < max(row.data[1], row.data[0] + 1):
                 self._body_lines()
                 self.text.move_to(row.data[0], extend=self.text.anchor is not None)
                 self._text_moved()
 
-    def action_toggle_selection(self) -> None:
-        if self.data is not None:
+    def toggle_selection(self) -> None:
+        if self.reader.data is not None:
             self.text.toggle_selection()
             self._text_moved()
 
-    def move_text_cursor(self, offset: int) -> None:
+    def move_to(self, offset: int) -> None:
         """Put the text cursor on a body offset (a mention jump, a search hit)."""
-        if self.data is not None:
+        if self.reader.data is not None:
             self._body_lines()
             self.text.move_to(offset)
             self._text_moved()
@@ -279,46 +306,45 @@ class ReaderCursorMixin:
     # ----- edits ---------------------------------------------------------------------------------
     def mention_under_cursor(self) -> Mention | None:
         """The mention the text cursor is in, else the highlighted one of the cursor's line."""
-        if self.data is None:
+        data = self.reader.data
+        if data is None:
             return None
         offset = self.text.offset
-        inside = next((m for m in self.data.mentions if m.start <= offset < m.end), None)
-        return inside or self.current_mention
+        inside = next((m for m in data.mentions if m.start <= offset < m.end), None)
+        return inside or self.reader.current_mention
 
-    def action_mark_selection(self) -> None:
-        if self.data is None:
+    def mark_selection(self) -> None:
+        reader = self.reader
+        if reader.data is None:
             return
         span = self.text.selection() or self.text.word_at()
         if span is None:
-            self.notify("Select some text first: v, then move the cursor", severity="warning", timeout=3)
+            reader.notify("Select some text first: v, then move the cursor", severity="warning", timeout=3)
             return
-        self.post_message(EditRequested(self, "mark", (self.data.article.id, *span)))
+        reader.post_message(EditRequested(reader, "mark", (reader.data.article.id, *span)))  # type: ignore[arg-type]
 
-    def action_reject_mention(self) -> None:
-        self._mention_edit("reject")
-
-    def action_relink_mention(self) -> None:
-        self._mention_edit("relink")
-
-    def _mention_edit(self, kind: str) -> None:
+    def mention_edit(self, kind: str) -> None:
+        """`x` / `L`: reject or relink the mention under the cursor."""
         mention = self.mention_under_cursor()
         if mention is None:
-            self.notify("No mention under the cursor", severity="warning", timeout=3)
+            self.reader.notify("No mention under the cursor", severity="warning", timeout=3)
             return
-        self.post_message(EditRequested(self, kind, mention))
+        self.reader.post_message(EditRequested(self.reader, kind, mention))  # type: ignore[arg-type]
 
     # ----- mouse ---------------------------------------------------------------------------------
-    def _offset_at(self, event) -> int | None:
-        offset = event.get_content_offset(self)
-        if offset is None or self.data is None:
+    def _offset_at(self, event: Any) -> int | None:
+        reader = self.reader
+        offset = event.get_content_offset(reader)
+        if offset is None or reader.data is None:
             return None
-        index = round(self.scroll_y) + offset.y
-        if not 0 <= index < len(self.lines) or not isinstance(self.lines[index].data, tuple):
+        index = round(reader.scroll_y) + offset.y
+        lines = reader.lines
+        if not 0 <= index < len(lines) or not isinstance(lines[index].data, tuple):
             return None
-        start, end = self.lines[index].data
-        return offset_at_cell(self.data.body, start, end, offset.x)
+        start, end = lines[index].data
+        return offset_at_cell(reader.data.body, start, end, offset.x)
 
-    def on_mouse_down(self, event) -> None:
+    def mouse_down(self, event: Any) -> None:
         at = self._offset_at(event)
         if at is None:
             return
@@ -326,10 +352,10 @@ class ReaderCursorMixin:
         self.text.move_to(at)
         self.text.clear_selection()
         self._drag_from = at
-        self.capture_mouse()
+        self.reader.capture_mouse()
         self._text_moved()
 
-    def on_mouse_move(self, event) -> None:
+    def mouse_move(self, event: Any) -> None:
         if self._drag_from is None or not event.button:
             return
         at = self._offset_at(event)
@@ -338,10 +364,10 @@ class ReaderCursorMixin:
             self.text.move_to(at)
             self._text_moved()
 
-    def on_mouse_up(self, event) -> None:
+    def mouse_up(self, event: Any) -> None:
         if self._drag_from is not None:
             self._drag_from = None
-            self.release_mouse()
+            self.reader.release_mouse()
 
 
 def offset_at_cell(body: str, start: int, end: int, cell: int) -> int:

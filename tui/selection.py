@@ -17,7 +17,7 @@ from tui.messages import ArticleTarget, EntityTarget, SentenceTarget
 
 if TYPE_CHECKING:
     from store.export import ExportSource
-    from tui.line_list import Row
+    from tui.list_row import Row
 
 LIST_PANES = ("entities", "timeline", "articles")
 

@@ -25,7 +25,7 @@ def month_range(first: str, last: str) -> list[str]:
     """Every ``YYYY-MM`` from ``first`` to ``last`` (at most 100 years)."""
     year, month = int(first[:4]), int(first[5:7])
     end = (int(last[:4]), int(last[5:7]))
-    months = []
+    months: list[str] = []
     while (year, month) <= end and len(months) < 1200:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)

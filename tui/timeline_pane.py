@@ -15,7 +15,7 @@ from textual.binding import Binding
 from store.dating import key_date, start_of
 from store.model import Event, Figure
 from store.sequences import FIGURE, Timeline
-from tui.edit_actions import EditRequested
+from tui.edit_requests import EditRequested
 from tui.formatting import date_label, figure_value, group_label, unit_suffix
 from store.fuzzy import is_date_prefix, matcher
 from tui.lazy_rows import ExpandedLines, HeadedLines, LazyRows, runs_of
