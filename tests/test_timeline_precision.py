@@ -3,7 +3,13 @@
 Every text here is written for the test (not from any eval set)."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from store.extract import cli
 from tests.test_timeline_items import events_with, extract
+
+SEED = Path(__file__).resolve().parents[1] / "store" / "demo" / "000_c502444593958914.txt"
 
 
 def test_a_product_named_as_a_modifier_does_not_take_part(tmp_path, capsys):
@@ -46,3 +52,11 @@ def test_each_date_of_a_sentence_keeps_the_names_of_its_own_part(tmp_path, capsy
 def test_a_one_word_fragment_is_no_event(tmp_path, capsys):
     result = extract(tmp_path, capsys, "Rita Olsen opened the plant.\nRita\n")
     assert [e["summary"] for e in events_with(result, "Rita Olsen")] == ["Rita Olsen opened the plant."]
+
+
+def test_the_seeds_peak_rate_baseline_is_reported_on_its_articles_date(capsys):
+    assert cli.main([str(SEED)]) == 0
+    by_text = {f["text"]: f for f in json.loads(capsys.readouterr().out)["figures"]}
+    peak = by_text["145%"]
+    assert (peak["period"], peak["period_kind"], peak["metric"]) == ("2025-06-10", "reported", "peak rates")
+    assert by_text["30%"]["baseline"] == 145

@@ -148,7 +148,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], dates: list[dict],
         figure["period"] = _period(text, match, period_dates, clause, published)
         figure["period_kind"] = "stated" if period_dates or figure["period"] == "year-over-year" else None
         anchor = parse_published(published)
-        if figure["period_kind"] is None and anchor is not None and not is_baseline:
+        if figure["period_kind"] is None and anchor is not None:  # a baseline too: "reported on", not "was on"
             figure["period"], figure["period_kind"] = anchor.isoformat(), "reported"
         figures.append(figure)
     return figures
