@@ -60,3 +60,9 @@ def test_the_seeds_peak_rate_baseline_is_reported_on_its_articles_date(capsys):
     peak = by_text["145%"]
     assert (peak["period"], peak["period_kind"], peak["metric"]) == ("2025-06-10", "reported", "peak rates")
     assert by_text["30%"]["baseline"] == 145
+
+
+def test_a_product_models_name_in_small_letters_is_not_the_product(tmp_path, capsys):
+    body = "Harmon Freight shipped the iWidget on Monday. Harmon Freight unveiled the iWidget nano on Tuesday."
+    result = extract(tmp_path, capsys, body)
+    assert [e["summary"] for e in events_with(result, "iWidget")] == ["Harmon Freight shipped the iWidget on Monday."]
