@@ -1,6 +1,6 @@
 """Held-out check of entity timelines: is each item's sentence one in which its entity takes part?
 
-Three real news excerpts on aviation (two from ``docs.py``, one quoted below), not read while the
+Four real news excerpts on aviation (two from ``docs.py``, two quoted below, one about a product), not read while the
 timeline rules were made. For each target, the sentences in which it takes part (as subject, object,
 speaker or participant, also when named "the airline", "the carrier", "its") were judged by hand;
 everything else on its timeline is a false item. Prints, per target and pooled: items, P (items in a
@@ -54,6 +54,39 @@ ALITALIA = {  # quoted for measurement only; copyright stays with the publisher
     ),
 }
 
+RTE_A380 = {  # quoted for measurement only; copyright stays with the publisher
+    "id": "rte-2008-a380",
+    "url": "https://www.rte.ie/news/business/2008/0506/102963-airbus-business",
+    "published": "2008-05-06",
+    "text": (
+        "Airbus A380 jet may be delayed again\n\n"
+        "European plane maker Airbus is reviewing the delivery schedule of its flagship A380 "
+        "superjumbo jet, and its most important client Emirates said today it had been told to "
+        "expect new delays.\n\n"
+        "Airbus chief executive Thomas Enders said he was running 'a major review' of the A380 "
+        "production programme, which has already suffered three delays and generated billions of "
+        "euros in cost overruns.\n\n"
+        "He told German media, however, he would not 'shoot from the hip' to come up with new "
+        "delivery dates. He said that he does not yet have the results of the major review.\n\n"
+        "Meanwhile, Dubai's Emirates, the largest A380 customer with an order for 58 of the massive"
+        " aircraft, said it had received a letter from Airbus about delays.\n\n"
+        "The flagship A380 has been hit by successive problems that have caused total delays of 18 "
+        "months, slamming Airbus' parent company EADS with an estimated €3.87 billion in cost "
+        "overruns.\n\n"
+        "Cooperation between an Airbus site in the northern German port of Hamburg and the southern"
+        " French city of Toulouse, where final assembly takes place, has hit snags and 2,000 German"
+        " employees are now working in Toulouse to sort out the problems, Mr Enders said.\n\n"
+        "A total of 193 A380s have been ordered to date by 17 airlines, mainly in the Gulf region, "
+        "Asia and Europe.\n\n"
+        "The plane has a catalogue price of €210m, though sector discounts are the norm for major "
+        "customers.\n\n"
+        "US rival Boeing had been able to capitalise on the earlier A380 problems as it launched "
+        "its own next-generation B787 Dreamliner, but this project too has been hit by delays "
+        "caused by the immense complexity of the design and construction process.\n\n"
+        "Boeing recently insisted that there would be no further delay to the 787."
+    ),
+}
+
 # doc id -> target -> the starts of the sentences in which the target takes part (judged by hand)
 JUDGED = {
     "moneycontrol-2025-airbus": {
@@ -63,6 +96,12 @@ JUDGED = {
     "seattletimes-2019-boeing-787": {
         "Airbus": ["PARIS, France", "Boeing got in", "Saudi Arabian Airlines increased", "The deal, including"],
         "Boeing": ["PARIS, France", "Boeing got in", "Boeing won", "The carrier agreed"],
+    },
+    "rte-2008-a380": {
+        "A380": ["European plane maker", "Airbus chief executive", "The flagship A380", "A total of 193",
+                 "The plane has", "US rival Boeing"],
+        "Airbus": ["European plane maker", "Airbus chief executive", "Meanwhile, Dubai's"],
+        "Boeing": ["US rival Boeing", "Boeing recently"],
     },
     "irishtimes-2006-alitalia": {
         "Alitalia": ["Shares in Italian", "Alitalia's stock", "Alitalia has also", "The Italian state holds",
@@ -79,7 +118,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cmd", default=".venv/bin/dateline")
     cmd = ap.parse_args().cmd.split()
-    docs = [d for d in DOCS if d["id"] in JUDGED] + [ALITALIA]
+    docs = [d for d in DOCS if d["id"] in JUDGED] + [ALITALIA, RTE_A380]
     work = tempfile.mkdtemp(prefix="heldout-tl-")
     files = []
     for doc in docs:
@@ -95,7 +134,7 @@ def main() -> None:
     body_of = {r["id"]: r["body"] for r in records if r["kind"] == "article"}
     total = {"items": 0, "good": 0, "judged": 0, "covered": 0}
     print(f"{'target':10} {'items':>5} {'P':>5} {'Rs':>5}")
-    for target in ("Airbus", "Boeing", "Alitalia"):
+    for target in ("Airbus", "Boeing", "Alitalia", "A380"):
         lines = run(cmd, "export", "--db", db, "--format", "jsonl", "--entity", target, "-o", "-").splitlines()
         items = good = 0
         covered: set[tuple[str, str]] = set()
@@ -108,6 +147,8 @@ def main() -> None:
             hit = next((s for s in JUDGED.get(doc, {}).get(target, []) if sentence.startswith(s)), None)
             items += 1
             good += hit is not None
+            if hit is None and os.environ.get("HELDOUT_SHOW"):
+                print(f"  false: {target} {r['kind']} {r.get('date') or r.get('period')} | {sentence[:110]}")
             if hit:
                 covered.add((doc, hit))
         judged = sum(len(v.get(target, [])) for v in JUDGED.values())
