@@ -96,7 +96,8 @@ def test_period_carries_over_and_present_tense_takes_publication_date():
     found = {f["text"]: f for f in figures(text, "2025-06-10")}
     assert found["11.4%"]["period"] == "2025-05"
     assert found["30%"]["period"] == "2025-06-10"
-    assert found["145%"]["period"] is None  # a baseline: before the article, not on its day
+    # a baseline is dated like every figure: reported on the article's day (never as "was 145% then")
+    assert (found["145%"]["period"], found["145%"]["period_kind"]) == ("2025-06-10", "reported")
     assert (found["12%"]["period"], found["12%"]["period_kind"]) == ("2025-06-10", "reported")
     assert (found["30%"]["period_kind"], found["11.4%"]["period_kind"]) == ("reported", "stated")
 

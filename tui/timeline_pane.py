@@ -21,7 +21,7 @@ from store.fuzzy import is_date_prefix, matcher
 from tui.lazy_rows import ExpandedLines, HeadedLines, LazyRows, runs_of
 from tui.line_list import LineList, Row
 from tui.list_filter import CHECK_EVERY, Stop
-from tui.messages import SentenceTarget
+from tui.messages import RowChosen, SentenceTarget
 from tui.safe_text import clean, literal
 
 DATE_WIDTH = 10
@@ -36,6 +36,7 @@ class TimelineItem:
     label: str
     group: tuple[str, str]
     start: str | None
+    sources: tuple[tuple[str, str, int, int], ...] = ()  # every report of a grouped row, its own first
 
     @property
     def entity_ids(self) -> tuple[str, ...]:
@@ -65,7 +66,8 @@ class TimelineRows(LazyRows):
     def _row(self, i: int) -> Row:
         record = self.timeline[i]
         date, precision = self.timeline.date(i)
-        item = TimelineItem(record, date_label(date, precision), group_label(date, precision), start_of(date))
+        sources = self.timeline.sources(i) if self.timeline.source_count(i) > 1 else ()
+        item = TimelineItem(record, date_label(date, precision), group_label(date, precision), start_of(date), sources)
         return Row(key=record.id, data=item,
                    target=SentenceTarget(record.article_id, record.sentence_start, record.sentence_end, record.id))
 
@@ -140,7 +142,9 @@ class TimelinePane(LineList):
     BINDINGS = [*LineList.SELECTION_BINDINGS,
                 Binding("o", "toggle_order", "Sort: oldest/newest first", id="timeline.sort"),
                 Binding("w", "expand", "Expand the row (whole text)", id="timeline.expand"),
-                Binding("E", "edit_event", "Edit the event (date, summary, participants)", id="timeline.edit_event")]
+                Binding("E", "edit_event", "Edit the event (date, summary, participants)", id="timeline.edit_event"),
+                Binding("right_square_bracket", "next_source", "Open the next source of a grouped row (×N)",
+                        show=False, id="timeline.next_source")]
     SELECTABLE = True
     COPY_HEADER = ("date", "what", "entities", "article")
     RANK_FILTER = False  # keep date order under the headers
@@ -153,6 +157,7 @@ class TimelinePane(LineList):
         self.newest_first = False
         self._items: TimelineRows | None = None
         self.expanded: str | None = None  # the key of the row shown whole
+        self._source_opened: tuple[str, int] | None = None  # (row key, which source `]` opened last)
 
     def set_items(self, rows: TimelineRows, keep_cursor: bool = False) -> None:
         """Show a timeline (its ``note`` says when it is part of the store), in the pane's order."""
@@ -176,6 +181,21 @@ class TimelinePane(LineList):
         if self._items is not None:
             self.set_items(self._items, keep_cursor=True)
         self.notify(f"Timeline: {'newest' if self.newest_first else 'oldest'} first", timeout=2)
+
+    def action_next_source(self) -> None:
+        """`]`: open the next report of a row that several articles (or sentences) report, in turn."""
+        row = self.current
+        if row is None or not row.selectable:
+            return
+        sources = row.data.sources
+        if not sources:
+            self.notify("This row has one source: enter opens it", timeout=2)
+            return
+        last = self._source_opened[1] if self._source_opened and self._source_opened[0] == row.key else 0
+        at = (last + 1) % len(sources)
+        self._source_opened = (row.key, at)
+        article_id, record_id, start, end = sources[at]
+        self.post_message(RowChosen(self, SentenceTarget(article_id, start, end, record_id)))
 
     def action_edit_event(self) -> None:
         row = self.current
@@ -269,6 +289,8 @@ class TimelinePane(LineList):
             line.append(REPORTED, style="dim italic")
         else:
             line.append(f"{item.label:<{DATE_WIDTH}} ", style="bold" if item.label != "undated" else "dim")
+        if item.sources:  # one event reported several times: "×3", each report opens with `]`
+            line.append(f"\u00d7{len(item.sources)} ", style="bold cyan")
         if isinstance(record, Event):
             line.append(clean(record.summary))
         else:

@@ -18,6 +18,7 @@ from store.extract.date_roles import date_role
 from store.extract.dates import parse_published
 from store.extract.figures import MentionIndex
 from store.extract.limits import MAX_EVENTS
+from store.extract.participation import only_modifies
 
 __all__ = ["find_events", "TRIGGER_RE"]
 
@@ -50,6 +51,7 @@ _TOLD_RE = re.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_PRONOUN_RE = re.compile(r"\b(?:he|she|his|him|her)\b", re.IGNORECASE)
 _WORDY_RE = re.compile(r"[^\W\d_]{3}")
 MAX_SUMMARY_WORDS = 24
+MIN_EVENT_WORDS = 3
 
 
 def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
@@ -76,7 +78,9 @@ def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
         trigger = TRIGGER_RE.search(sentence)
         if in_sentence and _only_dates(text, s_start, s_end, in_sentence):
             continue  # a dateline line, not an event
-        participants, place, first_mention = _people_and_place(text, s_start, s_end, mentions)
+        if len(sentence.split()) < MIN_EVENT_WORDS:
+            continue  # "Steve", "AP": a signature or a fragment, not a sentence that tells anything
+        participants, place, first_mention, named_at = _people_and_place(text, s_start, s_end, mentions)
         people = [n for n in participants if kinds.get(n) == "PERSON"]
         if people:
             last_person = people[0]  # the subject, most often what "he" or "she" next refers to
@@ -96,7 +100,9 @@ def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
         clauses = _Clauses(sentence)
         seen_values: set[str] = set()
         dated: list[dict | None] = placing or [None]
+        stretch_of = dict(zip(map(id, in_sentence), _stretches(text, s_start, s_end, in_sentence)))
         for date in dated:
+            stretch = stretch_of.get(id(date), (s_start, s_end))
             if date is not None:
                 if date["value"] in seen_values:
                     continue
@@ -107,13 +113,44 @@ def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
                 "precision": date["precision"] if date else ("reported" if reported else "unknown"),
                 "date_text": date["text"] if date else None,
                 "summary": clauses.summary_around(focus),
-                "participants": list(participants),
+                "participants": _named_in(participants, named_at, stretch),
                 "place": place,
                 "sentence": {"start": s_start, "end": s_end},
                 "context": context,
             })
             event_nouns.append(nouns)
     return events
+
+
+_STRETCH_CUT_RE = re.compile(r",\s|;\s|\s(?:and|but|while)\s")
+
+
+def _stretches(text: str, s_start: int, s_end: int, dates: list[dict]) -> list[tuple[int, int]]:
+    """Where each date's part of the sentence lies: "founded by Olsen in 1976, and launched the van
+    in 2003" has two parts, cut at the last comma or "and" between the two dates; without such a cut
+    the whole sentence is every date's."""
+    if len(dates) < 2:
+        return [(s_start, s_end)] * len(dates)
+    cuts = [s_start]
+    for before, after in zip(dates, dates[1:]):
+        cut = None
+        for match in _STRETCH_CUT_RE.finditer(text, before["end"], max(before["end"], after["start"])):
+            cut = match.start()
+        if cut is None:  # "resumed Tuesday ... following Monday discussions": one part, both dates
+            return [(s_start, s_end)] * len(dates)
+        cuts.append(cut)
+    return list(zip(cuts, cuts[1:] + [s_end]))
+
+
+def _named_in(participants: list[str], named_at: dict[str, list[int]], stretch: tuple[int, int]) -> list[str]:
+    """The participants of one date's part of a sentence: its subject (the first named), those named
+    in the part, and those the sentence refers to without naming ("he", "the talks"); everyone when
+    the part names nobody ("talks on Monday and Tuesday")."""
+    lo, hi = stretch
+    inside = [p for p in participants if any(lo <= at < hi for at in named_at.get(p, ()))]
+    if not inside:
+        return list(participants)
+    return [p for i, p in enumerate(participants) if i == 0 or p in inside or p not in named_at]
 
 
 def _only_dates(text: str, start: int, end: int, dates: list[dict]) -> bool:
@@ -127,27 +164,32 @@ def _only_dates(text: str, start: int, end: int, dates: list[dict]) -> bool:
 
 
 def _people_and_place(text: str, start: int, end: int,
-                      mentions: MentionIndex) -> tuple[list[str], str | None, int]:
-    """Entity names taking part in the sentence, the first place introduced by "in"/"at", and where
-    (relative to the sentence) the first participant is named."""
+                      mentions: MentionIndex) -> tuple[list[str], str | None, int, dict[str, list[int]]]:
+    """Entity names taking part in the sentence, the first place introduced by "in"/"at", where
+    (relative to the sentence) the first participant is named, and where each participant is named."""
     participants: list[str] = []
+    named_at: dict[str, list[int]] = {}
     place = None
     first = 0
     found = mentions.between(start, end)
     listed = _listed(text, found)
-    for index, (m_start, _m_end, entity) in enumerate(found):
+    for index, (m_start, m_end, entity) in enumerate(found):
         name = entity["name"]
         before = text[max(start, m_start - 30):m_start]
-        if _SOURCE_RE.search(before) or index in listed or (entity.get("type") == "ORG" and _TOLD_RE.search(before)):
-            continue  # "according to Reuters": the source; "Apple, Dell, HP and Sony": a passing list
+        if _SOURCE_RE.search(before) or index in listed or (entity.get("type") == "ORG" and _TOLD_RE.search(before)) \
+                or only_modifies(text, m_start, m_end, entity.get("type")):
+            continue  # "according to Reuters": the source; "Apple, Dell, HP and Sony": a passing list;
+            # "iPhone 4 users": the product describes the users
         if entity.get("type") == "PLACE" and place is None and _PLACE_PREP_RE.search(before):
             place = name
             continue
+        if name != place:
+            named_at.setdefault(name, []).append(m_start)
         if name not in participants and name != place:
             if not participants:
                 first = m_start - start
             participants.append(name)
-    return participants, place, first
+    return participants, place, first, named_at
 
 
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*$")

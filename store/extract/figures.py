@@ -148,7 +148,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], dates: list[dict],
         figure["period"] = _period(text, match, period_dates, clause, published)
         figure["period_kind"] = "stated" if period_dates or figure["period"] == "year-over-year" else None
         anchor = parse_published(published)
-        if figure["period_kind"] is None and anchor is not None and not is_baseline:
+        if figure["period_kind"] is None and anchor is not None:  # a baseline too: "reported on", not "was on"
             figure["period"], figure["period_kind"] = anchor.isoformat(), "reported"
         figures.append(figure)
     return figures
@@ -159,12 +159,18 @@ _TOPIC_STOP = frozenset("""that this with from were have been their there which 
     since current remain remains other overall still more than those these into also said would could""".split())
 
 
+_ACTOR_TYPES = ("PERSON", "ORG", "PRODUCT")
+
+
 def _inherit_actors(text: str, figure: dict, previous: tuple[int, int], sentence: tuple[int, int],
                     mentions: MentionIndex) -> None:
-    """A figure whose sentence goes on with the previous sentence's topic ("Trump's tariff policies ...
-    Current tariffs remain at 30%") is also about that sentence's people and organisations."""
+    """A figure whose sentence names no one and goes on with the previous sentence's topic ("Trump's
+    tariff policies ... Current tariffs remain at 30%") is also about that sentence's people and
+    organisations."""
     if "\n" in text[previous[1]:sentence[0]]:
         return  # a new paragraph starts a new topic
+    if any(m[2].get("type") in _ACTOR_TYPES for m in mentions.between(*sentence)):
+        return  # "The new iPod comes in a 30GB edition": the sentence names whom it is about
     lead = text[sentence[0]:figure["start"]]  # what the sentence says up to the figure
     stems = {w.lower().rstrip("s") for w in _WORD_RE.findall(lead)} - _TOPIC_STOP
     before = {w.lower().rstrip("s") for w in _WORD_RE.findall(text[previous[0]:previous[1]])}
@@ -330,7 +336,7 @@ def _describe(text: str, figure: dict, match: re.Match, sentence: tuple[int, int
         figure["metric"] = of_phrase.group(1)  # "seven hours of Monday discussions"
     if not figure["metric"]:
         figure["metric"] = _metric(clause)
-    figure["entities"] = figure_subjects(text, mentions.between(s_start, s_end))
+    figure["entities"] = figure_subjects(text, mentions.between(s_start, s_end), figure_end=match.end())
     return clause
 
 

@@ -1,7 +1,7 @@
 """Split article text into sentences, as ``(start, end)`` offsets into the text.
 
 Newlines are hard breaks. A ``.``, ``!`` or ``?`` (plus any closing quotes or brackets) ends a sentence
-when whitespace and a capital, digit or opening quote follow, unless the word before it is an
+when whitespace and a capital, digit, opening quote or a name such as "iTunes" follow, unless the word before it is an
 abbreviation (``Mr.``, ``Jan.``, an initial) or an ambiguous one (``U.S.``, ``Co.``) that is not followed
 by a word that usually starts a sentence.
 """
@@ -36,6 +36,8 @@ _CLOSERS = "\"'\u201d\u2019)]}»"
 _END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]}»]*(?=\s)|\n")
 _WORD_BEFORE_RE = re.compile(r"([\w.'\u2019-]+)$")
 _NEXT_WORD_RE = re.compile(r"\s*([\"'\u201c\u2018(\[`]*)(\w+)")
+# A name written with a small first letter ("iTunes", "eBay", "iPhone") opens a sentence like a capital.
+_CAMEL_RE = re.compile(r"[a-z]{1,2}[A-Z]\w*")
 
 
 def _is_break(text: str, dot_at: int, after: int) -> bool:
@@ -44,7 +46,7 @@ def _is_break(text: str, dot_at: int, after: int) -> bool:
     if nxt is None:
         return True
     quote, word = nxt.group(1), nxt.group(2)
-    if not (word[0].isupper() or word[0].isdigit() or quote):
+    if not (word[0].isupper() or word[0].isdigit() or quote or _CAMEL_RE.fullmatch(word)):
         return False
     # Only a lone "." can close an abbreviation; "?", "!" and "..." always end a sentence.
     if text[dot_at] != "." or text[dot_at + 1 : dot_at + 2] in (".", "!", "?"):

@@ -1,0 +1,163 @@
+"""Held-out check of entity timelines: is each item's sentence one in which its entity takes part?
+
+Four real news excerpts on aviation (two from ``docs.py``, two quoted below, one about a product), not read while the
+timeline rules were made. For each target, the sentences in which it takes part (as subject, object,
+speaker or participant, also when named "the airline", "the carrier", "its") were judged by hand;
+everything else on its timeline is a false item. Prints, per target and pooled: items, P (items in a
+judged sentence / items), Rs (judged sentences with at least one item / judged sentences).
+
+    python bench/heldout/timelines.py [--cmd .venv/bin/dateline]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from bench.heldout.docs import DOCS  # noqa: E402
+from store.extract.sentences import split_sentences  # noqa: E402
+
+ALITALIA = {  # quoted for measurement only; copyright stays with the publisher
+    "id": "irishtimes-2006-alitalia",
+    "url": "https://irishtimes.com/business/alitalia-falls-10-over-poor-outlook-1.1006642",
+    "published": None,
+    "text": (
+        "Alitalia falls 10% over poor outlook\n"
+        "\n"
+        "Shares in Italian state-owned airline Alitalia lost more than 10 per cent yesterday as a "
+        "government minister was quoted as saying he might remove chief executive Giancarlo Cimoli,"
+        " the architect of the carrier's rescue plan.\n"
+        "Alitalia's stock closed down 10.9 per cent at 77 cent, pulling back from a new low of 75 "
+        "cent earlier in the day. The poor share performance follows uncertainty over the airline's"
+        " industrial plan after disappointing first-quarter results and a revival of union threats "
+        "to strike.\n"
+        "Alitalia has also declined to confirm its longstanding promise of a 2006 profit. Italy's "
+        "new transport minister Alessandro Bianchi, who is part of the centre-left government "
+        "elected last month, was quoted as saying Mr Cimoli's job was \"necessarily one of the "
+        "subjects under discussion\".\n"
+        "The Italian state holds 49.9 percent of the airline.\n"
+        "\"I am not fond of the formula, 'change the government, change the management', but it is "
+        "clear that even this needs to be discussed because if there are things that are not "
+        "working, the management should have the answers,\" he said.\n"
+        "\"We know only that the accounts of this company have worsened lately and we should "
+        "understand why.\"\n"
+        "Alitalia said its operating loss widened to €128.8 million in the first three months of "
+        "the year as fuel costs and strikes weighed on results. Revenues fell 3.1 per cent to €965 "
+        "million when measured against the same period in 2005.\n"
+        "The last few weeks have been bad for European airlines, mainly because of escalating jet "
+        "fuel prices. Air Berlin, a German low-fare operator, had to reduce its flotation price "
+        "after some buyers withheld support."
+    ),
+}
+
+RTE_A380 = {  # quoted for measurement only; copyright stays with the publisher
+    "id": "rte-2008-a380",
+    "url": "https://www.rte.ie/news/business/2008/0506/102963-airbus-business",
+    "published": "2008-05-06",
+    "text": (
+        "Airbus A380 jet may be delayed again\n\n"
+        "European plane maker Airbus is reviewing the delivery schedule of its flagship A380 "
+        "superjumbo jet, and its most important client Emirates said today it had been told to "
+        "expect new delays.\n\n"
+        "Airbus chief executive Thomas Enders said he was running 'a major review' of the A380 "
+        "production programme, which has already suffered three delays and generated billions of "
+        "euros in cost overruns.\n\n"
+        "He told German media, however, he would not 'shoot from the hip' to come up with new "
+        "delivery dates. He said that he does not yet have the results of the major review.\n\n"
+        "Meanwhile, Dubai's Emirates, the largest A380 customer with an order for 58 of the massive"
+        " aircraft, said it had received a letter from Airbus about delays.\n\n"
+        "The flagship A380 has been hit by successive problems that have caused total delays of 18 "
+        "months, slamming Airbus' parent company EADS with an estimated €3.87 billion in cost "
+        "overruns.\n\n"
+        "Cooperation between an Airbus site in the northern German port of Hamburg and the southern"
+        " French city of Toulouse, where final assembly takes place, has hit snags and 2,000 German"
+        " employees are now working in Toulouse to sort out the problems, Mr Enders said.\n\n"
+        "A total of 193 A380s have been ordered to date by 17 airlines, mainly in the Gulf region, "
+        "Asia and Europe.\n\n"
+        "The plane has a catalogue price of €210m, though sector discounts are the norm for major "
+        "customers.\n\n"
+        "US rival Boeing had been able to capitalise on the earlier A380 problems as it launched "
+        "its own next-generation B787 Dreamliner, but this project too has been hit by delays "
+        "caused by the immense complexity of the design and construction process.\n\n"
+        "Boeing recently insisted that there would be no further delay to the 787."
+    ),
+}
+
+# doc id -> target -> the starts of the sentences in which the target takes part (judged by hand)
+JUDGED = {
+    "moneycontrol-2025-airbus": {
+        "Airbus": ["Airbus first landed", "Airbus CEO Guillaume", "Airbus SE kicked"],
+        "Boeing": ["Airbus SE kicked", "As a result, Boeing"],
+    },
+    "seattletimes-2019-boeing-787": {
+        "Airbus": ["PARIS, France", "Boeing got in", "Saudi Arabian Airlines increased", "The deal, including"],
+        "Boeing": ["PARIS, France", "Boeing got in", "Boeing won", "The carrier agreed"],
+    },
+    "rte-2008-a380": {
+        "A380": ["European plane maker", "Airbus chief executive", "The flagship A380", "A total of 193",
+                 "The plane has", "US rival Boeing"],
+        "Airbus": ["European plane maker", "Airbus chief executive", "Meanwhile, Dubai's"],
+        "Boeing": ["US rival Boeing", "Boeing recently"],
+    },
+    "irishtimes-2006-alitalia": {
+        "Alitalia": ["Shares in Italian", "Alitalia's stock", "Alitalia has also", "The Italian state holds",
+                     "\"We know only", "Alitalia said its", "Revenues fell"],
+    },
+}
+
+
+def run(cmd: list[str], *args: str) -> str:
+    return subprocess.run(cmd + list(args), capture_output=True, text=True, check=True).stdout
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cmd", default=".venv/bin/dateline")
+    cmd = ap.parse_args().cmd.split()
+    docs = [d for d in DOCS if d["id"] in JUDGED] + [ALITALIA, RTE_A380]
+    work = tempfile.mkdtemp(prefix="heldout-tl-")
+    files = []
+    for doc in docs:
+        title, _, body = doc["text"].partition("\n\n")
+        path = os.path.join(work, doc["id"] + ".txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"title: {title}\n" + (f"date: {doc['published']}\n" if doc["published"] else "") + "\n" + body)
+        files.append(path)
+    db = os.path.join(work, "store")
+    run(cmd, "ingest", "--db", db, *files)
+    records = [json.loads(x) for x in run(cmd, "export", "--db", db, "--format", "jsonl", "-o", "-").splitlines()]
+    doc_of = {r["id"]: os.path.basename(r["origin"])[:-4] for r in records if r["kind"] == "article"}
+    body_of = {r["id"]: r["body"] for r in records if r["kind"] == "article"}
+    total = {"items": 0, "good": 0, "judged": 0, "covered": 0}
+    print(f"{'target':10} {'items':>5} {'P':>5} {'Rs':>5}")
+    for target in ("Airbus", "Boeing", "Alitalia", "A380"):
+        lines = run(cmd, "export", "--db", db, "--format", "jsonl", "--entity", target, "-o", "-").splitlines()
+        items = good = 0
+        covered: set[tuple[str, str]] = set()
+        for r in map(json.loads, lines):
+            if r["kind"] not in ("event", "figure") or r.get("article_id") not in doc_of:
+                continue
+            doc, body = doc_of[r["article_id"]], body_of[r["article_id"]]
+            anchor = r["start"] if r["kind"] == "figure" else r["sentence_start"]
+            sentence = next((body[a:b] for a, b in split_sentences(body) if a <= anchor < b), "")
+            hit = next((s for s in JUDGED.get(doc, {}).get(target, []) if sentence.startswith(s)), None)
+            items += 1
+            good += hit is not None
+            if hit is None and os.environ.get("HELDOUT_SHOW"):
+                print(f"  false: {target} {r['kind']} {r.get('date') or r.get('period')} | {sentence[:110]}")
+            if hit:
+                covered.add((doc, hit))
+        judged = sum(len(v.get(target, [])) for v in JUDGED.values())
+        print(f"{target:10} {items:5d} {good / items if items else 0:5.2f} {len(covered) / judged:5.2f}")
+        for key, value in (("items", items), ("good", good), ("judged", judged), ("covered", len(covered))):
+            total[key] += value
+    pooled_p, pooled_rs = total["good"] / total["items"], total["covered"] / total["judged"]
+    print(f"{'pooled':10} {total['items']:5d} {pooled_p:5.2f} {pooled_rs:5.2f}")
+
+
+if __name__ == "__main__":
+    main()
