@@ -15,7 +15,7 @@ EVENT, FIGURE = 0, 1  # the low bit of a timeline entry
 class LazyRecords(Sequence):
     """Records made from ``refs`` (argument tuples of ``make``) one by one as they are read."""
 
-    def __init__(self, refs: list[tuple], make: Callable[..., object] | None):
+    def __init__(self, refs: list[tuple], make: Callable[..., object]):
         self.refs = refs
         self._make = make
 

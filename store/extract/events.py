@@ -99,7 +99,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], dates: list[dict],
             place = place or antecedent["place"]
         clauses = _Clauses(sentence)
         seen_values: set[str] = set()
-        dated: list[dict | None] = placing or [None]
+        dated: list[dict | None] = [*placing] or [None]
         stretch_of = dict(zip(map(id, in_sentence), _stretches(text, s_start, s_end, in_sentence)))
         for date in dated:
             stretch = stretch_of.get(id(date), (s_start, s_end))
