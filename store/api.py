@@ -163,6 +163,15 @@ class WriteStore(ReadStore, Protocol):
     def close(self) -> None: ...
 
 
+def open_store(path: str | Path, *, readonly: bool = False, wait: float | None = None,
+               on_wait: Callable[[str], None] | None = None, verify: bool = True) -> WriteStore:
+    """Open (creating if missing) the store at ``path``: today always the TinyDB store of ``store.py``
+    (see ``Store.open`` for what each argument does)."""
+    from .store import Store
+
+    return Store.open(path, readonly=readonly, wait=wait, on_wait=on_wait, verify=verify)
+
+
 if TYPE_CHECKING:  # mypy checks here that the TinyDB store provides the whole API
     from .store import Store
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .catalog import entity_id, normalise_name, sentence_bounds
 from .errors import StoreError
-from .model import ACTIVE, ENTITY_TYPES, MANUAL, REJECTED, Edit
+from .model import ACTIVE, ENTITY_TYPES, MANUAL, REJECTED, Edit, clean_name
 
 if TYPE_CHECKING:
     from .records import Records
@@ -298,13 +298,6 @@ class Editor:
                 for n in (ent.name, *ent.aliases):
                     out.setdefault(n, ent.type)
         return out
-
-
-def clean_name(text: str) -> str:
-    """A name as typed or selected: trimmed of spaces, punctuation and possessives."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"[\u2019\u2018']s$", "", text)
-    return text.strip(" \t.,;:!?\"'()[]{}\u201c\u201d\u2018\u2019-–—")
 
 
 def _split_key(key: str) -> tuple[str, int, int]:

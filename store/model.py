@@ -6,6 +6,7 @@ their real precision (``2025-06-09``, ``2025-W23``, ``2025-06``, ``2025-Q1``, ``
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "OTHER")
@@ -129,3 +130,10 @@ class Edit:
     before: dict = field(default_factory=dict)
     after: dict = field(default_factory=dict)
     undone: bool = False
+
+
+def clean_name(text: str) -> str:
+    """A name as typed or selected: trimmed of spaces, punctuation and possessives."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"[\u2019\u2018']s$", "", text)
+    return text.strip(" \t.,;:!?\"'()[]{}\u201c\u201d\u2018\u2019-–—")

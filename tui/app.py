@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -50,13 +51,16 @@ from tui.safe_text import clean, literal
 from tui.status_bar import Status, StatusBar, counts_text
 from tui.timeline_pane import TimelinePane
 
+if TYPE_CHECKING:
+    from store.api import WriteStore
+
 TITLES = {"entities": "1 Entities", "timeline": "2 Timeline", "articles": "3 Articles", "detail": "4 Detail"}
 LIVE_FILTER_LIMIT = 20_000  # above this many rows, the filter runs on `enter` only
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation GC passes (default 700)
 
 
 class DatelineApp(App[None]):
-    """The explorer. ``store`` is an open ``Store`` or a path the loading worker opens."""
+    """The explorer. ``store`` is an open store (``store.api.WriteStore``) or a path the loading worker opens."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Dateline"
@@ -64,9 +68,9 @@ class DatelineApp(App[None]):
     COMMANDS = App.COMMANDS | {DatelineCommands}
     BINDINGS = APP_BINDINGS
 
-    def __init__(self, store, *, store_path: str | None = None) -> None:
+    def __init__(self, store: WriteStore | str | Path, *, store_path: str | None = None) -> None:
         super().__init__()
-        self.store = None if isinstance(store, (str, Path)) else store
+        self.store: WriteStore | None = None if isinstance(store, (str, Path)) else store
         self._open_path = str(store) if isinstance(store, (str, Path)) else None
         self.store_path = store_path or self._open_path or str(getattr(store, "path", ""))
         self.loaded: EntityLists | None = None

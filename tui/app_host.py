@@ -13,7 +13,7 @@ from tui.history import History
 from tui.messages import Target, View
 
 if TYPE_CHECKING:
-    from store import Store
+    from store.api import WriteStore
     from tui.articles_pane import ArticlesPane
     from tui.detail_pane import DetailPane
     from tui.entities_pane import EntitiesPane
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class AppHost(Protocol):
     """The Dateline app as its parts see it: the open store, what is loaded, the panes, navigation."""
 
-    store: Store | None
+    store: WriteStore | None
     store_path: str
     loaded: EntityLists | None
     whole: PaneLists | None

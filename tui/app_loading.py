@@ -40,10 +40,10 @@ class StoreLoading:
             app.post_message(LoadProgress(0.0, "reading the store again"))
             app.store.reload()
         if app.store is None:
-            from store import Store  # the store is only imported when the app has to open one
+            from store.api import open_store  # the store is only imported when the app has to open one
 
             app.post_message(LoadProgress(0.0, "opening store"))
-            app.store = Store.open(app._open_path, verify=False)  # bodies are checked below, after paint
+            app.store = open_store(app._open_path, verify=False)  # bodies are checked below, after paint
         store = app.store
         report = lambda fraction, label: app.post_message(LoadProgress(fraction, label))  # noqa: E731
         app.post_message(StoreLoaded(load_entities(store, report)))

@@ -72,7 +72,7 @@ class EditActions:
 
     # ----- the reader ---------------------------------------------------------------------------
     def _mark(self, span: tuple[str, int, int]) -> None:
-        from store.edits import clean_name
+        from store.model import clean_name
 
         aid, start, end = span
         body = self.store.body(aid)
