@@ -70,13 +70,13 @@ def test_a_timeline_longer_than_the_limit_is_shown_ungrouped_and_one_within_it_g
         corvane = next(e.id for e in store.entities() if e.name == "Corvane Motors")
 
         def agreed_rows() -> int:
-            store.view.forget_entity_timelines()
+            store.view.events.forget_entity_timelines()
             timeline = store.timeline(corvane)
             return sum(isinstance(timeline[i], Event) and "agreed" in timeline[i].summary for i in range(len(timeline)))
 
         assert agreed_rows() == 1
         monkeypatch.setattr(view_events, "GROUP_LIMIT", -1)
-        store.view.forget_entity_timelines()
+        store.view.events.forget_entity_timelines()
         rows = len(store.timeline(corvane))  # ungrouped
         monkeypatch.setattr(view_events, "GROUP_LIMIT", rows)
         assert agreed_rows() == 1
