@@ -100,6 +100,8 @@ def _writer(db: Path, wait: float, err: Console) -> Store:
 
 def cmd_ingest(args, db: Path, err: Console) -> int:
     paths = list(args.paths)
+    if args.extracted:
+        return _ingest_extracted(args, db, err)
     if args.demo:
         from store.demo import demo_paths
 
@@ -113,6 +115,20 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
         _index_for_search(store, err)
     skipped = f", {len(summary.skipped)} skipped" if summary.skipped else ""
     say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed{skipped} (store: {db})")
+    return 1 if summary.failed else 0
+
+
+def _ingest_extracted(args, db: Path, err: Console) -> int:
+    """`ingest --extracted RESULTS.jsonl [ARTICLES.jsonl …]`: results of `dateline extract --jsonl` made elsewhere."""
+    from store.ingest.extracted import ingest_extracted
+
+    if args.demo:
+        say(err, "dateline ingest: --extracted stores results with their article files; --demo cannot join them")
+        return 2
+    with _writer(db, args.wait, err) as store:
+        summary = ingest_extracted(store, args.extracted, list(args.paths), on_message=lambda line: say(err, line))
+        _index_for_search(store, err)
+    say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed (store: {db})")
     return 1 if summary.failed else 0
 
 
