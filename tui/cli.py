@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import tui.cli_escdelay  # noqa: F401 - sets $ESCDELAY's default before Textual is imported
 from rich.console import Console
 from rich.progress import Progress
 
@@ -88,8 +89,10 @@ def _drop_stdout() -> None:
 def _open_app(db: Path, theme: str | None = None) -> int:
     from store.manifest import load_manifest
     from tui.app import run_app
+    from tui.cli_escdelay import wake_for_escape
 
     load_manifest(db, create=True)  # a folder that is not a store fails here, with one clear line
+    wake_for_escape()
     run_app(db, theme=theme)  # the app opens the store in a worker and paints at once
     return 0
 
