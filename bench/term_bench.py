@@ -196,6 +196,29 @@ def pick_names(db: Path, count: int) -> list[str]:
     return [ranked[round(i * step)].name for i in range(count)]
 
 
+def screen_text(chunks: list[tuple[float, bytes]]) -> str:
+    """What the terminal shows after ``chunks`` (text only)."""
+    import pyte
+
+    screen = pyte.Screen(COLS, ROWS)
+    stream = pyte.ByteStream(screen)
+    for _, data in chunks:
+        stream.feed(data)
+    return "\n".join(screen.display)
+
+
+def wait_loaded(term: Terminal, timeout: float) -> None:
+    """Wait until the app is loaded: the status bar counts the store (`… articles · … entities`), no pane
+    says "loading…", and the screen has been still for 2 s."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        term.wait_quiet(2.0, timeout=max(0.1, deadline - time.perf_counter()), first=timeout)
+        text = screen_text(list(term.chunks))
+        if " entities · " in text and "loading…" not in text or term.proc.poll() is not None:
+            return
+        time.sleep(0.2)
+
+
 def settle(term: Terminal) -> None:
     """Pace: wait for the app's answer to the last key, then for 0.3 s without output."""
     term.wait_quiet(0.3, timeout=30)
@@ -281,7 +304,7 @@ def run(db: Path, names: list[str], *, load: bool = False, hold: int = 90, start
     started = time.perf_counter()
     term = Terminal([*dateline, "--db", str(db)], env)
     try:
-        term.wait_quiet(2.0, timeout=startup_timeout, first=startup_timeout)  # loaded: the whole-store lists drawn
+        wait_loaded(term, startup_timeout)
         ready_s = term.last_output() - started
         if term.proc.poll() is not None:
             raise SystemExit(f"dateline exited at start: {b''.join(c for _, c in term.chunks)[-2000:]!r}")
