@@ -3,11 +3,13 @@
 
     python bench/run.py --sizes 1000,10000,100000 [--work /tmp/dateline-bench] [--json out.json]
 
-Per size: ingest rate (extraction included), store size, open time, startup to first paint,
-``enter`` on an entity → all panes repainted (p50/p95 over 200 entities of mixed frequency),
+Per size, what a person feels: the terminal benchmark (``bench/term_bench.py``: the real ``dateline`` in a
+pseudo-terminal, key → first visible change and → settled screen per flow, median and p95, once idle and once
+beside a CPU busy loop; the store's edit log must stay empty), printed per flow with the bar (first change
+p95 ≤ 50 ms). Then the headless diagnosis: ingest rate (extraction included), store size, open time, startup
+to first paint, ``enter`` on an entity → all panes repainted in ``App.run_test`` (p50/p95 over 200 entities),
 holding ``j`` for 500 rows, one durable edit (rename, merge), export of 1,000 records, peak memory.
 Each measurement that opens the store runs in a fresh process, so one does not warm the next.
-Prints one table with the bars of the issues beside the figures.
 """
 from __future__ import annotations
 
@@ -45,15 +47,23 @@ def ensure_corpus(work: Path, n: int) -> Path:
     return corpus
 
 
-def ingest(work: Path, n: int, corpus: Path) -> tuple[Path, dict]:
+def ingest(work: Path, n: int, corpus: Path, keep: bool = False) -> tuple[Path, dict]:
+    """Ingest the corpus into a new store; with ``keep``, a store this function built before is reused
+    (its ingest figures, kept beside it, are reported again)."""
     db = work / f"store-{n}"
+    figures = work / f"store-{n}.ingest.json"
+    if keep and figures.exists() and db.is_dir():
+        return db, json.loads(figures.read_text())
     shutil.rmtree(db, ignore_errors=True)
+    figures.unlink(missing_ok=True)
     t = time.perf_counter()
     subprocess.run([sys.executable, "-m", "tui.cli", "ingest", "--db", str(db), str(corpus)], check=True, cwd=ROOT,
                    stderr=subprocess.DEVNULL)
     secs = time.perf_counter() - t
     size = sum(p.stat().st_size for p in db.iterdir() if p.is_file())
-    return db, {"ingest_s": round(secs, 1), "ingest_per_s": round(n / secs), "store_mb": round(size / 2**20, 1)}
+    row = {"ingest_s": round(secs, 1), "ingest_per_s": round(n / secs), "store_mb": round(size / 2**20, 1)}
+    figures.write_text(json.dumps(row))
+    return db, row
 
 
 OPEN_AND_EDIT = r"""
@@ -88,20 +98,61 @@ print(json.dumps({"open_s": round(open_s, 2), "entities_listed_s": round(list_s,
 """
 
 
-def measure(sizes: list[int], work: Path, sample: int = 200, hold: int = 500) -> list[dict]:
+def measure(sizes: list[int], work: Path, sample: int = 200, hold: int = 500, keep: bool = False,
+            entities: int = 20, headless: bool = True, hold_keys: int = 90) -> list[dict]:
     rows = []
     for n in sizes:
         corpus = ensure_corpus(work, n)
-        db, row = ingest(work, n, corpus)
-        row = {"articles": n, **row, **run_child(OPEN_AND_EDIT, str(db), str(work / "export.jsonl"))}
-        out = subprocess.run([sys.executable, str(ROOT / "bench" / "tui_bench.py"), "--db", str(db),
-                              "--sample", str(sample), "--hold", str(hold)], capture_output=True, text=True, cwd=ROOT)
-        if out.returncode != 0:
-            raise SystemExit(f"the explorer benchmark failed:\n{out.stderr[-3000:]}")
-        row.update(json.loads(out.stdout.strip().splitlines()[-1]))
+        db, row = ingest(work, n, corpus, keep)
+        row = {"articles": n, **row}
+        row["terminal"] = terminal(db, entities, hold_keys, load=False)  # first: on a fresh store the log is empty
+        row["terminal_load"] = terminal(db, entities, hold_keys, load=True)
+        if headless:  # the edits and undos of OPEN_AND_EDIT come after the terminal runs
+            row.update(run_child(OPEN_AND_EDIT, str(db), str(work / "export.jsonl")))
+            out = subprocess.run([sys.executable, str(ROOT / "bench" / "tui_bench.py"), "--db", str(db),
+                                  "--sample", str(sample), "--hold", str(hold)], capture_output=True, text=True,
+                                 cwd=ROOT)
+            if out.returncode != 0:
+                raise SystemExit(f"the explorer benchmark failed:\n{out.stderr[-3000:]}")
+            row.update(json.loads(out.stdout.strip().splitlines()[-1]))
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
     return rows
+
+
+def terminal(db: Path, entities: int, hold_keys: int, load: bool) -> dict:
+    """The terminal benchmark (bench/term_bench.py) in a fresh process, with the machine's load beside it."""
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "term_bench.py"), "--db", str(db),
+                          "--entities", str(entities), "--hold", str(hold_keys), *(["--load"] if load else [])],
+                         capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        raise SystemExit(f"the terminal benchmark failed:\n{out.stderr[-3000:]}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["uptime"] = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    return result
+
+
+def terminal_table(row: dict) -> str:
+    """Per flow: key → first visible change and key → settled (p50 / p95 ms), idle and beside a busy loop."""
+    idle, busy = row["terminal"]["flows"], row["terminal_load"]["flows"]
+
+    def cell(r: dict | None, kind: str) -> str:
+        if not r or r[f"{kind}_p50_ms"] is None:
+            return "—"
+        return f"{r[f'{kind}_p50_ms']:.0f} / {r[f'{kind}_p95_ms']:.0f}"
+
+    lines = [f"terminal, {row['articles']:,} articles (ms, p50 / p95; bar: first change p95 ≤ 50 ms)",
+             "| flow | keys | first change | settled | bar | busy loop beside: first change | settled | bar |",
+             "|---|---|---|---|---|---|---|---|"]
+    for flow, r in idle.items():
+        b = busy.get(flow)
+        lines.append(f"| {flow} | {r['keys']} | {cell(r, 'first')} | {cell(r, 'settled')} | "
+                     f"{'met' if r['meets_bar'] else 'NOT MET'} | {cell(b, 'first')} | {cell(b, 'settled')} | "
+                     f"{'met' if b and b['meets_bar'] else 'NOT MET'} |")
+    lines.append(f"uptime: idle run {row['terminal']['uptime']}; busy run {row['terminal_load']['uptime']}")
+    lines.append(f"edits the terminal runs added to the log: {row['terminal']['edits_added']} and "
+                 f"{row['terminal_load']['edits_added']} (log after: {row['terminal_load']['edits']} edits)")
+    return "\n".join(lines)
 
 
 def bar_checks(row: dict) -> list[tuple[str, float, float, bool]]:
@@ -137,12 +188,22 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=200, help="entities focused per size")
     ap.add_argument("--hold", type=int, default=500, help="rows `j` is held for")
     ap.add_argument("--smoke", action="store_true", help="a quick run of every step on 60 articles (CI)")
+    ap.add_argument("--entities", type=int, default=20, help="entities the terminal benchmark filters and focuses")
+    ap.add_argument("--keep-stores", action="store_true",
+                    help="reuse the stores an earlier run built in --work (and report its ingest figures)")
+    ap.add_argument("--terminal-only", action="store_true", help="skip the headless diagnosis (tui_bench.py)")
     a = ap.parse_args()
     if a.smoke:
-        a.sizes, a.sample, a.hold = "60", 10, 20
+        a.sizes, a.sample, a.hold, a.entities = "60", 10, 20, 1
     a.work.mkdir(parents=True, exist_ok=True)
-    rows = measure([int(x) for x in a.sizes.split(",")], a.work, a.sample, a.hold)
+    rows = measure([int(x) for x in a.sizes.split(",")], a.work, a.sample, a.hold, a.keep_stores, a.entities,
+                   headless=not a.terminal_only, hold_keys=10 if a.smoke else 90)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    for row in rows:
+        print(terminal_table(row))
+    if a.terminal_only:
+        return _save(a.json, rows)
+    print("headless diagnosis (bench/tui_bench.py: App.run_test, no terminal):")
     print(table(rows))
     for row in rows:
         if row["articles"] >= 100_000:
@@ -152,8 +213,12 @@ def main() -> int:
     if not any(row["articles"] >= 100_000 for row in rows):
         print("bars (set for 100,000 articles): " + ", ".join(
             f"{k} {'≥' if k == 'ingest_per_s' else '≤'} {v}" for k, v in BARS_100K.items()))
-    if a.json:
-        a.json.write_text(json.dumps(rows, indent=2))
+    return _save(a.json, rows)
+
+
+def _save(path: Path | None, rows: list[dict]) -> int:
+    if path:
+        path.write_text(json.dumps(rows, indent=2))
     return 0
 
 

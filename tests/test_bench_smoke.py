@@ -12,7 +12,9 @@ def test_benchmark_smoke_run_prints_every_figure(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--smoke", "--work", str(tmp_path)],
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert out.returncode == 0, out.stderr[-3000:]
-    header, rule, row = [line for line in out.stdout.splitlines() if line.startswith("|")]
+    terminal, headless = out.stdout.split("headless diagnosis")
+    assert "| focus: enter |" in terminal and "added to the log: 0 and 0 (log after: 0 edits)" in terminal, terminal
+    header, rule, row = [line for line in headless.splitlines() if line.startswith("|")]
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert cells[0] == "60" and "—" not in cells, row  # every measure was taken
     figures = dict(zip([c.strip() for c in header.strip("|").split("|")], cells))

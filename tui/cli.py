@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import tui.cli_escdelay  # noqa: F401 - sets $ESCDELAY's default before Textual is imported
 from rich.console import Console
 from rich.progress import Progress
 
@@ -78,14 +79,18 @@ def _drop_stdout() -> None:
 def _open_app(db: Path, theme: str | None = None) -> int:
     from store.manifest import load_manifest
     from tui.app import run_app
+    from tui.cli_escdelay import wake_for_escape
 
     load_manifest(db, create=True)  # a folder that is not a store fails here, with one clear line
+    wake_for_escape()
     run_app(db, theme=theme)  # the app opens the store in a worker and paints at once
     return 0
 
 
 def cmd_ingest(args, db: Path, err: Console) -> int:
     paths = list(args.paths)
+    if args.extracted:
+        return _ingest_extracted(args, db, err)
     if args.demo:
         from store.demo import demo_paths
 
@@ -99,6 +104,20 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
         _index_for_search(store, err)
     skipped = f", {len(summary.skipped)} skipped" if summary.skipped else ""
     say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed{skipped} (store: {db})")
+    return 1 if summary.failed else 0
+
+
+def _ingest_extracted(args, db: Path, err: Console) -> int:
+    """`ingest --extracted RESULTS.jsonl [ARTICLES.jsonl …]`: results of `dateline extract --jsonl` made elsewhere."""
+    from store.ingest.extracted import ingest_extracted
+
+    if args.demo:
+        say(err, "dateline ingest: --extracted stores results with their article files; --demo cannot join them")
+        return 2
+    with _writer(db, args.wait, err) as store:
+        summary = ingest_extracted(store, args.extracted, list(args.paths), on_message=lambda line: say(err, line))
+        _index_for_search(store, err)
+    say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed (store: {db})")
     return 1 if summary.failed else 0
 
 

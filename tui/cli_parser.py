@@ -74,6 +74,9 @@ def build_parser(extractor: str = "builtin") -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="*", metavar="PATH",
                      help="files, folders (recursive), globs, - for stdin, or feed/page URLs")
     ing.add_argument("--demo", action="store_true", help="ingest the bundled demo corpus")
+    ing.add_argument("--extracted", metavar="RESULTS.jsonl",
+                     help="store the output of `dateline extract --jsonl` computed elsewhere; the PATHs are then "
+                          "the article files it read (JSONL with id and text), joined to the results by id")
     ing.add_argument("--follow-symlinks", action="store_true",
                      help="in folders, follow symbolic links that lead out of the folder")
     _extractor(ing, extractor)

@@ -44,14 +44,20 @@ def extract_article(body: str, published: str | None, known: dict[str, str] | No
 
 
 class _Batch:
-    """Articles waiting to be committed, with the keys that recognise a repeat inside the batch."""
+    """Articles waiting to be committed, with the keys that recognise a repeat inside the batch.
+
+    ``commit`` starts extracting the waiting articles and then stores the batch before them, extracted
+    meanwhile: the one writer commits while the pool extracts (``flush`` stores the last one too)."""
 
     def __init__(self) -> None:
         self.items: list[NewArticle] = []
         self.keys: set[str] = set()
+        self._flight: tuple[list[NewArticle], set[str], Callable[[], list]] | None = None
 
     def holds(self, art: ParsedArticle) -> bool:
-        return text_hash(art.body) in self.keys or bool(art.url and art.url in self.keys)
+        flight = self._flight[1] if self._flight else ()
+        digest = text_hash(art.body)
+        return any(digest in keys or bool(art.url and art.url in keys) for keys in (self.keys, flight))
 
     def add(self, item: NewArticle) -> None:
         self.items.append(item)
@@ -61,30 +67,49 @@ class _Batch:
 
     def commit(self, store: Store, extractor: Extractor, summary: IngestSummary,
                say: Callable[[str], None]) -> None:
-        """Extract every waiting article (in parallel when there are many), then store them in one commit.
-
-        An article whose extraction fails is named and left out; the others are stored.
-        """
-        if self.items:
-            results = extractor.run([(a.body, a.published) for a in self.items])
-            stored = []
-            for item, result in zip(self.items, results):
-                if isinstance(result, str):
-                    summary.new -= 1
-                    _fail(summary, f"{item.origin}: extraction failed ({result}); not stored", say)
-                    continue
-                item.extraction, item.sentences = result
-                stored.append(item)
-            if stored:
-                store.add_articles(stored)
+        """Start extracting the waiting articles, then store the batch extracted before them."""
+        started = (self.items, self.keys, extractor.start([(a.body, a.published) for a in self.items])) \
+            if self.items else None
+        self._store(store, summary, say)
+        self._flight = started
         self.items, self.keys = [], set()
+
+    def flush(self, store: Store, extractor: Extractor, summary: IngestSummary,
+              say: Callable[[str], None]) -> None:
+        """Extract and store everything still waiting."""
+        self.commit(store, extractor, summary, say)
+        self._store(store, summary, say)
+
+    def _store(self, store: Store, summary: IngestSummary, say: Callable[[str], None]) -> None:
+        """Store the batch in flight in one commit; an article whose extraction failed is named and left out."""
+        if self._flight is None:
+            return
+        items, _keys, results = self._flight
+        stored = []
+        for item, result in zip(items, results()):
+            if isinstance(result, str):
+                summary.new -= 1
+                _fail(summary, f"{item.origin}: extraction failed ({result}); not stored", say)
+                continue
+            item.extraction, item.sentences = result
+            stored.append(item)
+        if stored:
+            store.add_articles(stored)
+        self._flight = None
+
+
+_WORKER: dict = {}  # in a pool process: the known names and the backend, sent once when it starts
+
+
+def _start_worker(known: dict[str, str], backend: str) -> None:
+    _WORKER.update(known=known, backend=backend)
 
 
 def _extract_one(args: tuple) -> tuple[dict, list[tuple[int, int]]] | str:
     """One article's extraction, or the error that stopped it as one line (a bug must not stop the batch)."""
-    body, published, known, backend = args
+    body, published = args
     try:
-        return extract_article(body, published, known, backend)
+        return extract_article(body, published, _WORKER["known"], _WORKER["backend"])
     except Exception as err:  # noqa: BLE001 - one article must not stop the batch
         return f"{type(err).__name__}: {err}"
 
@@ -92,7 +117,8 @@ def _extract_one(args: tuple) -> tuple[dict, list[tuple[int, int]]] | str:
 class Extractor:
     """Runs extraction over a batch: in this process for a few articles (or ``jobs=1``), in a pool of
     ``jobs`` processes (default: one per core) for many. Each result is (extraction, sentences), or the
-    error that stopped that article as one line."""
+    error that stopped that article as one line. The known names go to each pool process once, when it
+    starts (not with every article: at 100,000 articles they are tens of thousands of names)."""
 
     PARALLEL_FROM = 64
 
@@ -102,18 +128,24 @@ class Extractor:
         self.workers = max(1, jobs or os.cpu_count() or 1)
         self._pool = None
 
-    def run(self, items: list[tuple[str, str | None]]) -> list[tuple[dict, list] | str]:
-        jobs = [(body, published, self.known, self.backend) for body, published in items]
-        workers = self.workers
-        if len(jobs) < self.PARALLEL_FROM or workers < 2:
-            return [_extract_one(j) for j in jobs]
+    def start(self, items: list[tuple[str, str | None]]) -> Callable[[], list[tuple[dict, list] | str]]:
+        """Start extracting ``items``; returns the call that waits for their results, in order."""
+        if len(items) < self.PARALLEL_FROM or self.workers < 2:
+            _start_worker(self.known, self.backend)
+            results = [_extract_one(item) for item in items]
+            return lambda: results
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             # spawn, not fork: ingest may run beside the app's threads, and forking threads can deadlock
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-        return list(self._pool.map(_extract_one, jobs, chunksize=16))
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_start_worker, initargs=(self.known, self.backend))
+        pending = self._pool.map(_extract_one, items, chunksize=16)  # submitted now, collected when asked
+        return lambda: list(pending)
+
+    def run(self, items: list[tuple[str, str | None]]) -> list[tuple[dict, list] | str]:
+        return self.start(items)()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -178,7 +210,7 @@ def ingest_articles(store: Store, articles: Iterable[ParsedArticle], *, backend:
             _take(store, art, batch, summary, say)
             if len(batch.items) >= BATCH:
                 batch.commit(store, extractor, summary, say)
-        batch.commit(store, extractor, summary, say)
+        batch.flush(store, extractor, summary, say)
     finally:
         extractor.close()
     return summary
@@ -208,7 +240,7 @@ def _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progre
                 batch.commit(store, extractor, summary, say)
         if on_progress:
             on_progress(n, len(files))
-    batch.commit(store, extractor, summary, say)
+    batch.flush(store, extractor, summary, say)
 
 
 def _fail(summary: IngestSummary, line: str, say: Callable[[str], None]) -> None:
