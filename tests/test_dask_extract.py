@@ -23,7 +23,7 @@ def test_dask_local_cluster_extraction_stores_what_a_plain_ingest_stores(tmp_pat
     folder.mkdir()
     for k in range(3):
         write_jsonl(folder / f"part-{k}.jsonl", rows[k * 3:(k + 1) * 3])
-    run = subprocess.run([sys.executable, str(ROOT / "examples" / "dask_extract.py"), str(folder),
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "dask_extract.py"), str(folder),
                           str(tmp_path / "results.jsonl"), "--workers", "2"], capture_output=True, text=True,
                          timeout=240, cwd=tmp_path)
     assert run.returncode == 0, run.stderr[-3000:]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extract a folder of articles on a Dask cluster, then store the results with one ``dateline ingest``.
 
-    python examples/dask_extract.py ARTICLES_FOLDER RESULTS.jsonl [--scheduler tcp://host:8786] [--workers 2]
+    python bench/dask_extract.py ARTICLES_FOLDER RESULTS.jsonl [--scheduler tcp://host:8786] [--workers 2]
 
 ARTICLES_FOLDER holds JSON Lines files of ``{"id", "text", "published", "title"?, "url"?, "source"?}``
 (ids unique over the folder). Each file is one task: a worker runs ``dateline extract --jsonl FILE`` (a pure
