@@ -39,7 +39,6 @@ def wake_for_escape() -> bool:
 
     shim = types.ModuleType("selectors")
     shim.__dict__.update(selectors.__dict__)
-    shim.SelectSelector = PromptSelector
-    shim.PROMPT = True
+    shim.__dict__.update(SelectSelector=PromptSelector, PROMPT=True)
     linux_driver.selectors = shim
     return True

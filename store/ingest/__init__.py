@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..catalog import text_hash
 from ..errors import StoreError
@@ -19,6 +19,9 @@ from ..store import Store
 from ..writing import NewArticle
 from .parsed import IngestError, ParsedArticle
 from .validate import check_article, readable_name
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 BATCH = 500
 
@@ -126,7 +129,7 @@ class Extractor:
         self.known = known
         self.backend = backend
         self.workers = max(1, jobs or os.cpu_count() or 1)
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def start(self, items: list[tuple[str, str | None]]) -> Callable[[], list[tuple[dict, list] | str]]:
         """Start extracting ``items``; returns the call that waits for their results, in order."""
