@@ -27,7 +27,7 @@ test: $(VENV)/.installed-test chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 -m "not slow"
 
-# The browser test (tests/test_serve_browser.py) drives Debian's chromium: Playwright's own browser download
+# The browser test (tests/cli/test_serve_browser.py) drives Debian's chromium: Playwright's own browser download
 # is not reachable. Installed here when this is Debian as root (about a minute); otherwise the test says why.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \

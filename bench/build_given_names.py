@@ -12,7 +12,7 @@ import os
 import sys
 import tarfile
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "store", "extract", "data", "given_names_census.txt")
+OUT = os.path.join(os.path.dirname(__file__), "..", "store", "extract", "naming", "data", "given_names_census.txt")
 NOT_GIVEN = {"Mac"}  # a prefix of product names ("Mac OS X") far more often than a first name
 HEADER = """# Given names from the 1990 U.S. Census (public domain; shipped in the MIT-licensed 'names' package).
 # Built by bench/build_given_names.py: names that are also lower-case English words are left out.

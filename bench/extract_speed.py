@@ -13,7 +13,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from store.extract import extract  # noqa: E402
+from dateline.store.extract import extract  # noqa: E402
 
 ROUNDS = 5
 DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval", "data", "*.jsonl")

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from store.demo import demo_paths  # noqa: E402
-from store.extract.sentences import split_sentences  # noqa: E402
+from dateline.store.demo import demo_paths  # noqa: E402
+from dateline.store.extract.sentences import split_sentences  # noqa: E402
 
 FIRST = ("Amina Carlos Mei Olga Rahul Sofia Tomasz Yusuf Elena Kwame Ingrid Hiro Lucia Omar Priya Sven "
          "Fatima Diego Anna Jamal Keiko Pavel Zainab Marco Leila Bruno Chloe Dmitri Esther Felipe "

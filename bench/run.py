@@ -57,7 +57,8 @@ def ingest(work: Path, n: int, corpus: Path, keep: bool = False) -> tuple[Path, 
     shutil.rmtree(db, ignore_errors=True)
     figures.unlink(missing_ok=True)
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "tui.cli", "ingest", "--db", str(db), str(corpus)], check=True, cwd=ROOT,
+    subprocess.run([sys.executable, "-m", "dateline.tui.cli", "ingest", "--db", str(db), str(corpus)], check=True,
+                    cwd=ROOT,
                    stderr=subprocess.DEVNULL)
     secs = time.perf_counter() - t
     size = sum(p.stat().st_size for p in db.iterdir() if p.is_file())
@@ -69,8 +70,8 @@ def ingest(work: Path, n: int, corpus: Path, keep: bool = False) -> tuple[Path, 
 OPEN_AND_EDIT = r"""
 import json, resource, statistics, sys, time
 t0 = time.perf_counter()
-from store import Store
-from store.export import Selection, export
+from dateline.store import Store
+from dateline.store.export import Selection, export
 s = Store.open(sys.argv[1], wait=30)
 open_s = time.perf_counter() - t0
 ents = sorted(s.entities(), key=lambda e: -s.entity_counts(e.id)[0])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from store.search import SearchIndex  # noqa: E402
+from dateline.store.index.search import SearchIndex  # noqa: E402
 
 QUERIES = ['"rare earth"', "tariff", '"chief executive"', "the", "Boeing contract", '"said on Monday"', "iPhone price"]
 

@@ -185,7 +185,7 @@ def summary(lat: dict[str, dict[str, list[float]]]) -> dict[str, dict]:
 
 def pick_names(db: Path, count: int) -> list[str]:
     """``count`` entity names spread from the rarest to the most frequent (read-only open)."""
-    from store import Store
+    from dateline.store import Store
 
     with Store.open(db, readonly=True) as store:
         ranked = sorted(store.entities(), key=lambda e: (store.entity_counts(e.id)[0], e.name))
@@ -291,7 +291,7 @@ def edit_log(db: Path, dateline: list[str]) -> list:
 
 def dateline_command() -> list[str]:
     script = Path(sys.executable).with_name("dateline")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "tui.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "dateline.tui.cli"]
 
 
 def run(db: Path, names: list[str], *, load: bool = False, hold: int = 90, startup_timeout: float = 180) -> dict:

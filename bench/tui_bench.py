@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from textual import events
 from textual.worker import WorkerCancelled
 
-from tui.app import DatelineApp  # noqa: E402
+from dateline.tui.app.app import DatelineApp  # noqa: E402
 
 SIZE = (160, 50)
 

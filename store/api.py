@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from .feeds import Feed
-from .following import Refreshed
-from .model import Article, Edit, Entity, Event, Figure, Mention
-from .sequences import ArticleHits, Timeline
-from .writing import NewArticle, Progress
+from dateline.store.feeds import Feed
+from dateline.store.following import Refreshed
+from dateline.store.model import Article, Edit, Entity, Event, Figure, Mention
+from dateline.store.index.sequences import ArticleHits, Timeline
+from dateline.store.writing import NewArticle, Progress
 
 Sources = tuple[tuple[str, str, int, int], ...]  # (article id, record id, sentence start, sentence end)
 
@@ -167,15 +167,15 @@ def open_store(path: str | Path, *, readonly: bool = False, wait: float | None =
                on_wait: Callable[[str], None] | None = None, verify: bool = True) -> WriteStore:
     """Open (creating if missing) the store at ``path``: today always the TinyDB store of ``store.py``
     (see ``Store.open`` for what each argument does)."""
-    from .store import Store
+    from dateline.store.store import Store
 
     return Store.open(path, readonly=readonly, wait=wait, on_wait=on_wait, verify=verify)
 
 
 if TYPE_CHECKING:  # mypy checks here that the TinyDB store provides the whole API
-    from .store import Store
+    from dateline.store.store import Store
 
-    from .export.protocol import ExportSource
+    from dateline.store.export.protocol import ExportSource
 
     def _provides(store: Store) -> WriteStore:
         return store

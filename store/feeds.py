@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .errors import StoreError
-from .records_check import FEEDS
+from dateline.store.errors import StoreError
+from dateline.store.disk.records_check import FEEDS
 
 if TYPE_CHECKING:
-    from .state import StoreState
+    from dateline.store.state import StoreState
 
 _KEEP = object()  # record_fetch: leave the remembered validators as they are
 

@@ -14,15 +14,15 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .journal import check_fresh
-from .manifest import MANIFEST, RECORDS, Manifest, load_manifest
-from .readers import reading
-from .postings import shard_postings
-from .shards import REGISTRY_TABLE, read_catalog, read_table
-from .verify import check_counts, check_registry
+from dateline.store.guard.journal import check_fresh
+from dateline.store.disk.manifest import MANIFEST, RECORDS, Manifest, load_manifest
+from dateline.store.guard.readers import reading
+from dateline.store.index.postings import shard_postings
+from dateline.store.disk.shards import REGISTRY_TABLE, read_catalog, read_table
+from dateline.store.checks.verify import check_counts, check_registry
 
 if TYPE_CHECKING:
-    from .state import StoreState
+    from dateline.store.state import StoreState
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .bulk import bulk_load
-from .errors import ReadOnlyStore, StoreCorrupt
-from .following import stamps
-from .index import MachineIndex
-from .journal import check_fresh
-from .manifest import RECORDS, Manifest, load_manifest
-from .readers import reading
-from .records import Records
-from .shards import REGISTRY_TABLE, TextCache, read_catalog, read_table
-from .verify import check_catalog, check_counts, check_registry, verify_texts
-from .view import View
+from dateline.store.disk.bulk import bulk_load
+from dateline.store.errors import ReadOnlyStore, StoreCorrupt
+from dateline.store.following import stamps
+from dateline.store.index.index import MachineIndex
+from dateline.store.guard.journal import check_fresh
+from dateline.store.disk.manifest import RECORDS, Manifest, load_manifest
+from dateline.store.guard.readers import reading
+from dateline.store.disk.records import Records
+from dateline.store.disk.shards import REGISTRY_TABLE, TextCache, read_catalog, read_table
+from dateline.store.checks.verify import check_catalog, check_counts, check_registry, verify_texts
+from dateline.store.view.view import View
 
 
 class StoreState:

@@ -15,24 +15,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import queries
-from .edits import Editor
-from .errors import ReadOnlyStore, StoreCorrupt, StoreLocked
-from .feeds import _KEEP, Feed, FeedBook
-from .following import Refreshed, refresh, stamps
-from .guarding import guard_public_methods
-from .index import MachineIndex
-from .journal import remove_debris
-from .lock import LockBusy, LockUnavailable, WriterLock
-from .manifest import Manifest, load_manifest
-from .model import Article, Edit, Entity, Event, Figure, Mention
-from .records import Records
-from .rwlock import ReadWriteLock
-from .sequences import ArticleHits, LazyRecords, Timeline
-from .state import StoreState
-from .verify import upgrade
-from .view import View
-from .writing import ArticleWriter, NewArticle, Progress
+from dateline.store.view import queries
+from dateline.store.view.edits import Editor
+from dateline.store.errors import ReadOnlyStore, StoreCorrupt, StoreLocked
+from dateline.store.feeds import _KEEP, Feed, FeedBook
+from dateline.store.following import Refreshed, refresh, stamps
+from dateline.store.guard.guarding import guard_public_methods
+from dateline.store.index.index import MachineIndex
+from dateline.store.guard.journal import remove_debris
+from dateline.store.guard.lock import LockBusy, LockUnavailable, WriterLock
+from dateline.store.disk.manifest import Manifest, load_manifest
+from dateline.store.model import Article, Edit, Entity, Event, Figure, Mention
+from dateline.store.disk.records import Records
+from dateline.store.guard.rwlock import ReadWriteLock
+from dateline.store.index.sequences import ArticleHits, LazyRecords, Timeline
+from dateline.store.state import StoreState
+from dateline.store.checks.verify import upgrade
+from dateline.store.view.view import View
+from dateline.store.writing import ArticleWriter, NewArticle, Progress
 
 WRITE_WAIT = 10.0  # seconds a write waits for another writer's turn (the command line passes its --wait)
 OPEN_TRIES = 5  # reads of a store that another process keeps committing to

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .store import Store
+from dateline.store.store import Store
 
 
 def seed_store(path: str | Path, *, demo: bool = False) -> Store:
     """A writable store at ``path`` holding the seed article (or the whole demo corpus)."""
-    from .demo import demo_paths
-    from .ingest import ingest_paths
+    from dateline.store.demo import demo_paths
+    from dateline.store.ingest import ingest_paths
 
     paths = [str(p) for p in demo_paths()]
     if not demo:

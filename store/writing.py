@@ -11,17 +11,17 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .catalog import catalog_doc, text_hash
-from . import journal
-from .index import MachineIndex
-from .integrity import FileSum
-from .manifest import SHARD_SIZE, Shard
-from .postings import shard_postings
-from .shards import (CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, read_catalog, read_table, read_texts, write_catalog,
-                     write_table)
+from dateline.store.index.catalog import catalog_doc, text_hash
+from dateline.store.guard import journal
+from dateline.store.index.index import MachineIndex
+from dateline.store.disk.integrity import FileSum
+from dateline.store.disk.manifest import SHARD_SIZE, Shard
+from dateline.store.index.postings import shard_postings
+from dateline.store.disk.shards import (CATALOG_TABLE, REGISTRY_TABLE, TEXTS_TABLE, read_catalog, read_table,
+                                        read_texts, write_catalog, write_table)
 
 if TYPE_CHECKING:
-    from .state import StoreState
+    from dateline.store.state import StoreState
 
 Progress = Callable[[int, int], None]
 

@@ -1,7 +1,7 @@
 """Shared pieces of the annotation Pilot tests: a store with a missed name and a duplicate, and helpers."""
 from __future__ import annotations
 
-from store import NewArticle
+from dateline.store import NewArticle
 from tui_fake_store import settle
 
 SIZE = (160, 50)

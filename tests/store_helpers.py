@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from store import NewArticle
+from dateline.store import NewArticle
 
 
 def ent(name: str, etype: str, text: str, *surfaces: str, roles=(), ticker=None) -> dict:
@@ -48,8 +48,8 @@ def ingested_store(folder, articles: dict[str, tuple[str, str, str]]):
     and read by the real ingest, extraction included."""
     from pathlib import Path
 
-    from store import Store
-    from store.ingest import ingest_paths
+    from dateline.store import Store
+    from dateline.store.ingest import ingest_paths
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from store import NewArticle, Store
+from dateline.store import NewArticle, Store
 
 SEED = (Path(__file__).parent / "fixtures" / "tui" / "seed.txt").read_text(encoding="utf-8")
 SENTENCE_END = re.compile(r"(?<=[.!?”])(?<!U\.S\.)(?<!Co\.)\s+(?=[A-Z“])|\n+")

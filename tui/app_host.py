@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from tui.history import History
-from tui.messages import Target, View
+from dateline.tui.history import History
+from dateline.tui.messages import Target, View
 
 if TYPE_CHECKING:
-    from store.api import WriteStore
-    from tui.articles_pane import ArticlesPane
-    from tui.detail_pane import DetailPane
-    from tui.entities_pane import EntitiesPane
-    from tui.idle_gc import IdleCollector
-    from tui.line_list import LineList
-    from tui.loading import EntityLists, PaneLists
-    from tui.timeline_pane import TimelinePane
+    from dateline.store.api import WriteStore
+    from dateline.tui.panes.articles_pane import ArticlesPane
+    from dateline.tui.panes.detail_pane import DetailPane
+    from dateline.tui.panes.entities_pane import EntitiesPane
+    from dateline.tui.idle_gc import IdleCollector
+    from dateline.tui.widgets.line_list import LineList
+    from dateline.tui.app.loading import EntityLists, PaneLists
+    from dateline.tui.panes.timeline_pane import TimelinePane
 
 
 class AppHost(Protocol):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from tui.safe_text import clean
+from dateline.tui.safe_text import clean
 
 #: Terminals drop or truncate long OSC 52 payloads; above this many UTF-8 bytes we refuse and
 #: point to the export dialog instead of copying a silently cut list.

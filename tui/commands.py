@@ -6,9 +6,9 @@ from functools import partial
 from rich.text import Text
 from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
-from store.fuzzy import positions, score
-from tui.inert_widgets import InertHighlighter
-from tui.safe_text import clean
+from dateline.store.index.fuzzy import positions, score
+from dateline.tui.widgets.inert_widgets import InertHighlighter
+from dateline.tui.safe_text import clean
 
 ENTITY_HITS = 20
 

@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from rich.text import Text
 
-from store.dating import start_of
-from store.model import Figure
-from tui.safe_text import clean
+from dateline.store.view.dating import start_of
+from dateline.store.model import Figure
+from dateline.tui.safe_text import clean
 
 TYPE_STYLES = {
     "PERSON": "bold #5fafff",

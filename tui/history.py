@@ -1,7 +1,7 @@
 """Browser-like navigation history of ``View``s: back, forward, and a new view drops the forward part."""
 from __future__ import annotations
 
-from tui.messages import View
+from dateline.tui.messages import View
 
 
 class History:

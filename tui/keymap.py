@@ -21,7 +21,7 @@ def keymap_path() -> Path:
     env = os.environ.get("DATELINE_KEYMAP")
     if env:
         return Path(env).expanduser()
-    from tui.config import load_config
+    from dateline.tui.config import load_config
 
     configured = load_config().keymap
     if configured:
@@ -47,21 +47,22 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
 
 
 def known_binding_ids() -> set[str]:
-    """Every binding id the app's widgets and screens declare (all ``tui`` modules are imported)."""
+    """Every binding id the app's widgets and screens declare (all ``dateline.tui`` modules are imported)."""
     import importlib
     import pkgutil
 
-    import tui
+    import dateline.tui
     from textual.dom import DOMNode
 
-    for module in pkgutil.walk_packages(tui.__path__, "tui."):
-        importlib.import_module(module.name)
+    for module in pkgutil.walk_packages(dateline.tui.__path__, "dateline.tui."):
+        if not module.name.endswith(".__main__"):  # `python -m dateline.tui.cli` would run the command
+            importlib.import_module(module.name)
     ids: set[str] = set()
     pending = [DOMNode]
     while pending:
         cls = pending.pop()
         pending += cls.__subclasses__()
-        if cls.__module__.startswith("tui."):
+        if cls.__module__.startswith("dateline.tui."):
             ids.update(b.id for b in cls.__dict__.get("BINDINGS", []) if getattr(b, "id", None))
     return ids
 

@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.content import Content
 
-from store.safe_text import BIDI_CONTROLS, SURROGATES
+from dateline.store.safe_text import BIDI_CONTROLS, SURROGATES
 
 BIDI_PLACEHOLDER = "\N{REPLACEMENT CHARACTER}"
 C1_PLACEHOLDER = "\N{REPLACEMENT CHARACTER}"

@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from docs import DOCS  # noqa: E402
 
-from store.extract import extract  # noqa: E402
+from dateline.store.extract import extract  # noqa: E402
 
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "PLACE": "LOC"}
 

@@ -19,7 +19,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 from bench.heldout.docs import DOCS  # noqa: E402
-from store.extract.sentences import split_sentences  # noqa: E402
+from dateline.store.extract.sentences import split_sentences  # noqa: E402
 
 ALITALIA = {  # quoted for measurement only; copyright stays with the publisher
     "id": "irishtimes-2006-alitalia",

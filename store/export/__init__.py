@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.export.atomic import ExportError, ExportPipeClosed, atomic_text, is_stdout
-from store.export.csvfmt import write_csv
-from store.export.ftm import write_ftm
-from store.export.gexf import write_gexf
-from store.export.jsonfmt import write_json, write_jsonl
-from store.export.markdown import write_markdown
-from store.export.progress import Progress, ProgressCallback
-from store.export.protocol import ExportSource
-from store.export.resolve import Reader, resolve
-from store.export.selection import Selection, connected_selection, filtered_selection
-from store.export.timelinejs import write_timelinejs
+from dateline.store.export.atomic import ExportError, ExportPipeClosed, atomic_text, is_stdout
+from dateline.store.export.formats.csvfmt import write_csv
+from dateline.store.export.formats.ftm import write_ftm
+from dateline.store.export.formats.gexf import write_gexf
+from dateline.store.export.formats.jsonfmt import write_json, write_jsonl
+from dateline.store.export.formats.markdown import write_markdown
+from dateline.store.export.progress import Progress, ProgressCallback
+from dateline.store.export.protocol import ExportSource
+from dateline.store.export.resolve import Reader, resolve
+from dateline.store.export.selection import Selection, connected_selection, filtered_selection
+from dateline.store.export.formats.timelinejs import write_timelinejs
 
 FORMATS = ("json", "jsonl", "csv", "md", "ftm", "gexf", "timelinejs")
 EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "csv": ".csv", "md": ".md",

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import IO, Iterator
 
-from store.storage import replace_atomically
+from dateline.store.disk.storage import replace_atomically
 
 STDOUT_NAME = "standard output"
 

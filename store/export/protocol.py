@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from store.model import Article, Entity, Event, Figure, Mention
+from dateline.store.model import Article, Entity, Event, Figure, Mention
 
 
 @runtime_checkable

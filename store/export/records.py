@@ -4,8 +4,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from store.export.resolve import Reader, Records
-from store.model import MACHINE, Article, Entity, Event, Figure, Mention
+from dateline.store.export.resolve import Reader, Records
+from dateline.store.model import MACHINE, Article, Entity, Event, Figure, Mention
 
 
 def source(reader: Reader, aid: str) -> dict:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from store.export.protocol import ExportSource
-from store.export.selection import Selection
-from store.model import Article, Entity, Event, Figure, Mention
+from dateline.store.export.protocol import ExportSource
+from dateline.store.export.selection import Selection
+from dateline.store.model import Article, Entity, Event, Figure, Mention
 
 
 @dataclass

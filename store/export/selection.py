@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from store.export.atomic import ExportError
-from store.export.dates import overlaps, span
-from store.export.protocol import ExportSource
-from store.model import REJECTED, Entity
+from dateline.store.export.atomic import ExportError
+from dateline.store.export.dates import overlaps, span
+from dateline.store.export.protocol import ExportSource
+from dateline.store.model import REJECTED, Entity
 
 KINDS = ("entities", "mentions", "events", "figures", "articles")
 

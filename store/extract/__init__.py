@@ -5,11 +5,11 @@
 """
 from __future__ import annotations
 
-from store.extract.dates import find_dates
-from store.extract.events import find_events
-from store.extract.figures import find_figures
-from store.extract.names import find_entities
-from store.extract.sentences import split_sentences
+from dateline.store.extract.dating.dates import find_dates
+from dateline.store.extract.events import find_events
+from dateline.store.extract.numbers.figures import find_figures
+from dateline.store.extract.naming.names import find_entities
+from dateline.store.extract.sentences import split_sentences
 
 __all__ = ["extract", "split_sentences"]
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from store.extract.date_roles import date_role
-from store.extract.dates import parse_published
-from store.extract.figures import MentionIndex
-from store.extract.limits import MAX_EVENTS
-from store.extract.participation import only_modifies
+from dateline.store.extract.dating.date_roles import date_role
+from dateline.store.extract.dating.dates import parse_published
+from dateline.store.extract.numbers.figures import MentionIndex
+from dateline.store.extract.limits import MAX_EVENTS
+from dateline.store.extract.participation import only_modifies
 
 __all__ = ["find_events", "TRIGGER_RE"]
 

@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
-from ..catalog import text_hash
-from ..errors import StoreError
-from ..safe_text import escape_controls
-from ..store import Store
-from ..writing import NewArticle
-from .parsed import IngestError, ParsedArticle
-from .validate import check_article, readable_name
+from dateline.store.index.catalog import text_hash
+from dateline.store.errors import StoreError
+from dateline.store.safe_text import escape_controls
+from dateline.store.store import Store
+from dateline.store.writing import NewArticle
+from dateline.store.ingest.parsed import IngestError, ParsedArticle
+from dateline.store.ingest.validate import check_article, readable_name
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -40,8 +40,8 @@ class IngestSummary:
 def extract_article(body: str, published: str | None, known: dict[str, str] | None = None,
                     backend: str = "builtin") -> tuple[dict, list[tuple[int, int]]]:
     """Run the extractor on one body; returns (extraction, sentence offsets)."""
-    from ..extract import extract
-    from ..extract.sentences import split_sentences
+    from dateline.store.extract import extract
+    from dateline.store.extract.sentences import split_sentences
 
     return extract(body, published, known=known, backend=backend), split_sentences(body)
 
@@ -168,9 +168,9 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
     """Ingest every file ``args`` name (files, folders, globs, ``-``, http(s) URLs) into ``store``.
 
     Each ``on_message`` line is one line with its control characters escaped (``escape_controls``)."""
-    from .sources import expand_sources
+    from dateline.store.ingest.sources import expand_sources
 
-    from ..extract.names import SPACY_MISSING, backend_names
+    from dateline.store.extract.naming.names import SPACY_MISSING, backend_names
 
     if backend not in backend_names():  # one clear error before anything is read, not one per article
         raise StoreError(SPACY_MISSING if backend == "spacy" else f"unknown name-finder backend {backend!r}")
@@ -220,13 +220,13 @@ def ingest_articles(store: Store, articles: Iterable[ParsedArticle], *, backend:
 
 
 def _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progress) -> None:
-    from .formats import parse_source
-    from .sources import is_url
+    from dateline.store.ingest.formats.formats import parse_source
+    from dateline.store.ingest.sources import is_url
 
     for n, path in enumerate(files, 1):
         try:
             if is_url(path):
-                from .follow import read_url  # the network, only when a URL is given
+                from dateline.store.ingest.follow import read_url  # the network, only when a URL is given
 
                 parsed = read_url(path)
             else:

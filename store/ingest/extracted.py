@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 
-from ..catalog import text_hash
-from ..safe_text import escape_controls
-from ..store import Store
-from ..writing import NewArticle
-from . import BATCH, IngestSummary, _fail
-from .headers import published_from
-from .jsonfmt import _lowered, entry_article
-from .validate import check_article
+from dateline.store.index.catalog import text_hash
+from dateline.store.safe_text import escape_controls
+from dateline.store.store import Store
+from dateline.store.writing import NewArticle
+from dateline.store.ingest import BATCH, IngestSummary, _fail
+from dateline.store.ingest.formats.headers import published_from
+from dateline.store.ingest.formats.jsonfmt import _lowered, entry_article
+from dateline.store.ingest.validate import check_article
 
 MAX_LINE = 20 * 2**20  # one result line (an article of 200,000 characters and its extraction is far less)
 LISTS = ("entities", "dates", "events", "figures")
@@ -150,7 +150,7 @@ def _articles_by_id(paths: list[str], summary: IngestSummary, say: Callable[[str
 def ingest_extracted(store: Store, results: str, article_paths: list[str], *,
                      on_message: Callable[[str], None] | None = None) -> IngestSummary:
     """Store every valid result of ``results`` with its article (see the module's docstring)."""
-    from ..extract.sentences import split_sentences
+    from dateline.store.extract.sentences import split_sentences
 
     def say(line: str) -> None:
         if on_message is not None:

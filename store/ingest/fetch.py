@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from store.ingest.decode import MAX_BYTES
-from store.ingest.parsed import IngestError
+from dateline.store.ingest.formats.decode import MAX_BYTES
+from dateline.store.ingest.parsed import IngestError
 
 USER_AGENT = "Dateline/0.1 (a terminal news explorer following its feeds)"
 ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, "

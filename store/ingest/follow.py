@@ -12,14 +12,14 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
-from store.feeds import Feed
-from store.ingest import ingest_articles
-from store.ingest.decode import decode_bytes
-from store.ingest.feeds import parse_feed
-from store.ingest.fetch import Fetched, Limits, fetch, make_client
-from store.ingest.formats import sniff_content
-from store.ingest.html import parse_html
-from store.ingest.parsed import IngestError, ParsedArticle
+from dateline.store.feeds import Feed
+from dateline.store.ingest import ingest_articles
+from dateline.store.ingest.formats.decode import decode_bytes
+from dateline.store.ingest.formats.feeds import parse_feed
+from dateline.store.ingest.fetch import Fetched, Limits, fetch, make_client
+from dateline.store.ingest.formats.formats import sniff_content
+from dateline.store.ingest.formats.html import parse_html
+from dateline.store.ingest.parsed import IngestError, ParsedArticle
 
 Say = Callable[[str], None]
 

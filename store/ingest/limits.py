@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from store.ingest.parsed import IngestError
+from dateline.store.ingest.parsed import IngestError
 
 MAX_BYTES = 20 * 1024 * 1024  # one file, or standard input
 MAX_ARTICLE_CHARS = 200_000  # the text of one article; a longer one is refused, not cut

@@ -12,9 +12,9 @@ import glob
 import os
 from typing import NamedTuple
 
-from store.ingest.formats import EXTENSION_KINDS, STDIN
-from store.ingest.parsed import IngestError
-from store.ingest.walk import recursive_glob, walk
+from dateline.store.ingest.formats.formats import EXTENSION_KINDS, STDIN
+from dateline.store.ingest.parsed import IngestError
+from dateline.store.ingest.walk import recursive_glob, walk
 
 _GLOB_CHARS = set("*?[")
 

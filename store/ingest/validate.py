@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import re
 
-from store.ingest.limits import MAX_ARTICLE_CHARS, too_long
-from store.ingest.parsed import ParsedArticle
+from dateline.store.ingest.limits import MAX_ARTICLE_CHARS, too_long
+from dateline.store.ingest.parsed import ParsedArticle
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 TEXT_FIELDS = ("title", "body", "url", "source", "published")

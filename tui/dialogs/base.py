@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tui.safe_text import literal
+from dateline.tui.safe_text import literal
 
 
 class Dialog(ModalScreen):

@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 
-from tui.dialogs.base import Dialog, hint, label
+from dateline.tui.dialogs.base import Dialog, hint, label
 
 
 class ConfirmDialog(Dialog):

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Select
 
-from store.model import PRECISIONS, Event
-from tui.dialogs.base import Dialog, error_line, hint, label
-from tui.inert_widgets import InertInput
-from tui.safe_text import clean
+from dateline.store.model import PRECISIONS, Event
+from dateline.tui.dialogs.base import Dialog, error_line, hint, label
+from dateline.tui.widgets.inert_widgets import InertInput
+from dateline.tui.safe_text import clean
 
 DATE_SHAPES = {  # precision -> what its date looks like
     "day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-W\d{2}|\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}",

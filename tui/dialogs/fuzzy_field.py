@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.inert_widgets import InertInput
-from tui.safe_text import literal
+from dateline.tui.widgets.inert_widgets import InertInput
+from dateline.tui.safe_text import literal
 
 Search = Callable[[str], list[tuple[str, str]]]  # query -> [(key, label)], best first
 SHOWN = 8

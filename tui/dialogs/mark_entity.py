@@ -9,10 +9,10 @@ from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from store.model import ENTITY_TYPES
-from tui.dialogs.base import Dialog, error_line, hint, label
-from tui.dialogs.fuzzy_field import FuzzyField, Search
-from tui.inert_widgets import InertInput
+from dateline.store.model import ENTITY_TYPES
+from dateline.tui.dialogs.base import Dialog, error_line, hint, label
+from dateline.tui.dialogs.fuzzy_field import FuzzyField, Search
+from dateline.tui.widgets.inert_widgets import InertInput
 
 TYPE_RULE = "PERSON, ORG, PLACE, PRODUCT, EVENT, OTHER or a new type (letters, digits, _)"
 

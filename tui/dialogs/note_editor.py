@@ -6,8 +6,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TextArea
 
-from tui.dialogs.base import Dialog, hint, label
-from tui.inert_widgets import InertTextArea
+from dateline.tui.dialogs.base import Dialog, hint, label
+from dateline.tui.widgets.inert_widgets import InertTextArea
 
 
 class NoteEditor(Dialog):

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input
 
-from tui.dialogs.base import Dialog, error_line, hint, label
-from tui.dialogs.fuzzy_field import FuzzyField, Search
+from dateline.tui.dialogs.base import Dialog, error_line, hint, label
+from dateline.tui.dialogs.fuzzy_field import FuzzyField, Search
 
 
 class PickerDialog(Dialog):

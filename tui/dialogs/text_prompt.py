@@ -7,8 +7,8 @@ from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from tui.dialogs.base import Dialog, error_line, hint, label
-from tui.inert_widgets import InertInput
+from dateline.tui.dialogs.base import Dialog, error_line, hint, label
+from dateline.tui.widgets.inert_widgets import InertInput
 
 
 class TextPrompt(Dialog):

@@ -1,0 +1,1 @@
+"""store/checks/ (see ARCHITECTURE.md)."""

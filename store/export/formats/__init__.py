@@ -1,0 +1,1 @@
+"""store/export/formats/ (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""store/extract/dating/ (see ARCHITECTURE.md)."""

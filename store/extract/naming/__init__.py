@@ -1,0 +1,1 @@
+"""store/extract/naming/ (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""store/extract/numbers/ (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""store/guard/ (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""store/ingest/formats/ (see ARCHITECTURE.md)."""

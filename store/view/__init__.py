@@ -1,0 +1,1 @@
+"""store/view/ (see ARCHITECTURE.md)."""

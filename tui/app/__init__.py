@@ -1,0 +1,1 @@
+"""tui/app/ (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""tui/cli/ (see ARCHITECTURE.md)."""

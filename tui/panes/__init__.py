@@ -1,0 +1,1 @@
+"""tui/panes/ (see ARCHITECTURE.md)."""
