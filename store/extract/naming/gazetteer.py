@@ -340,7 +340,7 @@ Terrence|Travis|Trevor|Troy|Tyler|Vernon|Wade|Wallace|Warren|Wesley|Wilbur|Willa
 # Family-name-first naming (Chinese, Korean, Vietnamese): surname followed by a one- or two-syllable given name.
 
 def _data_words(name: str) -> frozenset[str]:
-    """The words of a list in ``store/extract/data`` (one or more a line; '#' lines are comments)."""
+    """The words of a list in ``store/extract/naming/data`` (one or more a line; '#' lines are comments)."""
     path = Path(__file__).with_name("data") / name
     with open(path, encoding="utf-8") as handle:
         return frozenset(w for line in handle if not line.startswith("#") for w in line.split())
