@@ -42,4 +42,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .demo-store .pytest_cache
+	rm -rf $(VENV) .demo-store .pytest_cache build  # build/ would put stale modules in the next wheel
