@@ -2,6 +2,8 @@
 pane, and letters typed in one burst are filtered once, for the latest text, never out of order."""
 from __future__ import annotations
 
+from textual import events
+
 from dateline.tui.app.app import DatelineApp
 from dateline.tui.widgets.filter_bar import FilterBar
 from tui_fake_store import run_async, settle
@@ -34,3 +36,43 @@ async def test_opening_and_closing_the_filter_bar_moves_no_pane(store):
         await pilot.press("slash", "G", "e", "n", "enter")
         await pilot.pause()
         assert not bar.is_open and regions(app) == before
+
+
+@run_async
+async def test_letters_typed_in_one_burst_are_filtered_once_for_the_latest_text(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "slash")
+        await pilot.pause()
+        pane = app.entities_pane
+        filtered: list[str] = []
+        real_filter = pane.filter_rows
+
+        def counting_filter(query, rows, *args):
+            filtered.append(query)
+            return real_filter(query, rows, *args)
+
+        pane.filter_rows = counting_filter  # type: ignore[method-assign]
+        for letter in "Geneva":  # one write: every key is read before the first change reaches the app
+            app.post_message(events.Key(letter, letter))
+        app.post_message(events.Key("enter", None))
+        await settle(pilot, 0.3)
+        assert filtered == ["Geneva"], f"filtered once per letter: {filtered}"
+        assert pane.filter_query == "Geneva" and app.focused is pane
+        assert pane.current is not None and "Geneva" in str(pane.current.data or pane.current.key)
+
+
+@run_async
+async def test_letters_typed_apart_still_filter_live(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "slash")
+        pane = app.entities_pane
+        shown = []
+        for letter in "Gen":
+            await pilot.press(letter)
+            await pilot.pause()
+            shown.append(pane.filter_query)
+        assert shown == ["G", "Ge", "Gen"]
