@@ -227,6 +227,12 @@ class DatelineApp(App[None]):
 
     @on(FilterBar.Applied)
     def _on_filter(self, message: FilterBar.Applied) -> None:
+        if message.final:
+            self._apply_filter(message)
+        else:  # the typed letter is drawn first; the list follows in the next frame (issue 15)
+            self.call_after_refresh(self._apply_filter, message)
+
+    def _apply_filter(self, message: FilterBar.Applied) -> None:
         pane = self.query_one(f"#{message.pane_id}", LineList)
         if not message.final and superseded(message, self.query_one(FilterBar)):
             return  # letters typed together: only the latest text is filtered (issue 15)

@@ -76,3 +76,29 @@ async def test_letters_typed_apart_still_filter_live(store):
             await pilot.pause()
             shown.append(pane.filter_query)
         assert shown == ["G", "Ge", "Gen"]
+
+
+@run_async
+async def test_a_typed_letter_is_drawn_before_the_list_is_filtered(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "slash")
+        await settle(pilot)
+        pane = app.entities_pane
+        happened: list[str] = []
+        real_filter, real_display = pane.filter_rows, app._display
+
+        def logged_filter(query, rows, *args):
+            happened.append(f"filter {query}")
+            return real_filter(query, rows, *args)
+
+        def logged_display(screen, renderable):
+            happened.append("frame")
+            return real_display(screen, renderable)
+
+        pane.filter_rows = logged_filter  # type: ignore[method-assign]
+        app._display = logged_display  # type: ignore[method-assign]
+        await pilot.press("G")
+        await settle(pilot)
+        assert "filter G" in happened and happened.index("frame") < happened.index("filter G"), happened
