@@ -27,7 +27,9 @@ def test_wheel_builds_without_a_warning_and_ships_license_and_types(tmp_path):
         names = zf.namelist()
         metadata = zf.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert any(n.endswith("licenses/LICENSE") for n in names)
-    assert "store/py.typed" in names and "tui/py.typed" in names
+    assert "dateline/store/py.typed" in names and "dateline/tui/py.typed" in names
+    assert "dateline/tui/app/app.tcss" in names and "dateline/store/extract/naming/data/given_names_census.txt" in names
+    assert not any(n.startswith(("store/", "tui/")) for n in names)  # nothing under the old top-level names
     assert "License-Expression: MIT" in metadata and "Classifier: Typing :: Typed" in metadata
     assert "Keywords:" in metadata and "Provides-Extra: web" in metadata
 
