@@ -227,7 +227,15 @@ class DatelineApp(App[None]):
 
     @on(FilterBar.Applied)
     def _on_filter(self, message: FilterBar.Applied) -> None:
+        if message.final:
+            self._apply_filter(message)
+        else:  # the typed letter is drawn first; the list follows in the next frame (issue 15)
+            self.call_after_refresh(self._apply_filter, message)
+
+    def _apply_filter(self, message: FilterBar.Applied) -> None:
         pane = self.query_one(f"#{message.pane_id}", LineList)
+        if not message.final and superseded(message, self.query_one(FilterBar)):
+            return  # letters typed together: only the latest text is filtered (issue 15)
         if message.final or len(pane.rows) <= LIVE_FILTER_LIMIT:
             if pane.filter_query != message.query.strip():
                 pane.set_query(message.query)
@@ -365,6 +373,12 @@ class DatelineApp(App[None]):
             focus=self.name_of(self._focus) if isinstance(self._focus, str) else None, filters=tuple(filters),
             selected=tuple(f"{pane_id} {count}" for pane_id, count in self._selected.items() if count),
             readonly=readonly, busy=self._busy))
+
+
+def superseded(message: FilterBar.Applied, bar: FilterBar) -> bool:
+    """A live filter text the bar has already moved past: its letters came in one burst (the bar took them
+    all before its first change reached the app), so filtering it would only delay the latest text."""
+    return bar.pane_id != message.pane_id or bar.value != message.query
 
 
 def run_app(store, *, theme: str | None = None) -> None:

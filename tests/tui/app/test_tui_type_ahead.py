@@ -1,14 +1,18 @@
 """Keys typed while the app is busy never confirm an edit (issue 15): a dialog — above all a destructive
-one — ignores keys typed before it was on screen, and a pane key moves the focus at once."""
+one — ignores keys typed before it was on screen, and a pane key moves the focus at once. A key's first
+visible response comes first: opening or closing the filter bar re-lays out no pane, a typed letter is
+drawn before its list is filtered, and letters typed in one burst are filtered once, for the latest text."""
 from __future__ import annotations
 
 from textual import events
 
 from dateline.tui.app.app import DatelineApp
 from dateline.tui.dialogs.base import Dialog
+from dateline.tui.widgets.filter_bar import FilterBar
 from tui_fake_store import entity_id_named, focus_by_filter, run_async, settle
 
 SIZE = (160, 50)
+PANES = ("#entities", "#timeline", "#articles", "#detail")
 
 
 @run_async
@@ -41,3 +45,95 @@ async def test_a_pane_key_moves_the_focus_before_the_next_key_is_read(store):
         await settle(pilot)
         app._focus_pane("timeline")
         assert app.focused is app.timeline_pane  # at once, not a turn later
+
+
+def regions(app) -> dict[str, object]:
+    return {pane: app.query_one(pane).region for pane in PANES}
+
+
+@run_async
+async def test_opening_and_closing_the_filter_bar_moves_no_pane(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = regions(app)
+        await pilot.press("1", "slash")
+        await pilot.pause()
+        bar = app.query_one(FilterBar)
+        assert bar.is_open and app.focused is bar
+        assert regions(app) == before, "opening the filter bar re-laid out the panes"
+        status_y = app.query_one("#status").region.y
+        assert bar.region.height == 1 and bar.region.y == status_y - 2  # above the key bar and status line
+        await pilot.press("G", "e", "n")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not bar.is_open and regions(app) == before
+        await pilot.press("slash", "G", "e", "n", "enter")
+        await pilot.pause()
+        assert not bar.is_open and regions(app) == before
+
+
+@run_async
+async def test_letters_typed_in_one_burst_are_filtered_once_for_the_latest_text(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "slash")
+        await pilot.pause()
+        pane = app.entities_pane
+        filtered: list[str] = []
+        real_filter = pane.filter_rows
+
+        def counting_filter(query, rows, *args):
+            filtered.append(query)
+            return real_filter(query, rows, *args)
+
+        pane.filter_rows = counting_filter  # type: ignore[method-assign]
+        for letter in "Geneva":  # one write: every key is read before the first change reaches the app
+            app.post_message(events.Key(letter, letter))
+        app.post_message(events.Key("enter", None))
+        await settle(pilot, 0.3)
+        assert filtered == ["Geneva"], f"filtered once per letter: {filtered}"
+        assert pane.filter_query == "Geneva" and app.focused is pane
+        assert pane.current is not None and "Geneva" in str(pane.current.data or pane.current.key)
+
+
+@run_async
+async def test_letters_typed_apart_still_filter_live(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "slash")
+        pane = app.entities_pane
+        shown = []
+        for letter in "Gen":
+            await pilot.press(letter)
+            await pilot.pause()
+            shown.append(pane.filter_query)
+        assert shown == ["G", "Ge", "Gen"]
+
+
+@run_async
+async def test_a_typed_letter_is_drawn_before_the_list_is_filtered(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "slash")
+        await settle(pilot)
+        pane = app.entities_pane
+        happened: list[str] = []
+        real_filter, real_display = pane.filter_rows, app._display
+
+        def logged_filter(query, rows, *args):
+            happened.append(f"filter {query}")
+            return real_filter(query, rows, *args)
+
+        def logged_display(screen, renderable):
+            happened.append("frame")
+            return real_display(screen, renderable)
+
+        pane.filter_rows = logged_filter  # type: ignore[method-assign]
+        app._display = logged_display  # type: ignore[method-assign]
+        await pilot.press("G")
+        await settle(pilot)
+        assert "filter G" in happened and happened.index("frame") < happened.index("filter G"), happened
