@@ -60,28 +60,19 @@ def connected(view: View, eid: str, limit: int = 20,
     target = view.resolve(eid)
     if target is None:
         return []
-    shared: dict[str, tuple[list[int], set[str]]] = {}
+    sentences: dict[str, int] = {}  # other entity -> sentences shared with ``target``
+    articles: dict[str, set[str]] = {}  # other entity -> articles shared with ``target``
     for number, aid in enumerate(view.article_ids_of(target)[:CONNECTED_SCOPE]):
         if stop is not None and number % 64 == 0 and stop():
             return None
         pairs = view.entity_sentences_in(aid)
         mine = {ss for e, ss in pairs if e == target}
         for other, ss in dict.fromkeys(pairs):
-            if other == target:
-                continue
-            row = shared.get(other)
-            if row is None:
-                row = shared[other] = ([0], set())
-            row[1].add(aid)
-            row[0][0] += ss in mine
-    ranked = sorted(shared.items(), key=lambda kv: (-kv[1][0][0], -len(kv[1][1]), kv[0]))[:limit]
-    out = []
-    for e, (sentences, arts) in ranked:
-        ent = view.entity(e)
-        if ent is not None:
-            out.append((ent, sentences[0], len(arts)))
-    return out
-
+            if other != target:
+                articles.setdefault(other, set()).add(aid)
+                sentences[other] = sentences.get(other, 0) + (ss in mine)
+    ranked = sorted(articles, key=lambda e: (-sentences[e], -len(articles[e]), e))[:limit]
+    return [(ent, sentences[e], len(articles[e])) for e in ranked if (ent := view.entity(e)) is not None]
 
 def mention_histogram(view: View, machine: MachineIndex, eid: str) -> list[tuple[str, int]]:
     """(month, mentions) of an entity over the months its articles were published."""
