@@ -267,8 +267,8 @@ class Store:
 
     def figure(self, figure_id: str) -> Figure | None:
         aid, _, i = figure_id.rpartition(":f")
-        doc = self.machine.docs.get(aid)
-        return self.view.events.figure(aid, int(i)) if doc and i.isdigit() and int(i) < len(doc["f"]) else None
+        known = aid in self.machine.number and i.isdigit() and int(i) < self.machine.figure_count(aid)
+        return self.view.events.figure(aid, int(i)) if known else None
 
     def timeline(self, eid: str | None = None) -> Timeline:
         """Events and figures of ``eid`` (or of the whole store) in one date order, undated last."""
@@ -282,13 +282,15 @@ class Store:
         return self.view.events.events_of(eid)
 
     def events_in(self, aid: str) -> list[Event]:
-        return [self.view.events.event(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("v", ())))]
+        count = self.machine.event_count(aid) if aid in self.machine.number else 0
+        return [self.view.events.event(aid, i) for i in range(count)]
 
     def figures(self, eid: str | None = None) -> Sequence[Figure]:
         return self.view.events.figures_of(eid)
 
     def figures_in(self, aid: str) -> list[Figure]:
-        return [self.view.events.figure(aid, i) for i in range(len(self.machine.docs.get(aid, {}).get("f", ())))]
+        count = self.machine.figure_count(aid) if aid in self.machine.number else 0
+        return [self.view.events.figure(aid, i) for i in range(count)]
 
     def connected(self, eid: str, limit: int = 20,
                   stop: Callable[[], bool] | None = None) -> list[tuple[Entity, int, int]] | None:

@@ -5,16 +5,24 @@ refers to entities by global index and keeps its records as compact rows (see ``
 At open only postings are built — entity → articles (with mention counts), events, figures — so
 opening costs one pass over small integer lists, and every lookup the panes need is a dict access
 whose cost is the size of its answer. Dataclasses are made only for what is asked.
+
+The parsed documents are not kept: their fields go into columns (``columns.py``): the articles' metadata
+in ``meta``, every event row in ``events`` and every figure row in ``figures`` (article number ``n``'s rows
+from ``start[n]``), a few bytes a field instead of a Python object each (issue 15: 1.8 GB at 100,000
+articles before). ``docs`` still answers ``aid in docs`` and gives a document back as a dict when asked.
 """
 from __future__ import annotations
 
 import sys
 import threading
 from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 
 from dateline.store.model import Article
 from dateline.store.index.chunked import ChunkedPostings
+from dateline.store.index.columns import RowTable, Table, extend_ints
 from dateline.store.errors import StoreCorrupt
 from dateline.store.index.packed import unpack_ints
 
@@ -34,6 +42,11 @@ def event_context(row: list) -> tuple[tuple[str, str, str, str], ...]:
 def figure_kind(row: list) -> str:
     """How a figure row's period was found: "stated" by the text or "reported" (the article's date)."""
     return (row[F_KIND] if len(row) > F_KIND else None) or "stated"
+EVENT_KINDS = "sssstniiix"  # column kinds of an event row and a figure row (``columns.COLUMN``)
+FIGURE_KINDS = "iisosssssniis"
+META = ("title", "url", "source", "published", "ingested_at", "origin", "length", "hash", "m", "e", "c")
+META_KINDS = "ttssstitonn"
+M_META, E_META, C_META = META.index("m"), META.index("e"), META.index("c")
 SLOT = 1 << 16  # packs (article number, row) into one int: number * SLOT + row
 
 Ref = tuple[str, int]  # (article id, row index in that article's list)
@@ -68,10 +81,36 @@ def event_id(aid: str, row: list, i: int) -> str:
     return f"{aid}:v{row[EV_K] if row else i}"
 
 
-def article_of(doc: dict) -> Article:
+def article_of(doc: Mapping) -> Article:
     return Article(id=doc["id"], title=doc.get("title") or "", url=doc.get("url"), source=doc.get("source"),
                    published=doc.get("published"), ingested_at=doc.get("ingested_at") or "",
                    origin=doc.get("origin") or "", length=int(doc.get("length") or 0))
+
+
+class Docs(Mapping):
+    """Article id -> its catalog document, made again from the columns when asked (tests, tools); the
+    index itself reads the columns."""
+
+    def __init__(self, index: MachineIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, aid: str) -> dict:
+        index = self._index
+        number = index.number[aid]
+        doc = dict(zip(META, index.meta.row(number)), id=aid)
+        doc["e"], doc["c"] = list(doc["e"]), list(doc["c"])
+        for kind, table in (("v", index.events), ("f", index.figures)):
+            doc[kind] = [table.row(g) for g in range(table.start[number], table.start[number + 1])]
+        return doc
+
+    def __contains__(self, aid: object) -> bool:
+        return aid in self._index.number
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index.order)
+
+    def __len__(self) -> int:
+        return len(self._index.order)
 
 
 class MachineIndex:
@@ -86,13 +125,16 @@ class MachineIndex:
         for doc in registry or ():
             self.register(MachineEntity(doc["id"], doc["name"], doc["type"], list(doc.get("forms") or [doc["name"]]),
                                         list(doc.get("roles") or ()), doc.get("ticker"), list(doc.get("former") or ())))
-        self.docs: dict[str, dict] = {}
+        self.meta = Table(META_KINDS)  # article number -> its fields (``META``)
+        self.events = RowTable(EVENT_KINDS)  # every event row (layout above), article by article
+        self.figures = RowTable(FIGURE_KINDS)
+        self.docs = Docs(self)
         self.order: list[str] = []  # article number -> id
         self.number: dict[str, int] = {}
         self._articles: dict[str, Article] = {}
         self.texts_file: dict[str, str] = {}
-        self.by_url: dict[str, str] = {}
-        self.by_hash: dict[str, str] = {}
+        self._by_url: dict[str, str] | None = None  # made when an ingest first asks (``by_url``)
+        self._by_hash: dict[str, str] | None = None
         self.posting = ChunkedPostings()  # entity id -> article numbers (``extra``: mentions in each)
         self.mcount: dict[str, int] = {}  # entity id -> machine mention count
         self.n_articles: dict[str, int] = {}  # entity id -> how many articles name it
@@ -124,21 +166,79 @@ class MachineIndex:
     def article(self, aid: str) -> Article | None:
         """The article's record, made on first read."""
         got = self._articles.get(aid)
-        if got is None and aid in self.docs:
-            got = self._articles[aid] = article_of(self.docs[aid])
+        if got is None and (number := self.number.get(aid)) is not None:
+            title, url, source, published, ingested_at, origin, length = (c[number] for c in self.meta.columns[:7])
+            got = self._articles[aid] = Article(id=aid, title=title or "", url=url, source=source, published=published,
+                                                ingested_at=ingested_at or "", origin=origin or "",
+                                                length=int(length or 0))
         return got
 
+    @property
+    def by_url(self) -> dict[str, str]:
+        """Article URL -> id (the last article stored with it), made on first use: only ingests ask."""
+        if self._by_url is None:
+            urls = self.meta.columns[META.index("url")].values()
+            self._by_url = {url: aid for url, aid in zip(urls, self.order) if url}
+        return self._by_url
+
+    @property
+    def by_hash(self) -> dict[str, str]:
+        """Text hash -> article id, made on first use."""
+        if self._by_hash is None:
+            self._by_hash = dict(zip(self.meta.columns[META.index("hash")].values(), self.order))
+        return self._by_hash
+
+    def field(self, aid: str, name: str):
+        """One metadata field of an article (``META``)."""
+        return self.meta.columns[META.index(name)][self.number[aid]]
+
     def published(self, aid: str) -> str:
-        return self.docs[aid].get("published") or ""
+        return self.field(aid, "published") or ""
+
+    def published_all(self) -> list:
+        """Each article number's publication date (None when undated)."""
+        return self.meta.columns[META.index("published")].values()
+
+    def event_count(self, aid: str) -> int:
+        return self.events.count(self.number[aid])
+
+    def figure_count(self, aid: str) -> int:
+        return self.figures.count(self.number[aid])
+
+    def event_at(self, number: int, i: int) -> int:
+        """The global row of article ``number``'s event ``i`` (IndexError past its last, as a list)."""
+        start = self.events.start
+        if not 0 <= i < start[number + 1] - start[number]:
+            raise IndexError("event row out of range")
+        return start[number] + i
+
+    def figure_at(self, number: int, i: int) -> int:
+        start = self.figures.start
+        if not 0 <= i < start[number + 1] - start[number]:
+            raise IndexError("figure row out of range")
+        return start[number] + i
+
+    def event_row(self, aid: str, i: int) -> list:
+        """Event row ``i`` of an article, every field (layout above)."""
+        return self.events.row(self.event_at(self.number[aid], i))
+
+    def figure_row(self, aid: str, i: int) -> list:
+        return self.figures.row(self.figure_at(self.number[aid], i))
+
+    def event_field(self, aid: str, i: int, column: int):
+        return self.events.columns[column][self.event_at(self.number[aid], i)]
+
+    def local_ids(self, number: int) -> array:
+        """Article ``number``'s local entity table: registry positions."""
+        return self.meta.columns[E_META][number]
 
     def newest_rank(self) -> array:
         """Each article number's place when articles are listed newest first ((published, id) descending).
 
         Built on first use (the app's loading worker asks for it) and again after an ingest."""
         if self._rank is None or len(self._rank) != len(self.order):
-            docs, order = self.docs, self.order
-            ranked = sorted(range(len(order)), key=lambda n: (docs[order[n]].get("published") or "", order[n]),
-                            reverse=True)
+            published, order = self.published_all(), self.order
+            ranked = sorted(range(len(order)), key=lambda n: (published[n] or "", order[n]), reverse=True)
             rank = array("i", bytes(4 * len(order)))
             for place, number in enumerate(ranked):
                 rank[number] = place
@@ -154,7 +254,7 @@ class MachineIndex:
     def months(self) -> list[str]:
         """Each article number's publication month (``2025-06``), or "" when undated."""
         if self._months is None or len(self._months) != len(self.order):
-            self._months = [sys.intern((self.docs[aid].get("published") or "")[:7]) for aid in self.order]
+            self._months = [sys.intern((published or "")[:7]) for published in self.published_all()]
         return self._months
 
     def add_shard(self, docs: list[dict], postings: dict, texts_file: str) -> None:
@@ -166,34 +266,38 @@ class MachineIndex:
                 doc["m"] = array("i", doc["m"])  # 4 bytes a number instead of a Python int each
             self.number[aid] = len(self.order)
             self.order.append(aid)
-            self.docs[aid] = doc
             self.texts_file[aid] = texts_file
-            if doc.get("url"):
-                self.by_url[doc["url"]] = aid
-            self.by_hash[doc["hash"]] = aid
+            if self._by_url is not None and doc.get("url"):
+                self._by_url[doc["url"]] = aid
+            if self._by_hash is not None:
+                self._by_hash[doc["hash"]] = aid
             if published := doc.get("published"):
                 if self.first_published is None or published < self.first_published:
                     self.first_published = published
                 if self.last_published is None or published > self.last_published:
                     self.last_published = published
-            self.n_events += len(doc["v"])
-            self.n_figures += len(doc["f"])
+        self.meta.add_rows([[doc.get(key) for key in META] for doc in docs])
+        self.events.add_articles([doc["v"] for doc in docs])
+        self.figures.add_articles([doc["f"] for doc in docs])
+        self.n_events, self.n_figures = len(self.events), len(self.figures)
         reg = self.registry
         shift = base * SLOT
         posting = self.posting
         mcount, n_articles, latest = self.mcount, self.n_articles, self.latest
-        p_arts, p_counts, p_latest, p_ev, p_fig = (postings[k] for k in ("arts", "counts", "latest", "ev", "fig"))
-        for j, g in enumerate(postings["ents"]):
-            eid = reg[g].id
-            arts, counts = p_arts[j], p_counts[j]
-            posting.add(eid, base, arts, counts)
-            mentions = sum(counts)
+        arts, ends = _flat(postings["arts"])
+        counts = _flat(postings["counts"])[0]
+        p_latest = postings["latest"]
+        eids = [reg[g].id for g in postings["ents"]]
+        posting.add_shard(eids, base, arts, ends, counts)
+        for j, eid in enumerate(eids):
+            start, end = ends[j], ends[j + 1]
+            mentions = sum(counts[start:end])
             mcount[eid] = mcount.get(eid, 0) + mentions
-            n_articles[eid] = n_articles.get(eid, 0) + len(arts)
+            n_articles[eid] = n_articles.get(eid, 0) + end - start
             if p_latest[j] >= latest.get(eid, ""):  # "" (undated) too: every indexed entity has an entry
                 latest[eid] = p_latest[j]
             self.n_mentions += mentions
-        self._pending_events.append((shift, postings["ents"], p_ev, p_fig))
+        self._pending_events.append((shift, eids, *_flat(postings["ev"]), *_flat(postings["fig"])))
 
     @property
     def ev_post(self) -> ChunkedPostings:
@@ -211,13 +315,9 @@ class MachineIndex:
 
     def _merge_events(self) -> None:
         with self._merging:
-            reg, ev_post, fig_post = self.registry, self._ev_post, self._fig_post
-            for shift, ents, p_ev, p_fig in self._pending_events:
-                for j, g in enumerate(ents):
-                    if p_ev[j]:
-                        ev_post.add(reg[g].id, shift, p_ev[j])
-                    if p_fig[j]:
-                        fig_post.add(reg[g].id, shift, p_fig[j])
+            for shift, eids, ev, ev_ends, fig, fig_ends in self._pending_events:
+                self._ev_post.add_shard(eids, shift, ev, ev_ends)
+                self._fig_post.add_shard(eids, shift, fig, fig_ends)
             self._pending_events = []
 
     def update_registry(self, registry: list[dict]) -> None:
@@ -244,13 +344,14 @@ class MachineIndex:
     def event_refs(self) -> dict[str, Ref]:
         """Event id -> (article, row); only edits and exports by id need it, so it is built late."""
         if self._event_refs is None or len(self._event_refs) != self.n_events:
-            self._event_refs = {f"{aid}:v{self.docs[aid]['v'][i][EV_K]}": (aid, i) for aid, i in self.all_events}
+            keys = self.events.columns[EV_K].values()
+            self._event_refs = {f"{ref[0]}:v{k}": ref for k, ref in zip(keys, self.all_events)}
         return self._event_refs
 
     def all_refs(self, kind: str) -> list[Ref]:
         """(article, row) of every event (``kind="v"``) or figure (``"f"``), made when first asked."""
-        docs = self.docs
-        return [(aid, i) for aid in self.order for i in range(len(docs[aid][kind]))]
+        start = (self.events if kind == "v" else self.figures).start
+        return [(aid, i) for n, aid in enumerate(self.order) for i in range(start[n + 1] - start[n])]
 
     @property
     def all_events(self) -> list[Ref]:
@@ -270,18 +371,18 @@ class MachineIndex:
             if len(self._local) > 4096:
                 self._local.clear()
             reg = self.registry
-            got = self._local[aid] = [reg[g].id for g in self.docs[aid]["e"]]
+            got = self._local[aid] = [reg[g].id for g in self.local_ids(self.number[aid])]
         return got
 
     def mention_rows(self, aid: str):
         """(entity id, start, end, sentence start, sentence end, text, role) of each machine mention."""
-        doc = self.docs[aid]
+        number = self.number[aid]
         reg = self.registry
-        ents = [reg[g] for g in doc["e"]]
-        m = doc["m"]
+        ents = [reg[g] for g in self.local_ids(number)]
+        m = self.meta.columns[M_META][number]
         if not isinstance(m, array):
             try:
-                m = doc["m"] = unpack_ints(m)
+                m = self.meta.columns[M_META][number] = unpack_ints(m)
             except ValueError as exc:
                 raise StoreCorrupt(f"{self.texts_file.get(aid, aid)}: article {aid} has malformed mention rows; "
                                    "nothing was changed") from exc
@@ -290,3 +391,12 @@ class MachineIndex:
             form, role = m[k + 5], m[k + 6]
             yield (ent.id, m[k + 1], m[k + 2], m[k + 3], m[k + 4], ent.forms[form] if form >= 0 else None,
                    ent.roles[role] if role >= 0 else None)
+
+
+def _flat(lists: list[list[int]]) -> tuple[array, array]:
+    """One shard's posting lists as one flat ``array`` and where each ends (list ``j`` is
+    ``flat[ends[j]:ends[j + 1]]``): two C-level passes, no Python int kept."""
+    flat = extend_ints(array("i"), chain.from_iterable(lists))
+    if flat is None:
+        raise StoreCorrupt("a catalog's postings hold something other than numbers; nothing was changed")
+    return flat, array("q", accumulate(map(len, lists), initial=0))

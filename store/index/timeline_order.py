@@ -22,14 +22,8 @@ class TimelineOrder:
 
     def __init__(self, whole: Timeline, index: MachineIndex, source, skip: set[str]):
         self.whole = whole
-        self.ev_base, self.fig_base = array("i"), array("i")
-        n_events = n_figures = 0
-        for aid in index.order:
-            doc = index.docs[aid]
-            self.ev_base.append(n_events)
-            self.fig_base.append(n_figures)
-            n_events += len(doc["v"])
-            n_figures += len(doc["f"])
+        self.ev_base, self.fig_base = index.events.start, index.figures.start  # article number -> its first row
+        n_events, n_figures = len(index.events), len(index.figures)
         self.ev_rank, self.fig_rank = array("i", bytes(4 * n_events)), array("i", bytes(4 * n_figures))
         for place, entry in enumerate(whole.entries):
             packed = entry >> 1

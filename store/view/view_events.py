@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import sys
 from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -9,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from dateline.store.view.dating import date_key, figure_precision
 from dateline.store.index.index import (EV_DATE, EV_K, EV_PARTS, EV_PHRASE, EV_PLACE, EV_PREC, EV_SE, EV_SS, EV_SUMMARY,
                                         F_BASE, F_DIR, F_END, F_ENTS, F_METRIC, F_PERIOD, F_SE, F_SS, F_START, F_TEXT,
-                                        F_UNIT, F_VALUE, SLOT, Ref, event_context, figure_kind)
+                                        F_KIND, F_UNIT, F_VALUE, SLOT, Ref, event_context, figure_kind)
 from dateline.store.view.event_groups import group_timeline
 from dateline.store.model import MACHINE, MANUAL, Event, Figure
-from dateline.store.index.sequences import EVENT, LazyRecords, Timeline
+from dateline.store.index.sequences import EVENT, FIGURE, LazyRecords, Timeline
 from dateline.store.index.timeline_order import TimelineOrder
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class EventsView:
         return (edited.get(f"{aid}:v{raw[EV_K]}") or {}) if edited else {}
 
     def event(self, aid: str, i: int) -> Event:
-        raw = self.m.docs[aid]["v"][i]
+        raw = self.m.event_row(aid, i)
         evid = f"{aid}:v{raw[EV_K]}"
         ov = self._overlay(aid, raw)
         parts_raw = ov["parts"] if "parts" in ov else self._named(aid, raw[EV_PARTS])
@@ -78,7 +79,7 @@ class EventsView:
         return [e for le in local_ids if le >= 0 and (e := local[le]) not in dropped]
 
     def figure(self, aid: str, i: int) -> Figure:
-        raw = self.m.docs[aid]["f"][i]
+        raw = self.m.figure_row(aid, i)
         return Figure(id=figure_id(aid, i), article_id=aid, start=raw[F_START], end=raw[F_END], text=raw[F_TEXT],
                       value=raw[F_VALUE], unit=raw[F_UNIT] or "", metric=raw[F_METRIC], direction=raw[F_DIR],
                       period=raw[F_PERIOD], baseline=raw[F_BASE],
@@ -128,32 +129,47 @@ class EventsView:
 
     # -- timelines: events and figures in one date order --------------------------------------------
     def event_id(self, aid: str, i: int) -> str:
-        return f"{aid}:v{self.m.docs[aid]['v'][i][EV_K]}"
+        return f"{aid}:v{self.m.event_field(aid, i, EV_K)}"
 
     def entry_date(self, kind: int, aid: str, i: int) -> tuple[str | None, str]:
         """(date, precision) of an event (hand edits included) or a figure, read from the index rows."""
+        return self._date_at(kind, self.m.number[aid], i)
+
+    def _date_at(self, kind: int, number: int, i: int) -> tuple[str | None, str]:
+        """``entry_date`` of article ``number``'s row ``i``, read straight from the index's columns."""
+        m = self.m
         if kind == EVENT:
-            raw = self.m.docs[aid]["v"][i]
-            ov = self._overlay(aid, raw)
-            return ov.get("date", raw[EV_DATE]), ov.get("precision", raw[EV_PREC] or "unknown")
-        row = self.m.docs[aid]["f"][i]
-        period = row[F_PERIOD]
-        return period, "reported" if figure_kind(row) == "reported" else figure_precision(period)
+            g = m.event_at(number, i)
+            columns = m.events.columns
+            date, precision = columns[EV_DATE][g], columns[EV_PREC][g] or "unknown"
+            edited = self.r.data["event"]
+            if edited and (ov := edited.get(f"{m.order[number]}:v{columns[EV_K][g]}")):
+                return ov.get("date", date), ov.get("precision", precision)
+            return date, precision
+        g = m.figure_at(number, i)
+        columns = m.figures.columns
+        period = columns[F_PERIOD][g]
+        return period, "reported" if columns[F_KIND][g] == "reported" else figure_precision(period)
 
     def entry_text(self, kind: int, aid: str, i: int) -> tuple[str, tuple[str, ...]]:
         """What a filter reads of an event (summary, participants) or a figure (text and metric,
         entities), from the index rows: no record is made."""
+        m = self.m
         if kind == EVENT:
-            raw = self.m.docs[aid]["v"][i]
-            ov = self._overlay(aid, raw)
-            parts = ov["parts"] if "parts" in ov else self._named(aid, raw[EV_PARTS])
-            return ov.get("summary", raw[EV_SUMMARY] or ""), self._resolved(parts)
-        raw = self.m.docs[aid]["f"][i]
-        return f"{raw[F_TEXT]} {raw[F_METRIC] or ''}", self._resolved(self._named(aid, raw[F_ENTS]))
+            g = m.event_at(m.number[aid], i)
+            columns = m.events.columns
+            edited = self.r.data["event"]
+            ov = (edited.get(f"{aid}:v{columns[EV_K][g]}") or {}) if edited else {}
+            parts = ov["parts"] if "parts" in ov else self._named(aid, columns[EV_PARTS][g])
+            return ov.get("summary", columns[EV_SUMMARY][g] or ""), self._resolved(parts)
+        g = m.figure_at(m.number[aid], i)
+        columns = m.figures.columns
+        text = f"{columns[F_TEXT][g]} {columns[F_METRIC][g] or ''}"
+        return text, self._resolved(self._named(aid, columns[F_ENTS][g]))
 
     def _entry_key(self, entry: int) -> str:
         packed, kind = entry >> 1, entry & 1
-        return date_key(*self.entry_date(kind, self.m.order[packed // SLOT], packed % SLOT), kind)
+        return date_key(*self._date_at(kind, packed // SLOT, packed % SLOT), kind)
 
     def timeline_of(self, eid: str | None) -> Timeline:
         """The events and figures of ``eid`` (None: of the whole store) in date order, undated last.
@@ -179,27 +195,27 @@ class EventsView:
         Read from the index rows; summaries are read only for events sharing a date."""
         if len(timeline) > GROUP_LIMIT:
             return timeline
-        docs, order = self.m.docs, self.m.order
+        m, order = self.m, self.m.order
+        events, figures = m.events.columns, m.figures.columns
         keys = timeline.keys
 
         def describe(i: int):
             entry = timeline.entries[i]
             packed = entry >> 1
-            aid, row = order[packed // SLOT], packed % SLOT
+            number, row = packed // SLOT, packed % SLOT
             if entry & 1:  # a figure: the same figure on the same date in another report
-                figure = docs[aid]["f"][row]
-                return ("f", keys[i] if i < len(keys) else "", figure[F_VALUE], figure[F_UNIT]), None
-            return (aid, docs[aid]["v"][row][EV_SS]), lambda: text_of(aid, row)
+                g = m.figure_at(number, row)
+                return ("f", keys[i] if i < len(keys) else "", figures[F_VALUE][g], figures[F_UNIT][g]), None
+            return (order[number], events[EV_SS][m.event_at(number, row)]), lambda: text_of(number, row)
 
         edited = bool(self.r.data["event"])
 
-        def text_of(aid: str, row: int):
+        def text_of(number: int, row: int):
             """Summary and participants (global entity numbers: only compared, never shown)."""
             if edited:
-                return self.entry_text(EVENT, aid, row)
-            doc = docs[aid]
-            raw = doc["v"][row]
-            return raw[EV_SUMMARY] or "", [doc["e"][le] for le in raw[EV_PARTS]]
+                return self.entry_text(EVENT, order[number], row)
+            g, local = m.event_at(number, row), m.local_ids(number)
+            return events[EV_SUMMARY][g] or "", [local[le] for le in events[EV_PARTS][g]]
 
         kept, groups = group_timeline(timeline.entries, keys, describe)
         if not groups:
@@ -208,10 +224,33 @@ class EventsView:
                         list(map(keys.__getitem__, kept)), groups)
 
     def _whole_timeline(self) -> Timeline:
-        return self._by_key(self._all_entries())
+        return self._by_key(self._all_entries(), self._whole_keys())
 
-    def _by_key(self, entries: list[int] | array) -> Timeline:
-        keys = list(map(self._entry_key, entries))
+    def _whole_keys(self) -> list[str]:
+        """Every entry's date key in ``_all_entries`` order, read a column at a time (``_entry_key`` of
+        each, a million calls at 100,000 articles, costs seconds)."""
+        m = self.m
+        ev, fig = m.events.columns, m.figures.columns
+        dates, precisions = ev[EV_DATE].values(), [p or "unknown" for p in ev[EV_PREC].values()]
+        ev_keys = list(map(date_key, dates, precisions))
+        for evid, ov in self.r.data["event"].items():
+            ref = m.event_refs.get(evid) if ov else None
+            if ref is not None:
+                g = m.event_at(m.number[ref[0]], ref[1])
+                ev_keys[g] = date_key(ov.get("date", dates[g]), ov.get("precision", precisions[g]), EVENT)
+        periods = fig[F_PERIOD].values()
+        fig_keys = [date_key(period, "reported" if kind == "reported" else figure_precision(period), FIGURE)
+                    for period, kind in zip(periods, fig[F_KIND].values())]
+        keys: list[str] = []
+        ev_start, fig_start = m.events.start, m.figures.start
+        for n in range(len(m.order)):
+            keys += ev_keys[ev_start[n]:ev_start[n + 1]]
+            keys += fig_keys[fig_start[n]:fig_start[n + 1]]
+        return keys
+
+    def _by_key(self, entries: list[int] | array, keys: list[str] | None = None) -> Timeline:
+        if keys is None:
+            keys = list(map(sys.intern, map(self._entry_key, entries)))  # equal keys share one string
         ranked = sorted(range(len(entries)), key=keys.__getitem__)  # stable: ties in article order
         # ``map`` straight into the array: no million-int list in between (the whole store's peak memory)
         return Timeline(array("q", map(entries.__getitem__, ranked)), self.m.order, self,
@@ -234,7 +273,7 @@ class EventsView:
         touched = set(self.view.event_linked)
         for evid in self.r.data["event"]:
             if (ref := self.m.event_refs.get(evid)) is not None:
-                raw, local = self.m.docs[ref[0]]["v"][ref[1]], self.m.local_entities(ref[0])
+                raw, local = self.m.event_row(*ref), self.m.local_entities(ref[0])
                 touched.update(local[le] for le in raw[EV_PARTS])
                 if raw[EV_PLACE] >= 0:
                     touched.add(local[raw[EV_PLACE]])
@@ -259,11 +298,11 @@ class EventsView:
         self._sorted_refs[WHOLE] = Timeline(entries, self.m.order, self, keys)
 
     def _all_entries(self) -> array:
-        docs, entries = self.m.docs, array("q")
-        for number, aid in enumerate(self.m.order):
-            doc, base = docs[aid], number * SLOT
-            entries.extend((base + i) * 2 for i in range(len(doc["v"])))
-            entries.extend((base + i) * 2 + 1 for i in range(len(doc["f"])))
+        entries, ev_start, fig_start = array("q"), self.m.events.start, self.m.figures.start
+        for number in range(len(self.m.order)):
+            base = number * SLOT
+            entries.extend((base + i) * 2 for i in range(ev_start[number + 1] - ev_start[number]))
+            entries.extend((base + i) * 2 + 1 for i in range(fig_start[number + 1] - fig_start[number]))
         return entries
 
     def _entries_of(self, eid: str) -> set[int]:
@@ -294,15 +333,15 @@ class EventsView:
 
     def _machine_event_date(self, ref: Ref) -> str:
         """Sort key of an unedited event (the sort is stable: ties keep article order)."""
-        return self.m.docs[ref[0]]["v"][ref[1]][EV_DATE] or "9999"
+        return self.m.event_field(ref[0], ref[1], EV_DATE) or "9999"
 
     def _event_order(self, ref: Ref) -> tuple:
         aid, i = ref
-        raw = self.m.docs[aid]["v"][i]
+        raw = self.m.event_row(aid, i)
         return (self._overlay(aid, raw).get("date", raw[EV_DATE]) or "9999", aid, raw[EV_SS])
 
     def _figure_order(self, ref: Ref) -> tuple:
         aid, i = ref
-        raw = self.m.docs[aid]["f"][i]
+        raw = self.m.figure_row(aid, i)
         period = raw[F_PERIOD]
         return (period if period and period[:1].isdigit() else "9999", aid, raw[F_START])
