@@ -12,9 +12,22 @@ back is always what was stored.
 from __future__ import annotations
 
 from array import array
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress, repeat
+from operator import is_
 
 _MISSING = None  # a field an older, shorter row does not have reads as None (its old meaning, index.py)
+
+
+def _extend_ends(ends: array, lengths) -> None:
+    """Append to ``ends`` (cumulative, starting at 0) the ends of items of ``lengths``."""
+    more = list(accumulate(lengths, initial=ends[-1]))
+    del more[0]
+    ends.fromlist(more)
+
+
+def _falsy_kept(value) -> bool:
+    """A falsy value a sparse column keeps anyway: anything but None and ``[]``."""
+    return not value and value is not None and value != []
 
 
 class Plain:
@@ -41,6 +54,25 @@ class Plain:
         return self.data
 
 
+class _NotPooled(Exception):
+    """A value a pool does not take (not a string or None: 1 == 1.0 == True would become one)."""
+
+
+class _Codes(dict):
+    """Value -> its number in the pool; a value not seen yet gets the next number as it is looked up."""
+
+    def __init__(self, pool: list) -> None:
+        super().__init__()
+        self.pool = pool
+
+    def __missing__(self, value):
+        if value is not None and type(value) is not str:
+            raise _NotPooled
+        code = self[value] = len(self.pool)
+        self.pool.append(value)
+        return code
+
+
 class Pooled:
     """A column of strings (or None) that repeat: each distinct value kept once, each row its number."""
 
@@ -49,24 +81,17 @@ class Pooled:
     def __init__(self) -> None:
         self.codes = array("i")
         self.pool: list = []
-        self._code: dict = {}
+        self._code = _Codes(self.pool)
         self._plain: list | None = None  # set once a value that is not a string or None arrived
 
     def extend(self, values: list) -> None:
         if self._plain is None:
-            code = self._code
-            try:
-                new = set(values) - code.keys()
-            except TypeError:  # an unhashable value (a list)
-                new = None
-            if new is not None and all(v is None or type(v) is str for v in new):  # 1 == 1.0 == True: not pooled
-                for value in new:
-                    code[value] = len(self.pool)
-                    self.pool.append(value)
-                self.codes.extend(map(code.__getitem__, values))
+            try:  # one pass: each value hashed once (``fromlist``: ``extend`` of a map is slower)
+                self.codes.fromlist(list(map(self._code.__getitem__, values)))
                 return
-            self._plain = self.values()
-            self.codes, self.pool, self._code = array("i"), [], {}
+            except (_NotPooled, TypeError):  # TypeError: an unhashable value (a list)
+                self._plain = self.values()  # the rows before these (a failed ``fromlist`` adds none)
+                self.codes, self.pool, self._code = array("i"), [], _Codes([])
         self._plain.extend(values)
 
     def __getitem__(self, g: int):
@@ -143,8 +168,7 @@ class IntLists:
                 flat = None
             if flat is not None:
                 self.flat = flat
-                self.ends.extend(accumulate(map(len, values), initial=self.ends[-1]))
-                del self.ends[-len(values) - 1]  # ``initial`` repeated the last end
+                _extend_ends(self.ends, map(len, values))
                 return
             self._plain = self.values()
         self._plain.extend(values)
@@ -171,9 +195,12 @@ class Sparse:
         self.n = 0
 
     def extend(self, values: list) -> None:
-        for offset, value in enumerate(values):
-            if value is not None and value != []:
-                self.data[self.n + offset] = value
+        for g in compress(range(self.n, self.n + len(values)), values):  # the truthy ones, then the rest
+            value = values[g - self.n]
+            if value != []:
+                self.data[g] = value
+        for g in compress(range(self.n, self.n + len(values)), map(_falsy_kept, values)):
+            self.data[g] = values[g - self.n]  # 0, "", {}: rare, but read back as they were
         self.n += len(values)
 
     def __getitem__(self, g: int):
@@ -207,10 +234,9 @@ class Texts:
                 self._plain = self.values()
             else:
                 first = len(self)
-                self.nones.update(first + k for k, v in enumerate(values) if v is None)
+                self.nones.update(compress(range(first, first + len(values)), map(is_, values, repeat(None))))
                 self.blob += b"".join(encoded)
-                self.ends.extend(accumulate(map(len, encoded), initial=self.ends[-1]))
-                del self.ends[-len(values) - 1]  # ``initial`` repeated the last end
+                _extend_ends(self.ends, map(len, encoded))
                 return
         self._plain.extend(values)
 
@@ -248,7 +274,13 @@ class Table:
         width = self.width
         if set(map(len, rows)) != {width}:
             rows = [(list(row) + [_MISSING] * width)[:width] for row in rows]
-        for column, values in zip(self.columns, zip(*rows)):  # transposed in one C-level pass
+        flat = list(chain.from_iterable(rows))  # each row read once, in memory order
+        for c, column in enumerate(self.columns):
+            column.extend(flat[c::width])  # a strided copy of pointers: no value is touched
+
+    def add_columns(self, columns: list[list]) -> None:
+        """Append rows given column by column (``columns[c]`` holds every new row's field ``c``)."""
+        for column, values in zip(self.columns, columns):
             column.extend(values)
 
     def row(self, g: int) -> list:
@@ -270,8 +302,7 @@ class RowTable(Table):
     def add_articles(self, rows_per_article: list[list]) -> None:
         """Append the rows of the next articles (one list of rows an article)."""
         self.add_rows(list(chain.from_iterable(rows_per_article)))
-        self.start.extend(accumulate(map(len, rows_per_article), initial=self.start[-1]))
-        del self.start[-len(rows_per_article) - 1]  # ``initial`` repeated the last start
+        _extend_ends(self.start, map(len, rows_per_article))
 
     def count(self, number: int) -> int:
         """How many rows article ``number`` has."""

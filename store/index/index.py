@@ -276,7 +276,7 @@ class MachineIndex:
                     self.first_published = published
                 if self.last_published is None or published > self.last_published:
                     self.last_published = published
-        self.meta.add_rows([[doc.get(key) for key in META] for doc in docs])
+        self.meta.add_columns([[doc.get(key) for doc in docs] for key in META])
         self.events.add_articles([doc["v"] for doc in docs])
         self.figures.add_articles([doc["f"] for doc in docs])
         self.n_events, self.n_figures = len(self.events), len(self.figures)
