@@ -110,13 +110,15 @@ class Pooled:
 
 
 def extend_ints(data: array, values) -> array | None:
-    """``data`` extended by ``values`` (made 8 bytes wide if one does not fit 4); None if one is not an int."""
+    """``data`` extended by ``values`` (made 8 bytes wide if one does not fit 4); None if one is not an int
+    or does not fit 8 bytes. (A bool is stored as an int: no catalog int field holds one.)"""
     values = values if isinstance(values, (list, tuple, array)) else list(values)
     try:
-        more = array(data.typecode, values)
-    except OverflowError:
-        data, more = array("q", data), array("q", values)
-    except TypeError:
+        try:
+            more = array(data.typecode, values)
+        except OverflowError:
+            data, more = array("q", data), array("q", values)
+    except (TypeError, OverflowError):
         return None
     data.extend(more)
     return data

@@ -6,10 +6,9 @@ At open only postings are built — entity → articles (with mention counts), e
 opening costs one pass over small integer lists, and every lookup the panes need is a dict access
 whose cost is the size of its answer. Dataclasses are made only for what is asked.
 
-The parsed documents are not kept: their fields go into columns (``columns.py``): the articles' metadata
-in ``meta``, every event row in ``events`` and every figure row in ``figures`` (article number ``n``'s rows
-from ``start[n]``), a few bytes a field instead of a Python object each (issue 15: 1.8 GB at 100,000
-articles before). ``docs`` still answers ``aid in docs`` and gives a document back as a dict when asked.
+The parsed documents are not kept: their fields go into columns (``columns.py``; issue 15: 1.8 GB at
+100,000 articles before): articles' fields in ``meta``, event rows in ``events``, figure rows in ``figures``
+(article number ``n``'s from ``start[n]``). ``docs`` gives a document back as a dict when asked.
 """
 from __future__ import annotations
 
