@@ -194,8 +194,7 @@ class MachineIndex:
     def published(self, aid: str) -> str:
         return self.field(aid, "published") or ""
 
-    def published_all(self) -> list:
-        """Each article number's publication date (None when undated)."""
+    def published_all(self) -> list:  # each article number's publication date (None: undated)
         return self.meta.columns[META.index("published")].values()
 
     def event_count(self, aid: str) -> int:
