@@ -8,6 +8,7 @@ and never touches what was stored before.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
@@ -36,6 +37,15 @@ class IngestSummary:
     skipped: list[str] = field(default_factory=list)  # files in a folder of kinds Dateline does not read
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    processes: int = 1  # how many processes extracted: the pool's size, or 1 when this process did
+    seconds: float = 0.0  # reading, extracting and storing, from the first file to the last commit
+
+    def rate(self) -> str:
+        """The speed line ingest prints: articles/s in all and per extracting process."""
+        per_s = self.new / self.seconds if self.seconds > 0 else 0.0
+        many = "es" if self.processes > 1 else ""
+        return (f"{self.new} articles in {self.seconds:.1f} s: {per_s:.0f} articles/s, "
+                f"{per_s / self.processes:.0f} per process ({self.processes} extraction process{many})")
 
 
 def extract_article(body: str, published: str | None, known: dict[str, str] | None = None,
@@ -148,6 +158,11 @@ class Extractor:
         pending = self._started_pool().map(_extract_one, items, chunksize=16)  # submitted now, read in order
         return lambda: pending
 
+    @property
+    def pooled(self) -> bool:
+        """Whether a pool of processes was started (else every article was extracted in this process)."""
+        return self._pool is not None
+
     def prewarm(self) -> None:
         """Start the pool's processes now (they take a moment to import), if there are several: called when
         the input is known to be large, so the first batch finds them ready."""
@@ -211,10 +226,13 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
         extractor.prewarm()
     batch = _Batch()
     summary.files = len(files)
+    started = time.perf_counter()
     try:
         _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progress)
     finally:
         extractor.close()
+    summary.seconds = time.perf_counter() - started
+    summary.processes = extractor.workers if extractor.pooled else 1
     return summary
 
 

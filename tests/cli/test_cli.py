@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,12 +32,14 @@ def test_ingest_seed_stats_and_idempotence(tmp_path):
     first = dateline("ingest", "--db", str(db), str(SEED))
     assert first.returncode == 0, first.stderr.decode()
     assert b"1 new, 0 unchanged, 0 failed" in first.stderr
+    assert re.search(rb"1 articles in [\d.]+ s: \d+ articles/s, \d+ per process \(1 extraction process\)", first.stderr)
     got = stats(db)
     assert got["articles"] == 1 and got["first_published"] == got["last_published"] == "2025-06-10"
     assert set(got) == {"articles", "entities", "mentions", "events", "figures", "first_published", "last_published"}
     assert got["entities"]["PERSON"] >= 7 and got["mentions"] > 20 and got["events"] >= 5 and got["figures"] >= 5
     again = dateline("ingest", "--db", str(db), str(SEED))
     assert again.returncode == 0 and b"0 new, 1 unchanged, 0 failed" in again.stderr
+    assert b"articles/s" not in again.stderr  # nothing was extracted: no speed to report
     assert stats(db)["articles"] == 1
 
 

@@ -104,6 +104,8 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
         _index_for_search(store, err)
     skipped = f", {len(summary.skipped)} skipped" if summary.skipped else ""
     say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed{skipped} (store: {db})")
+    if summary.new:
+        say(err, summary.rate())
     return 1 if summary.failed else 0
 
 

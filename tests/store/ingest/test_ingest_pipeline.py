@@ -96,3 +96,20 @@ def test_a_large_input_starts_the_pool_before_the_first_batch(tmp_path):
     big = tmp_path / "many.jsonl"
     big.write_text('{"title": "t", "text": "x"}\n' * 40_000)
     assert ingest._large_input([str(big), str(tmp_path / "missing.txt")])
+
+
+def test_ingest_reports_its_speed_per_extracting_process(tmp_path):
+    from dateline.store.api import open_store
+    from dateline.store.ingest import ingest_paths
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for k in range(ingest.PARALLEL_FROM):
+        (folder / f"a{k}.txt").write_text(f"Acme Corp said on Monday that sales rose {k}% in Lisbon.")
+    store = open_store(tmp_path / "db")
+    try:
+        summary = ingest_paths(store, [str(folder)], jobs=2)
+    finally:
+        store.close()
+    assert summary.new == ingest.PARALLEL_FROM and summary.processes == 2 and summary.seconds > 0
+    assert summary.rate().endswith("per process (2 extraction processes)")
