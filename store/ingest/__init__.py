@@ -41,11 +41,15 @@ class IngestSummary:
     seconds: float = 0.0  # reading, extracting and storing, from the first file to the last commit
 
     def rate(self) -> str:
-        """The speed line ingest prints: articles/s in all and per extracting process."""
-        per_s = self.new / self.seconds if self.seconds > 0 else 0.0
-        many = "es" if self.processes > 1 else ""
-        return (f"{self.new} articles in {self.seconds:.1f} s: {per_s:.0f} articles/s, "
-                f"{per_s / self.processes:.0f} per process ({self.processes} extraction process{many})")
+        return speed_line(self.new, self.seconds, self.processes)
+
+
+def speed_line(articles: int, seconds: float, processes: int) -> str:
+    """The speed line ingest and reextract print: articles/s in all and per extracting process."""
+    per_s = articles / seconds if seconds > 0 else 0.0
+    many = "es" if processes > 1 else ""
+    return (f"{articles} articles in {seconds:.1f} s: {per_s:.0f} articles/s, "
+            f"{per_s / processes:.0f} per process ({processes} extraction process{many})")
 
 
 def extract_article(body: str, published: str | None, known: dict[str, str] | None = None,

@@ -100,6 +100,7 @@ def test_reextract_command_keeps_hand_edits(tmp_path):
     out = dateline("reextract", "--db", str(db))
     assert out.returncode == 0, out.stderr.decode()
     assert b"re-extracted 1 articles" in out.stderr
+    assert re.search(rb"1 articles in [\d.]+ s: \d+ articles/s, \d+ per process", out.stderr)
     with Store.open(db, wait=5) as s:
         e = s.entity(lutnick.id)
         assert (e.notes, e.tags) == ("Commerce", ("talks",))

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -182,9 +183,10 @@ def cmd_stats(args, db: Path, err: Console) -> int:
 def cmd_reextract(args, db: Path, err: Console) -> int:
     """Extraction on every core (``--jobs``), the store's lock only for the final switch; an article whose
     extraction fails is kept with nothing extracted, named on one line, and the exit status is 1."""
-    from dateline.store.ingest import Extractor
+    from dateline.store.ingest import Extractor, speed_line
 
     failed: list[str] = []
+    started = time.perf_counter()
     with _writer(db, args.wait, err) as store, progress_bar(err, "re-extracting") as (bar, tick):
         def fail(line: str) -> None:
             failed.append(line)
@@ -194,6 +196,8 @@ def cmd_reextract(args, db: Path, err: Console) -> int:
             n = store.reextract(batch=extractor.run, progress=tick, on_error=fail)
     say(err, f"re-extracted {n} articles{f', {len(failed)} failed' if failed else ''}; hand edits kept "
              f"(store: {db})")
+    if n:
+        say(err, speed_line(n, time.perf_counter() - started, extractor.workers if extractor.pooled else 1))
     return 1 if failed else 0
 
 
