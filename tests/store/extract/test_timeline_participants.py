@@ -25,6 +25,14 @@ def test_a_company_named_only_to_point_at_its_parent_or_rival_does_not_take_part
     assert len(events_with(result, "Harmon Group")) == 2
 
 
+def test_a_dateline_with_a_state_abbreviation_and_a_dash_is_one_sentence(tmp_path, capsys):
+    body = ("EVERETT, Wash. \u2013 Harmon Aero has announced a new schedule for its jet. "
+            "DETROIT, Mich. - Corvane said so.")
+    result = extract(tmp_path, capsys, body)
+    assert [e["summary"][:14] for e in events_with(result, "Harmon Aero")] == ["EVERETT, Wash."]
+    assert [e["summary"][:15] for e in events_with(result, "Corvane")] == ["DETROIT, Mich. "]
+
+
 def test_an_index_or_model_named_as_the_owner_of_its_own_move_takes_part(tmp_path, capsys):
     body = ("The S&P 500's 52 percent decline was the worst since 1937. The HX450's first flight slipped to June. "
             "The HX450's cabin is wide.")
