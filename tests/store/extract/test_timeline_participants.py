@@ -25,6 +25,15 @@ def test_a_company_named_only_to_point_at_its_parent_or_rival_does_not_take_part
     assert len(events_with(result, "Harmon Group")) == 2
 
 
+def test_an_airline_named_like_a_place_is_the_airline_not_the_country(tmp_path, capsys):
+    body = ("Dubai's Emirates said it had ordered 32 more jets from Harmon Aero. "
+            "This is an investment for the UAE (United Arab Emirates), one analyst said.")
+    result = extract(tmp_path, capsys, body)
+    assert entity(result, "Emirates")["type"] == "ORG"
+    assert "Emirates" not in entity(result, "United Arab Emirates")["aliases"]
+    assert [e["summary"][:16] for e in events_with(result, "Emirates")] == ["Dubai's Emirates"]
+
+
 def test_a_dateline_with_a_state_abbreviation_and_a_dash_is_one_sentence(tmp_path, capsys):
     body = ("EVERETT, Wash. \u2013 Harmon Aero has announced a new schedule for its jet. "
             "DETROIT, Mich. - Corvane said so.")
