@@ -72,3 +72,22 @@ Tupolev|Antonov|Cessna|Learjet|Gulfstream|Tesla|Xbox|PlayStation|Wii|Nintendo|Ga
 # numbered names that are events ("Axiom Mission 4") or sites ("Launch Complex 39A")
 MISSION_HEADS = frozenset(_split("Mission|Apollo|Artemis|Gemini|Soyuz|Shenzhou|Expedition|Crew|Voyage"))
 SITE_HEADS = frozenset(_split("Complex|Pad|Gate|Terminal|Pier|Route|Interstate|Highway|Runway|Platform|Berth"))
+
+# Stock market indices (typed PRODUCT, as "S&P 500" is): canonical name -> the ways news writes it (regular
+# expressions). A bare "Dow Jones" (also a company) or "Nasdaq" (also the exchange) is left to the other cues;
+# "the Dow" is the index.
+MARKET_INDICES = {
+    "Dow Jones Industrial Average": r"Dow Jones [Ii]ndustrial [Aa]verage|Dow Jones [Ii]ndustrials|Dow [Ii]ndustrials"
+                                    r"|Dow Jones [Ii]ndustrial [Ii]ndex|Dow Jones [Aa]verage|DJIA"
+                                    r"|(?<=[Tt]he )Dow(?![ \t]+(?:Jones|Chemical|Corning))"
+                                    r"|(?<=blue-chip )Dow(?![ \t]+(?:Jones|Chemical|Corning))",
+    "S&P 500": r"S&P[ ]?500(?: [Ii]ndex)?|Standard (?:&|and) Poor's 500(?: [Ii]ndex)?",
+    "Nasdaq Composite": r"(?:Nasdaq|NASDAQ) [Cc]omposite(?: [Ii]ndex)?",
+    "FTSE 100": r"FTSE[- ]100(?: [Ii]ndex)?",
+    "Nikkei 225": r"Nikkei 225(?: [Ii]ndex)?|Nikkei(?: [Ss]tock)? (?:[Aa]verage|[Ii]ndex)",
+    "DAX": r"(?:Xetra )?DAX(?: [Ii]ndex)?",
+    "CAC 40": r"CAC[- ]40(?: [Ii]ndex)?",
+    "Hang Seng Index": r"Hang Seng(?: [Ii]ndex)?(?! Bank)",
+    "Shanghai Composite": r"Shanghai [Cc]omposite(?: [Ii]ndex)?",
+    "Russell 2000": r"Russell 2000(?: [Ii]ndex)?",
+}

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from dateline.store.extract.naming import gazetteer as gz
+from dateline.store.extract.naming.gazetteer_shapes import MARKET_INDICES
 from dateline.store.extract.naming.name_chunks import (CHUNK, MAX_NAME_WORDS, TOKEN, is_sentence_start, split_chunk,
                                                        trim_headlines)
 from dateline.store.extract.naming.name_linking import Candidate, link_entities, lookup_place
@@ -50,9 +51,27 @@ def find_entities(text: str, sentences: list[tuple[int, int]], *, known: dict[st
         candidates = spacy_backend.candidates(text, sentences, builtin_candidates)
     else:
         raise ValueError(f"unknown name-finder backend {backend!r}; choose builtin or spacy")
+    candidates = _with_indices(text, candidates)
     if known:
         candidates = _with_known(text, candidates, known)
     return link_entities(text, candidates, sentences)
+
+
+_INDEX_RE = re.compile("|".join(f"(?P<i{n}>(?<![\\w&])(?:{surfaces})(?![\\w&]))"
+                                for n, surfaces in enumerate(MARKET_INDICES.values())))
+_INDEX_NAMES = list(MARKET_INDICES)
+
+
+def _with_indices(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Every way of writing a stock market index ("the Dow", "Dow Jones industrials", "Standard & Poor's
+    500 index") becomes one name, the index's own; other candidates it overlaps give way."""
+    found = [Candidate(m.start(), m.end(), m.group(), {"PRODUCT": 6}, canonical=_INDEX_NAMES[int(m.lastgroup[1:])])
+             for m in _INDEX_RE.finditer(text)]
+    if not found:
+        return candidates
+    spans = [(c.start, c.end) for c in found]
+    kept = [c for c in candidates if c.fixed or not any(c.start < e and s < c.end for s, e in spans)]
+    return kept + found
 
 
 def builtin_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Candidate]:

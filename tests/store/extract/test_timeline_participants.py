@@ -42,6 +42,32 @@ def test_a_dateline_with_a_state_abbreviation_and_a_dash_is_one_sentence(tmp_pat
     assert [e["summary"][:15] for e in events_with(result, "Corvane")] == ["DETROIT, Mich. "]
 
 
+def test_a_model_named_in_the_plural_is_the_model(tmp_path, capsys):
+    body = "Harmon Aero delivered the first HX450 on Monday. Airlines have ordered 193 HX450s so far."
+    result = extract(tmp_path, capsys, body)
+    model = entity(result, "HX450")
+    assert model["aliases"] == ["HX450s"] and len(model["mentions"]) == 2
+    assert len(events_with(result, "HX450")) == 2
+
+
+def test_every_way_of_writing_a_market_index_is_the_index(tmp_path, capsys):
+    body = ("The Dow Jones industrials rose 108 points. It was the worst year for the Dow since 1931. "
+            "The Dow Jones Industrial Average closed at 8,776. Dow Chemical shares fell. "
+            "The Standard & Poor's 500 index lost 38.5 percent. "
+            "\u201cIt is painful,\u201d S&P analyst Howard Silverblatt said.")
+    result = extract(tmp_path, capsys, body)
+    dow = entity(result, "Dow Jones Industrial Average")
+    assert sorted(m["text"] for m in dow["mentions"]) == ["Dow", "Dow Jones Industrial Average",
+                                                          "Dow Jones industrials"]
+    assert len(events_with(result, "Dow Jones Industrial Average")) == 3
+    assert [e["summary"][:12] for e in events_with(result, "S&P 500")] == ["The Standard"]
+
+
+def test_a_name_written_in_capitals_once_is_named_as_written_elsewhere(tmp_path, capsys):
+    result = extract(tmp_path, capsys, "PRESIDENT OBAMA delivered an ultimatum. Mr. Obama was more demanding.")
+    assert entity(result, "Obama")["aliases"] == ["OBAMA"]
+
+
 def test_an_index_or_model_named_as_the_owner_of_its_own_move_takes_part(tmp_path, capsys):
     body = ("The S&P 500's 52 percent decline was the worst since 1937. The HX450's first flight slipped to June. "
             "The HX450's cabin is wide.")
