@@ -65,7 +65,7 @@ _INDEX_NAMES = list(MARKET_INDICES)
 def _with_indices(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Every way of writing a stock market index ("the Dow", "Dow Jones industrials", "Standard & Poor's
     500 index") becomes one name, the index's own; other candidates it overlaps give way."""
-    found = [Candidate(m.start(), m.end(), m.group(), {"PRODUCT": 6}, canonical=_INDEX_NAMES[int(m.lastgroup[1:])])
+    found = [Candidate(m.start(), m.end(), m.group(), {"PRODUCT": 6}, canonical=_INDEX_NAMES[int(str(m.lastgroup)[1:])])
              for m in _INDEX_RE.finditer(text)]
     if not found:
         return candidates
