@@ -10,6 +10,7 @@ within a sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 
@@ -43,22 +44,27 @@ class _DayRows:
     the date's rows hold them, the same ranking for every row of the date). Only those words are
     indexed and looked up: a word every row holds (the entity's own name) is rarely among them, so a
     date with thousands of reports costs about what its rows cost, and a row is compared only with
-    the few kept rows that share a rare word with it. Same result as comparing every pair."""
+    the few kept rows that share a rare word with it. Same result as comparing every pair. A date with
+    at most ``INDEX_AFTER`` rows (``rank`` None) is scanned instead, which is cheaper than ranking."""
 
     __slots__ = ("rank", "rows", "postings")
 
-    def __init__(self, rank: dict[str, int]) -> None:
+    def __init__(self, rank: dict[str, int] | None) -> None:
         self.rank = rank
         self.rows: list[tuple[int, frozenset[str], frozenset]] = []
         self.postings: dict[str, list[int]] = {}
 
     def _prefix(self, words: frozenset[str]) -> list[str]:
-        ordered = sorted(words, key=lambda w: (self.rank.get(w, 0), w))
+        rank = self.rank or {}
+        ordered = sorted(words, key=lambda w: (rank.get(w, 0), w))
         return ordered[:len(ordered) - (len(ordered) + 2) // 3 + 1]
 
     def same_as(self, words: frozenset[str], people: frozenset) -> int | None:
         """The first kept row that says the same as ``words`` (with ``people``), or None."""
         same_people = len(people) > 1
+        if self.rank is None:
+            return next((row for row, r_words, r_people in self.rows
+                         if same_wording(words, r_words, same_people and people == r_people)), None)
         found: set[int] = set()
         for word in self._prefix(words):
             found.update(self.postings.get(word, ()))
@@ -71,11 +77,14 @@ class _DayRows:
     def add(self, row: int, words: frozenset[str], people: frozenset) -> None:
         at = len(self.rows)
         self.rows.append((row, words, people))
+        if self.rank is None:
+            return
         for word in self._prefix(words):
             self.postings.setdefault(word, []).append(at)
 
 
 CHECK_EVERY = 512  # rows between two looks at ``stop``
+INDEX_AFTER = 24  # rows on one date past which the date's rows are ranked and indexed
 
 
 def group_timeline(entries: array, keys: list[str], describe,
@@ -108,13 +117,16 @@ def group_timeline(entries: array, keys: list[str], describe,
                 rep = i
                 kept.append(i)
             else:
-                if key != day_key:  # a new date: read its rows once, rank their words by how many hold them
-                    day_key, said = key, _rows_of_date(i, key, keys, describe)
-                    rank: dict[str, int] = {}
-                    for words, _ in said.values():
-                        for word in words:
-                            rank[word] = rank.get(word, 0) + 1
-                    day = _DayRows(rank)
+                if key != day_key:  # a new date: a long one's rows are read once, their words ranked
+                    day_key, said = key, {}
+                    day = _DayRows(None)
+                    if bisect.bisect_right(keys, key, i) - i > INDEX_AFTER:
+                        said = _rows_of_date(i, key, keys, describe)
+                        rank: dict[str, int] = {}
+                        for words, _ in said.values():
+                            for word in words:
+                                rank[word] = rank.get(word, 0) + 1
+                        day = _DayRows(rank)
                 words, people = said[i] if i in said else _said(text_of)
                 rep = day.same_as(words, people)
                 if rep is None:
