@@ -60,11 +60,15 @@ def find_entities(text: str, sentences: list[tuple[int, int]], *, known: dict[st
 _INDEX_RE = re.compile("|".join(f"(?P<i{n}>(?<![\\w&])(?:{surfaces})(?![\\w&]))"
                                 for n, surfaces in enumerate(MARKET_INDICES.values())))
 _INDEX_NAMES = list(MARKET_INDICES)
+_INDEX_WORDS = ("Dow", "DJIA", "S&P", "Standard", "Nasdaq", "NASDAQ", "FTSE", "Nikkei", "DAX", "CAC", "Hang Seng",
+                "Shanghai", "Russell")  # one of these is in every way of writing an index
 
 
 def _with_indices(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Every way of writing a stock market index ("the Dow", "Dow Jones industrials", "Standard & Poor's
     500 index") becomes one name, the index's own; other candidates it overlaps give way."""
+    if not any(word in text for word in _INDEX_WORDS):  # most articles name no index: skip the scan
+        return candidates
     found = [Candidate(m.start(), m.end(), m.group(), {"PRODUCT": 6}, canonical=_INDEX_NAMES[int(str(m.lastgroup)[1:])])
              for m in _INDEX_RE.finditer(text)]
     if not found:
