@@ -91,3 +91,14 @@ MARKET_INDICES = {
     "Shanghai Composite": r"Shanghai [Cc]omposite(?: [Ii]ndex)?",
     "Russell 2000": r"Russell 2000(?: [Ii]ndex)?",
 }
+
+# Airliner models, one name per model however written ("A380s", "Airbus A380-800", "the 787", "787-9s",
+# "B787 Dreamliner", "Dreamliner"): the maker's name and the model's number ({0}). A bare Boeing number
+# ("the 787") counts only in an article that names Boeing; a MAX stays a model of its own.
+AIRBUS_MODEL = r"(?:Airbus[ \t]+)?A(3(?:00|10|18|19|20|21|30|40|50|80))(?:-?\d{3,4})?(?:neo|XWB|XLR|LR)?s?"
+BOEING_MODEL = (r"(?:(?:Boeing[ \t]+|B)(7[0-8]7)|(?<![$\d.,])(7[0-8]7)(?=(?:-\d|s?[ \t]+(?:Dreamliner|MAX))))"
+                r"(?:-\d{1,3}(?:ER|LR|F)?)?(?P<max>[ \t]+MAX)?(?:[ \t]+Dreamliners?)?s?")
+BOEING_BARE = (r"(?:(?:" + "|".join(f"(?<={w} )" for w in "the The its Its their new first a an of".split())
+               + r")(7[0-8]7)(?:-\d{1,3}(?:ER|LR|F)?)?s?|(?<![$\d.,\w-])(7[0-8]7)(?:-\d{1,3}(?:ER|LR|F)?s?|s))"
+               r"(?![\w%-]|[.,]\d)")  # "the 787", "its 787-9", "20 787s"; not "787 jobs", "$787 million"
+BOEING_NICKNAMES = {"Dreamliner": "787", "Dreamliners": "787", "Jumbo Jet": "747", "jumbo jet": "747"}

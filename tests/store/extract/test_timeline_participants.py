@@ -74,3 +74,16 @@ def test_an_index_or_model_named_as_the_owner_of_its_own_move_takes_part(tmp_pat
     result = extract(tmp_path, capsys, body)
     assert len(events_with(result, "S&P 500")) == 1
     assert [e["summary"][:17] for e in events_with(result, "HX450")] == ["The HX450's first"]
+
+
+def test_an_airliner_model_is_one_name_however_it_is_written(tmp_path, capsys):
+    body = ("Harmon Air ordered 20 787s and 10 787-9s from Boeing. The first Dreamliner deliveries slipped. "
+            "Delays hit its 787 Dreamliner programme. Regulators grounded the 737 MAX. Airbus delivered two "
+            "A380s; the Airbus A380-800 seats 525. Boeing cut 787 jobs and paid $787 million.")
+    result = extract(tmp_path, capsys, body)
+    assert sorted(m["text"] for m in entity(result, "Boeing 787")["mentions"]) == [
+        "787 Dreamliner", "787-9s", "787s", "Dreamliner"]
+    assert entity(result, "Boeing 737 MAX")["aliases"] == ["737 MAX"]
+    assert sorted(m["text"] for m in entity(result, "Airbus A380")["mentions"]) == ["A380s", "Airbus A380-800"]
+    assert [e["summary"][:14] for e in events_with(result, "Boeing 787")] == [
+        "Harmon Air ord", "The first Drea", "Delays hit its"]
