@@ -88,6 +88,9 @@ def _open_app(db: Path, theme: str | None = None) -> int:
     return 0
 
 
+SPEED_FROM = 20  # fewer articles say nothing about speed: no speed line
+
+
 def cmd_ingest(args, db: Path, err: Console) -> int:
     paths = list(args.paths)
     if args.extracted:
@@ -104,9 +107,9 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
         summary = _run_with_progress(store, paths, args.extractor, stdin, err, args.follow_symlinks, args.jobs)
         _index_for_search(store, err)
     skipped = f", {len(summary.skipped)} skipped" if summary.skipped else ""
-    say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed{skipped} (store: {db})")
-    if summary.new:
+    if summary.new >= SPEED_FROM:
         say(err, summary.rate())
+    say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed{skipped} (store: {db})")
     return 1 if summary.failed else 0
 
 
@@ -194,10 +197,10 @@ def cmd_reextract(args, db: Path, err: Console) -> int:
 
         with Extractor(store.known_names(), args.extractor, args.jobs) as extractor:
             n = store.reextract(batch=extractor.run, progress=tick, on_error=fail)
+    if n >= SPEED_FROM:
+        say(err, speed_line(n, time.perf_counter() - started, extractor.workers if extractor.pooled else 1))
     say(err, f"re-extracted {n} articles{f', {len(failed)} failed' if failed else ''}; hand edits kept "
              f"(store: {db})")
-    if n:
-        say(err, speed_line(n, time.perf_counter() - started, extractor.workers if extractor.pooled else 1))
     return 1 if failed else 0
 
 
