@@ -4,8 +4,9 @@ Within an article extraction already joins "General Motors (GM) … GM"; an arti
 an entity "GM" of its own, so the company's timeline misses its items. ``acronym_joins`` says which such
 entities the store's view joins to a full name:
 
-- **defined**: another article linked that acronym to exactly one organisation ("General Motors (GM)", "GM,
-  General Motors' …" made "GM" one of its forms) — that one;
+- **defined**: another article linked that acronym to exactly one organisation whose initials it is ("General
+  Motors (GM)", "GM, General Motors' …" made "GM" one of its forms; "NASA T", a cut-off name that also took
+  the form "NASA", is not spelt out by it) — that one;
 - **initials**: else, when exactly one organisation of the store has those initials ("British Airways" for
   "BA"; "Bank of America" would make it two, and then neither) and it is mentioned at least ``MUCH_MORE``
   times as often as the acronym.
@@ -48,11 +49,12 @@ def acronym_joins(entities: Iterable[MachineEntity], mentions: Mapping[str, int]
         if ACRONYM.fullmatch(ent.name):
             acronyms.append(ent)
             continue
+        if not (key := initials(ent.name)):
+            continue
+        by_initials.setdefault(key, []).append(ent.id)
         for form in ent.forms:
-            if ACRONYM.fullmatch(form):
+            if ACRONYM.fullmatch(form) and form.replace("&", "") in (key, key + "S"):
                 defined.setdefault(form, set()).add(ent.id)
-        if key := initials(ent.name):
-            by_initials.setdefault(key, []).append(ent.id)
     joins: dict[str, str] = {}
     for ent in acronyms:
         spelt_out = defined.get(ent.name, set()) - {ent.id}

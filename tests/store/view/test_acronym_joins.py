@@ -55,6 +55,7 @@ def test_rule_defined_elsewhere_or_one_much_more_mentioned_organisation_never_a_
     assert acronym_joins([ba, airways], {"ba": 2, "british airways": 5}) == {}  # not much more mentioned
     assert acronym_joins([ba, airways, org("Bank of America")], {"ba": 1, "british airways": 9}) == {}  # two
     assert acronym_joins([gm, org("General Mills", "GM"), motors], {}) == {}  # defined by two: neither
+    assert acronym_joins([org("NASA"), org("NASA T", "NASA")], {"nasa t": 9}) == {}  # not its initials
     assert acronym_joins([org("NSW", etype="PLACE"), org("New South Wales", etype="PLACE")],
                          {"new south wales": 9}) == {}
     assert acronym_joins([gm, org("Gary Mitchell", "GM", etype="PERSON")], {"gary mitchell": 9}) == {}
