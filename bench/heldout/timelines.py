@@ -10,7 +10,9 @@ mentioned wins). Prints, per target and pooled: how it was found, items, P (item
 items), Rs (judged sentences with at least one item / judged sentences); pooled also "found" (targets
 found / targets), and the four first excerpts' first four targets apart (the earlier figure).
 
-    python bench/heldout/timelines.py [--cmd .venv/bin/dateline]
+    python bench/heldout/timelines.py [--cmd .venv/bin/dateline] [--set unseen]
+
+``--set unseen`` scores only the seven excerpts of ``unseen_docs.py`` (judged before any run, never tuned on).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 from bench.heldout.docs import DOCS  # noqa: E402
 from bench.heldout.timeline_docs import EARLIER_JUDGED, NEW_DOCS, NEW_JUDGED, PERSONS  # noqa: E402
+from bench.heldout.unseen_docs import UNSEEN_DOCS, UNSEEN_JUDGED, UNSEEN_PERSONS  # noqa: E402
 from dateline.store.extract.sentences import split_sentences  # noqa: E402
 
 ALITALIA = {  # quoted for measurement only; copyright stays with the publisher
@@ -173,8 +176,17 @@ def pooled(rows: dict[str, list[tuple]], targets: list[str], docs: set[str]) -> 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cmd", default=".venv/bin/dateline")
-    cmd = ap.parse_args().cmd.split()
-    docs = [d for d in DOCS if d["id"] in JUDGED] + [ALITALIA, RTE_A380] + NEW_DOCS
+    ap.add_argument("--set", choices=("heldout", "unseen"), default="heldout",
+                    help="heldout: the thirteen excerpts (looked at while fixing); unseen: only unseen_docs.py")
+    args = ap.parse_args()
+    cmd = args.cmd.split()
+    unseen = args.set == "unseen"
+    if unseen:
+        JUDGED.clear()
+        JUDGED.update(UNSEEN_JUDGED)
+        PERSONS.clear()
+        PERSONS.update(UNSEEN_PERSONS)
+    docs = UNSEEN_DOCS if unseen else [d for d in DOCS if d["id"] in JUDGED] + [ALITALIA, RTE_A380] + NEW_DOCS
     work = tempfile.mkdtemp(prefix="heldout-tl-")
     files = []
     for doc in docs:
@@ -210,6 +222,8 @@ def main() -> None:
                         print(f"    missed: {doc} | {start}")
     p, rs, n = pooled(rows, targets, set(JUDGED))
     print(f"{'pooled, all':65} {n:5d} {p:5.2f} {rs:5.2f}   found {found}/{len(targets)} = {found / len(targets):.2f}")
+    if unseen:
+        return
     p, rs, n = pooled(rows, list(FIRST_TARGETS), set(FIRST_DOCS))
     print(f"{'pooled, first four excerpts and targets':65} {n:5d} {p:5.2f} {rs:5.2f}")
 
