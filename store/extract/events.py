@@ -18,7 +18,7 @@ from dateline.store.extract.dating.date_roles import date_role
 from dateline.store.extract.dating.dates import parse_published
 from dateline.store.extract.numbers.figures import MentionIndex
 from dateline.store.extract.limits import MAX_EVENTS
-from dateline.store.extract.participation import only_modifies
+from dateline.store.extract.participation import only_modifies, only_possessor
 
 __all__ = ["find_events", "TRIGGER_RE"]
 
@@ -177,9 +177,10 @@ def _people_and_place(text: str, start: int, end: int,
         name = entity["name"]
         before = text[max(start, m_start - 30):m_start]
         if _SOURCE_RE.search(before) or index in listed or (entity.get("type") == "ORG" and _TOLD_RE.search(before)) \
-                or only_modifies(text, m_start, m_end, entity.get("type")):
+                or only_modifies(text, m_start, m_end, entity.get("type")) \
+                or only_possessor(text, m_start, m_end, entity.get("type")):
             continue  # "according to Reuters": the source; "Apple, Dell, HP and Sony": a passing list;
-            # "iPhone 4 users": the product describes the users
+            # "iPhone 4 users": the product describes the users; "Jobs's health": the person only owns it
         if entity.get("type") == "PLACE" and place is None and _PLACE_PREP_RE.search(before):
             place = name
             continue

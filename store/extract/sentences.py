@@ -36,12 +36,17 @@ _CLOSERS = "\"'\u201d\u2019)]}»"
 _END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]}»]*(?=\s)|\n")
 _WORD_BEFORE_RE = re.compile(r"([\w.'\u2019-]+)$")
 _NEXT_WORD_RE = re.compile(r"\s*([\"'\u201c\u2018(\[`]*)(\w+)")
+_DASH_NEXT_RE = re.compile(r"[ \t]+([\u2013\u2014-])[ \t]")
+_SHORT_CAPITAL_RE = re.compile(r"(?<![\w.])[A-Z][a-z]{1,4}$")  # "Wash", "Mich": a dateline's state
 # A name written with a small first letter ("iTunes", "eBay", "iPhone") opens a sentence like a capital.
 _CAMEL_RE = re.compile(r"[a-z]{1,2}[A-Z]\w*")
 
 
 def _is_break(text: str, dot_at: int, after: int) -> bool:
     """Whether the terminal punctuation at ``dot_at`` (ending at ``after``) closes a sentence."""
+    dash = _DASH_NEXT_RE.match(text, after)
+    if dash and (dash.group(1) != "-" or _SHORT_CAPITAL_RE.search(text, max(0, dot_at - 8), dot_at)):
+        return False  # "EVERETT, Wash. – Boeing", "DETROIT, Mich. - GM": a dateline, no sentence opens with a dash
     nxt = _NEXT_WORD_RE.match(text, after)
     if nxt is None:
         return True

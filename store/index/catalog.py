@@ -9,6 +9,7 @@ and roles live once in the registry, not in every article.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import re
 
@@ -23,6 +24,7 @@ _LEGAL_FORM = re.compile(r"(?:,?[ ](?:inc|incorporated|corp|corporation|co|cos|c
                          r"s\.a|nv|n\.v|se|spa|s\.p\.a|gmbh|bv|ab|asa|oyj|kk|pte|pty)\.?)+$")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the writer asks for the same few thousand names again and again
 def normalise_name(name: str) -> str:
     return _WS.sub(" ", name.translate(_APOS)).strip().casefold()
 
@@ -38,17 +40,20 @@ def resolution_key(etype: str, name: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def entity_id(etype: str, name: str) -> str:
     """Stable id of an entity: names with the same resolution key and type are one entity in every article."""
     return "e" + hashlib.blake2b(f"{etype}|{resolution_key(etype, name)}".encode(), digest_size=6).hexdigest()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def former_entity_id(etype: str, name: str) -> str:
     """The id stores made before legal forms were resolved (the whole normalised name): hand edits made
     on it follow the entity (``MachineEntity.former``)."""
     return "e" + hashlib.blake2b(f"{etype}|{normalise_name(name)}".encode(), digest_size=6).hexdigest()
 
 
+@functools.lru_cache(maxsize=1024)  # ingest asks for one body's hash at each of its checks
 def text_hash(body: str) -> str:
     """Hash of the normalised text: the same article re-ingested is recognised."""
     return hashlib.blake2b(_WS.sub(" ", body).strip().encode(), digest_size=10).hexdigest()

@@ -8,7 +8,8 @@ and never touches what was stored before.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 BATCH = 500
+PARALLEL_FROM = 64  # fewer articles than this are extracted in this process: a pool costs more than it saves
 
 
 @dataclass
@@ -35,6 +37,19 @@ class IngestSummary:
     skipped: list[str] = field(default_factory=list)  # files in a folder of kinds Dateline does not read
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    processes: int = 1  # how many processes extracted: the pool's size, or 1 when this process did
+    seconds: float = 0.0  # reading, extracting and storing, from the first file to the last commit
+
+    def rate(self) -> str:
+        return speed_line(self.new, self.seconds, self.processes)
+
+
+def speed_line(articles: int, seconds: float, processes: int) -> str:
+    """The speed line ingest and reextract print: articles/s in all and per extracting process."""
+    per_s = articles / seconds if seconds > 0 else 0.0
+    many = "es" if processes > 1 else ""
+    return (f"{articles} articles in {seconds:.1f} s: {per_s:.0f} articles/s, "
+            f"{per_s / processes:.0f} per process ({processes} extraction process{many})")
 
 
 def extract_article(body: str, published: str | None, known: dict[str, str] | None = None,
@@ -55,7 +70,7 @@ class _Batch:
     def __init__(self) -> None:
         self.items: list[NewArticle] = []
         self.keys: set[str] = set()
-        self._flight: tuple[list[NewArticle], set[str], Callable[[], list]] | None = None
+        self._flight: tuple[list[NewArticle], set[str], Callable[[], Iterable]] | None = None
 
     def holds(self, art: ParsedArticle) -> bool:
         flight = self._flight[1] if self._flight else ()
@@ -79,16 +94,20 @@ class _Batch:
 
     def flush(self, store: Store, extractor: Extractor, summary: IngestSummary,
               say: Callable[[str], None]) -> None:
-        """Extract and store everything still waiting."""
-        self.commit(store, extractor, summary, say)
-        self._store(store, summary, say)
+        """Extract and store everything still waiting. The last batch has nothing to overlap with, so it is
+        stored in quarters as their extraction ends: the writer's last commit is a quarter, not a batch."""
+        if self.items:
+            self.commit(store, extractor, summary, say)
+        self._store(store, summary, say, final=True)
 
-    def _store(self, store: Store, summary: IngestSummary, say: Callable[[str], None]) -> None:
-        """Store the batch in flight in one commit; an article whose extraction failed is named and left out."""
+    def _store(self, store: Store, summary: IngestSummary, say: Callable[[str], None], final: bool = False) -> None:
+        """Store the batch in flight (in one commit, or in quarters if ``final``); an article whose extraction
+        failed is named and left out."""
         if self._flight is None:
             return
         items, _keys, results = self._flight
-        stored = []
+        piece = max(PARALLEL_FROM, -(-len(items) // 4)) if final else len(items)
+        stored: list[NewArticle] = []
         for item, result in zip(items, results()):
             if isinstance(result, str):
                 summary.new -= 1
@@ -96,6 +115,9 @@ class _Batch:
                 continue
             item.extraction, item.sentences = result
             stored.append(item)
+            if len(stored) >= piece:
+                store.add_articles(stored)
+                stored = []
         if stored:
             store.add_articles(stored)
         self._flight = None
@@ -123,7 +145,7 @@ class Extractor:
     error that stopped that article as one line. The known names go to each pool process once, when it
     starts (not with every article: at 100,000 articles they are tens of thousands of names)."""
 
-    PARALLEL_FROM = 64
+    PARALLEL_FROM = PARALLEL_FROM
 
     def __init__(self, known: dict[str, str], backend: str, jobs: int | None = None):
         self.known = known
@@ -131,12 +153,27 @@ class Extractor:
         self.workers = max(1, jobs or os.cpu_count() or 1)
         self._pool: ProcessPoolExecutor | None = None
 
-    def start(self, items: list[tuple[str, str | None]]) -> Callable[[], list[tuple[dict, list] | str]]:
-        """Start extracting ``items``; returns the call that waits for their results, in order."""
+    def start(self, items: list[tuple[str, str | None]]) -> Callable[[], Iterator[tuple[dict, list] | str]]:
+        """Start extracting ``items``; returns the call that yields their results in order, each when ready."""
         if len(items) < self.PARALLEL_FROM or self.workers < 2:
             _start_worker(self.known, self.backend)
             results = [_extract_one(item) for item in items]
-            return lambda: results
+            return lambda: iter(results)
+        pending = self._started_pool().map(_extract_one, items, chunksize=16)  # submitted now, read in order
+        return lambda: pending
+
+    @property
+    def pooled(self) -> bool:
+        """Whether a pool of processes was started (else every article was extracted in this process)."""
+        return self._pool is not None
+
+    def prewarm(self) -> None:
+        """Start the pool's processes now (they take a moment to import), if there are several: called when
+        the input is known to be large, so the first batch finds them ready."""
+        if self.workers >= 2:
+            self._started_pool()
+
+    def _started_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -144,11 +181,12 @@ class Extractor:
             # spawn, not fork: ingest may run beside the app's threads, and forking threads can deadlock
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_start_worker, initargs=(self.known, self.backend))
-        pending = self._pool.map(_extract_one, items, chunksize=16)  # submitted now, collected when asked
-        return lambda: list(pending)
+            for _ in range(self.workers):  # each process starts (and imports) now, beside the reading of files
+                self._pool.submit(int)
+        return self._pool
 
     def run(self, items: list[tuple[str, str | None]]) -> list[tuple[dict, list] | str]:
-        return self.start(items)()
+        return list(self.start(items)())
 
     def close(self) -> None:
         if self._pool is not None:
@@ -188,12 +226,17 @@ def ingest_paths(store: Store, args: list[str], *, backend: str = "builtin", std
     for path in summary.skipped:
         say(f"skipped: {path}: not a kind of file Dateline reads (name it on its own to try it)")
     extractor = Extractor(store.known_names(), backend, jobs)
+    if _large_input(files):
+        extractor.prewarm()
     batch = _Batch()
     summary.files = len(files)
+    started = time.perf_counter()
     try:
         _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progress)
     finally:
         extractor.close()
+    summary.seconds = time.perf_counter() - started
+    summary.processes = extractor.workers if extractor.pooled else 1
     return summary
 
 
@@ -217,6 +260,19 @@ def ingest_articles(store: Store, articles: Iterable[ParsedArticle], *, backend:
     finally:
         extractor.close()
     return summary
+
+
+def _large_input(files: list[str]) -> bool:
+    """Enough to read that the pool will be used: many files, or large ones (a JSONL of many articles)."""
+    if len(files) >= PARALLEL_FROM:
+        return True
+    size = 0
+    for path in files:
+        try:
+            size += os.stat(path).st_size if path != "-" else 0
+        except OSError:
+            continue  # reading it will say what is wrong
+    return size >= 512 * 1024
 
 
 def _ingest_files(store, files, stdin, batch, extractor, summary, say, on_progress) -> None:

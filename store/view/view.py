@@ -3,13 +3,16 @@
 Merges are resolved through ``merged_into`` chains; ``members[E]`` lists the machine (and manual)
 entity ids whose records now belong to E, so "everything about E" is a walk over its members'
 postings — the size of the answer, not a scan. After an edit only the entities it touched are
-refreshed. Events and figures are answered by the ``EventsView`` it owns (``view_events.py``).
+refreshed. Events and figures are answered by the ``EventsView`` it owns (``view_events.py``). An
+organisation's acronym written alone in an article ("GM") belongs to the organisation it abbreviates while no
+hand edit touches it (``joins``, ``acronyms.py``).
 """
 from __future__ import annotations
 
 from dateline.store.index.index import MachineIndex
 from dateline.store.model import ACTIVE, MACHINE, MANUAL, Entity, Mention
 from dateline.store.disk.records import Records
+from dateline.store.view.acronyms import acronym_joins
 from dateline.store.view.view_events import EventsView
 
 
@@ -41,7 +44,10 @@ class View:
                     eid = self.m.former[eid]  # an id from before legal forms were resolved: the entity now
                     continue
             if ov is None:
-                return eid if eid in self.m.posting else None
+                if eid not in self.m.posting:
+                    return None
+                joined = self.joins.get(eid)  # an acronym another article spells out (a hand edit on it wins)
+                return (self.resolve(joined) if joined else None) or eid
             if ov.get("merged_into"):
                 eid = ov["merged_into"]
                 continue
@@ -54,10 +60,14 @@ class View:
         """Recompute every derived structure (at open and after re-extraction)."""
         self.members: dict[str, set[str]] = {}
         self.owner: dict[str, str] = {}
-        for eid in self.m.posting:
+        posting = self.m.posting
+        self.joins: dict[str, str] = acronym_joins((e for e in self.m.registry if e.id in posting), self.m.mcount)
+        for eid in posting:
             self.owner[eid] = eid
             self.members[eid] = {eid}
         for eid in self.r.data["entity"]:
+            self._place(eid)
+        for eid in self.joins:
             self._place(eid)
         self.linked: dict[str, set[str]] = {}  # entity id -> keys of mention overlays linking to it
         self.article_linked: dict[str, set[str]] = {}  # article id -> keys of its mention overlays

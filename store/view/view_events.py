@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from dateline.store.view.dating import date_key, figure_precision
@@ -27,11 +27,39 @@ def figure_id(aid: str, i: int) -> str:
 
 
 WHOLE = ("t", None)
-# An entity's timeline longer than this is shown ungrouped. Grouping is linear in rows (a date's rows
-# are indexed by word past a few, ``event_groups``), but each row sharing a date is read and its words
-# taken: 8-20 ms per 1,000 rows measured on a generated 10,000-article store (2 shared cores), made
-# when the entity is focused, on the app's thread for all but the largest entities.
-GROUP_LIMIT = 5_000
+# An entity's timeline up to this many rows is grouped when it is made. Grouping is near-linear in rows
+# (``event_groups``), but each row sharing a date is read and its words taken (8-20 ms per 1,000 rows
+# measured on a generated 10,000-article store, 2 shared cores), and a focus makes the timeline on the
+# app's thread: a longer one is handed out ungrouped, as a ``PendingGroups`` whose ``grouped()`` a
+# worker runs (the timeline pane does), after which the view hands out the grouped one.
+GROUP_NOW = 2_000
+
+
+class PendingGroups(Timeline):
+    """An entity's timeline longer than ``GROUP_NOW`` rows, not grouped yet: ``grouped()`` groups it
+    (off the app's thread) and puts the result in the view's place of this one."""
+
+    def __init__(self, timeline: Timeline, events: EventsView, key: tuple):
+        super().__init__(timeline.entries, timeline._order, timeline._source, timeline.keys)
+        self._events, self._key = events, key
+
+    def grouped(self, stop: Callable[[], bool] | None = None) -> Timeline | None:
+        """The grouped timeline; None when ``stop()`` said so or the store changed meanwhile (the
+        view no longer hands out this timeline)."""
+        events = self._events
+        got = events._sorted_refs.get(self._key)
+        if got is not self:
+            return None if got is None or isinstance(got, PendingGroups) else got
+        done = events._grouped(self, stop)
+        if done is None or events._sorted_refs.get(self._key) is not self:  # an edit or an ingest came between
+            return None
+        events._sorted_refs[self._key] = done
+        return done
+
+    def sources_of_entry(self, entry: int) -> tuple[int, ...]:
+        """As the grouped timeline says (grouping it now if no worker did yet: ``record_sources``)."""
+        done = self.grouped()
+        return done.sources_of_entry(entry) if done is not None else super().sources_of_entry(entry)
 
 
 class EventsView:
@@ -184,17 +212,21 @@ class EventsView:
         key = ("t", eid, frozenset(self.view.members.get(eid, ()))) if eid else WHOLE
         got = self._sorted_refs.get(key)
         if got is None:
-            got = self._sorted_refs[key] = self._whole_timeline() if eid is None else \
-                self._grouped(self._entity_timeline(eid))
+            if eid is None:
+                got = self._whole_timeline()
+            else:
+                ungrouped = self._entity_timeline(eid)
+                got = PendingGroups(ungrouped, self, key) if len(ungrouped) > GROUP_NOW \
+                    else self._grouped(ungrouped) or ungrouped
+            self._sorted_refs[key] = got
         if eid is None and self._ranks is None:
             self._ranks = TimelineOrder(got, self.m, self, self._touched_by_event_edits())
         return got
 
-    def _grouped(self, timeline: Timeline) -> Timeline:
+    def _grouped(self, timeline: Timeline, stop: Callable[[], bool] | None = None) -> Timeline | None:
         """An entity's timeline with each event reported several times as one row (``event_groups``).
-        Read from the index rows; summaries are read only for events sharing a date."""
-        if len(timeline) > GROUP_LIMIT:
-            return timeline
+        Read from the index rows; summaries are read only for events sharing a date. None when
+        ``stop()`` said so."""
         m, order = self.m, self.m.order
         events, figures = m.events.columns, m.figures.columns
         keys = timeline.keys
@@ -217,9 +249,12 @@ class EventsView:
             g, local = m.event_at(number, row), m.local_ids(number)
             return events[EV_SUMMARY][g] or "", [local[le] for le in events[EV_PARTS][g]]
 
-        kept, groups = group_timeline(timeline.entries, keys, describe)
+        found = group_timeline(timeline.entries, keys, describe, stop)
+        if found is None:
+            return None
+        kept, groups = found
         if not groups:
-            return timeline
+            return Timeline(timeline.entries, order, self, keys)
         return Timeline(array("q", map(timeline.entries.__getitem__, kept)), order, self,
                         list(map(keys.__getitem__, kept)), groups)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +32,7 @@ def test_ingest_seed_stats_and_idempotence(tmp_path):
     first = dateline("ingest", "--db", str(db), str(SEED))
     assert first.returncode == 0, first.stderr.decode()
     assert b"1 new, 0 unchanged, 0 failed" in first.stderr
+    assert b"articles/s" not in first.stderr  # one article says nothing about speed
     got = stats(db)
     assert got["articles"] == 1 and got["first_published"] == got["last_published"] == "2025-06-10"
     assert set(got) == {"articles", "entities", "mentions", "events", "figures", "first_published", "last_published"}
@@ -149,3 +151,18 @@ def test_ingest_while_the_app_is_open_proceeds_and_waits_only_for_a_commit(tmp_p
     _, err = waiting.communicate(timeout=120)
     assert waiting.returncode in (0, 1), err
     app_side.close()
+
+
+def test_ingest_and_reextract_end_with_their_speed_per_extracting_process(tmp_path):
+    db = tmp_path / "t"
+    out = dateline("ingest", "--db", str(db), "--demo", "--jobs", "2")
+    assert out.returncode == 0, out.stderr.decode()
+    lines = out.stderr.decode().splitlines()
+    assert re.fullmatch(r"\d+ articles in [\d.]+ s: \d+ articles/s, \d+ per process \(2 extraction processes\)",
+                        lines[-2]), lines
+    assert re.match(r"\d+ new, 0 unchanged, 0 failed", lines[-1])  # the summary stays the last line
+    again = dateline("reextract", "--db", str(db), "--jobs", "1")
+    lines = again.stderr.decode().splitlines()
+    assert re.fullmatch(r"\d+ articles in [\d.]+ s: \d+ articles/s, \d+ per process \(1 extraction process\)",
+                        lines[-2]), lines
+    assert lines[-1].startswith("re-extracted ")

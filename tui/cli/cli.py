@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -87,6 +88,9 @@ def _open_app(db: Path, theme: str | None = None) -> int:
     return 0
 
 
+SPEED_FROM = 20  # fewer articles say nothing about speed: no speed line
+
+
 def cmd_ingest(args, db: Path, err: Console) -> int:
     paths = list(args.paths)
     if args.extracted:
@@ -103,6 +107,8 @@ def cmd_ingest(args, db: Path, err: Console) -> int:
         summary = _run_with_progress(store, paths, args.extractor, stdin, err, args.follow_symlinks, args.jobs)
         _index_for_search(store, err)
     skipped = f", {len(summary.skipped)} skipped" if summary.skipped else ""
+    if summary.new >= SPEED_FROM:
+        say(err, summary.rate())
     say(err, f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed{skipped} (store: {db})")
     return 1 if summary.failed else 0
 
@@ -180,9 +186,10 @@ def cmd_stats(args, db: Path, err: Console) -> int:
 def cmd_reextract(args, db: Path, err: Console) -> int:
     """Extraction on every core (``--jobs``), the store's lock only for the final switch; an article whose
     extraction fails is kept with nothing extracted, named on one line, and the exit status is 1."""
-    from dateline.store.ingest import Extractor
+    from dateline.store.ingest import Extractor, speed_line
 
     failed: list[str] = []
+    started = time.perf_counter()
     with _writer(db, args.wait, err) as store, progress_bar(err, "re-extracting") as (bar, tick):
         def fail(line: str) -> None:
             failed.append(line)
@@ -190,6 +197,8 @@ def cmd_reextract(args, db: Path, err: Console) -> int:
 
         with Extractor(store.known_names(), args.extractor, args.jobs) as extractor:
             n = store.reextract(batch=extractor.run, progress=tick, on_error=fail)
+    if n >= SPEED_FROM:
+        say(err, speed_line(n, time.perf_counter() - started, extractor.workers if extractor.pooled else 1))
     say(err, f"re-extracted {n} articles{f', {len(failed)} failed' if failed else ''}; hand edits kept "
              f"(store: {db})")
     return 1 if failed else 0

@@ -8,9 +8,11 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.worker import get_current_worker
 
 from dateline.store.view.dating import key_date, start_of
 from dateline.store.model import Event, Figure
@@ -134,6 +136,14 @@ def year_month_headers(month: str | None, group: tuple[str, str]) -> tuple[list[
 
 
 EMPTY_TIMELINE = Timeline(array("q"), [], None)
+GROUPING = "timeline-grouping"  # the worker group that groups a long timeline
+
+
+class GroupsLater(Protocol):
+    """A timeline the store hands out before grouping its reports (a long one: grouping it would hold
+    up the focus): ``grouped`` groups it, or gives None when asked to stop or when the store changed."""
+
+    def grouped(self, stop: Callable[[], bool] | None = None) -> Timeline | None: ...
 
 
 class TimelinePane(LineList):
@@ -166,6 +176,28 @@ class TimelinePane(LineList):
         self.set_rows(rows.reversed() if self.newest_first and isinstance(rows, TimelineRows) else rows,
                       keep_cursor=keep_cursor)
         self._update_titles()
+        self._group_later(rows)
+
+    def _group_later(self, rows: TimelineRows) -> None:
+        """A long timeline the store did not group yet is grouped in a worker: its rows show ungrouped
+        until the grouped ones land (the cursor stays on its row); showing another timeline first (the
+        user moved on) cancels the worker, and its result is dropped."""
+        self.workers.cancel_group(self, GROUPING)
+        pending: GroupsLater | None = getattr(rows.timeline, "grouped", None) and rows.timeline \
+            if isinstance(rows, TimelineRows) else None
+        if pending is None:
+            return
+
+        def group() -> None:
+            worker = get_current_worker()
+            done = pending.grouped(lambda: worker.is_cancelled)
+            if done is not None and not worker.is_cancelled:
+                self.app.call_from_thread(self._grouping_landed, rows, done)
+        self.run_worker(group, thread=True, exclusive=True, group=GROUPING, exit_on_error=False, name="group_timeline")
+
+    def _grouping_landed(self, rows: TimelineRows, grouped: Timeline) -> None:
+        if self._items is rows:  # still the timeline shown
+            self.set_items(TimelineRows(grouped, rows.note), keep_cursor=True)
 
     def action_expand(self) -> None:
         """`w`: show the row under the cursor whole (wrapped under it), or cut it again."""

@@ -51,7 +51,7 @@ South Korea=Korea,Republic of Korea:South Korean,Korean|South Sudan:South Sudane
 Sri Lanka:Sri Lankan|Sudan:Sudanese|Suriname:Surinamese|Sweden:Swedish,Swede|Switzerland:Swiss|Syria:Syrian
 Taiwan:Taiwanese|Tajikistan:Tajik|Tanzania:Tanzanian|Thailand:Thai|Togo:Togolese|Trinidad and Tobago:Trinidadian
 Tunisia:Tunisian|Turkey=Turkiye:Turkish,Turk|Turkmenistan:Turkmen|Uganda:Ugandan|Ukraine:Ukrainian
-United Arab Emirates=UAE,U.A.E.,Emirates:Emirati|United Kingdom=UK,U.K.,Britain,Great Britain:British,Briton
+United Arab Emirates=UAE,U.A.E.:Emirati|United Kingdom=UK,U.K.,Britain,Great Britain:British,Briton
 United States=US,U.S.,USA,U.S.A.,America,United States of America:American|Uruguay:Uruguayan
 Uzbekistan:Uzbek|Venezuela:Venezuelan|Vietnam=Viet Nam:Vietnamese|Yemen:Yemeni|Zambia:Zambian|Zimbabwe:Zimbabwean
 Vatican City=Vatican|Hong Kong|Macau=Macao|Puerto Rico:Puerto Rican|Greenland|Scotland:Scottish,Scot

@@ -72,3 +72,33 @@ Tupolev|Antonov|Cessna|Learjet|Gulfstream|Tesla|Xbox|PlayStation|Wii|Nintendo|Ga
 # numbered names that are events ("Axiom Mission 4") or sites ("Launch Complex 39A")
 MISSION_HEADS = frozenset(_split("Mission|Apollo|Artemis|Gemini|Soyuz|Shenzhou|Expedition|Crew|Voyage"))
 SITE_HEADS = frozenset(_split("Complex|Pad|Gate|Terminal|Pier|Route|Interstate|Highway|Runway|Platform|Berth"))
+
+# Stock market indices (typed PRODUCT, as "S&P 500" is): canonical name -> the ways news writes it (regular
+# expressions). A bare "Dow Jones" (also a company) or "Nasdaq" (also the exchange) is left to the other cues;
+# "the Dow" is the index.
+MARKET_INDICES = {
+    "Dow Jones Industrial Average": r"Dow Jones [Ii]ndustrial [Aa]verage|Dow Jones [Ii]ndustrials|Dow [Ii]ndustrials"
+                                    r"|Dow Jones [Ii]ndustrial [Ii]ndex|Dow Jones [Aa]verage|DJIA"
+                                    r"|(?<=[Tt]he )Dow(?![ \t]+(?:Jones|Chemical|Corning))"
+                                    r"|(?<=blue-chip )Dow(?![ \t]+(?:Jones|Chemical|Corning))",
+    "S&P 500": r"S&P[ ]?500(?: [Ii]ndex)?|Standard (?:&|and) Poor's 500(?: [Ii]ndex)?",
+    "Nasdaq Composite": r"(?:Nasdaq|NASDAQ) [Cc]omposite(?: [Ii]ndex)?",
+    "FTSE 100": r"FTSE[- ]100(?: [Ii]ndex)?",
+    "Nikkei 225": r"Nikkei 225(?: [Ii]ndex)?|Nikkei(?: [Ss]tock)? (?:[Aa]verage|[Ii]ndex)",
+    "DAX": r"(?:Xetra )?DAX(?: [Ii]ndex)?",
+    "CAC 40": r"CAC[- ]40(?: [Ii]ndex)?",
+    "Hang Seng Index": r"Hang Seng(?: [Ii]ndex)?(?! Bank)",
+    "Shanghai Composite": r"Shanghai [Cc]omposite(?: [Ii]ndex)?",
+    "Russell 2000": r"Russell 2000(?: [Ii]ndex)?",
+}
+
+# Airliner models, one name per model however written ("A380s", "Airbus A380-800", "the 787", "787-9s",
+# "B787 Dreamliner", "Dreamliner"): the maker's name and the model's number ({0}). A bare Boeing number
+# ("the 787") counts only in an article that names Boeing; a MAX stays a model of its own.
+AIRBUS_MODEL = r"(?:Airbus[ \t]+)?A(3(?:00|10|18|19|20|21|30|40|50|80))(?:-?\d{3,4})?(?:neo|XWB|XLR|LR)?s?"
+BOEING_MODEL = (r"(?:(?:Boeing[ \t]+|B)(7[0-8]7)|(?<![$\d.,])(7[0-8]7)(?=(?:-\d|s?[ \t]+(?:Dreamliner|MAX))))"
+                r"(?:-\d{1,3}(?:ER|LR|F)?)?(?P<max>[ \t]+MAX)?(?:[ \t]+Dreamliners?)?s?")
+BOEING_BARE = (r"(?:(?:" + "|".join(f"(?<={w} )" for w in "the The its Its their new first a an of".split())
+               + r")(7[0-8]7)(?:-\d{1,3}(?:ER|LR|F)?)?s?|(?<![$\d.,\w-])(7[0-8]7)(?:-\d{1,3}(?:ER|LR|F)?s?|s))"
+               r"(?![\w%-]|[.,]\d)")  # "the 787", "its 787-9", "20 787s"; not "787 jobs", "$787 million"
+BOEING_NICKNAMES = {"Dreamliner": "787", "Dreamliners": "787", "Jumbo Jet": "747", "jumbo jet": "747"}

@@ -162,7 +162,12 @@ def _key(c: Candidate) -> str:
     s = _DOTTED_ABBR.sub(lambda m: m.group().replace(".", ""), s)  # "U.S. Federal Reserve" = "US Federal Reserve"
     if s.startswith("$"):
         s = s[1:]
+    s = _MODEL_PLURAL_RE.sub(r"\1", s)  # "A380s" are the model "A380"
     return s[4:] if s.startswith("the ") else s.rstrip(".") if not _DOTTED_END.search(s) else s
+
+
+# A model written in the plural ("A380s", "787-9s"); not a decade ("1990s").
+_MODEL_PLURAL_RE = re.compile(r"(?<![\w-])(?!(?:1[89]|20)\d0s\b)([a-z]{0,3}-?\d[\w-]*\d[a-z]?)s$")
 
 
 def _resolve_type(members: list[Candidate]) -> str:
@@ -250,7 +255,7 @@ def _merge_short_forms(groups: dict, types: dict) -> None:
             core = [w for w in words if w.rstrip(".") not in ("jr", "sr", "ii", "iii", "iv")]
             surnames.setdefault(core[-1], []).append(k)
             given.setdefault(core[0], []).append(k)
-        if types[k] == "ORG":
+        if types[k] == "ORG" and not any(c.canonical for c in groups[k]):  # "S&P analyst" is not "S&P 500"
             for n in range(1, len(words)):
                 if _same_company(words[n:]):  # "Ford" → "Ford Motor Co."; not → "Boeing Commercial Airplanes"
                     prefixes.setdefault(" ".join(words[:n]), []).append(k)
@@ -310,7 +315,8 @@ def _entity(text: str, members: list[Candidate], typ: str, starts: list[int]) ->
     real = [c for c in members if not c.text.startswith("$")] or members
     canonical = next((c.canonical for c in members if c.canonical), None)
     if canonical is None:
-        best = max(real, key=lambda c: (len(c.text.split()), len(c.text), -c.start))
+        singular = [c for c in real if not _MODEL_PLURAL_RE.search(c.text.lower())] or real
+        best = max(singular, key=lambda c: (len(c.text.split()), len(c.text), not c.text.isupper(), -c.start))
         canonical = best.text.translate(_APOSTROPHES)
         canonical = canonical[4:] if canonical[:4] in ("The ", "the ") else canonical
         if canonical.startswith("$"):

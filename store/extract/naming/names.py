@@ -13,6 +13,8 @@ import re
 from collections import Counter
 
 from dateline.store.extract.naming import gazetteer as gz
+from dateline.store.extract.naming.gazetteer_shapes import (AIRBUS_MODEL, BOEING_BARE, BOEING_MODEL, BOEING_NICKNAMES,
+                                                            MARKET_INDICES)
 from dateline.store.extract.naming.name_chunks import (CHUNK, MAX_NAME_WORDS, TOKEN, is_sentence_start, split_chunk,
                                                        trim_headlines)
 from dateline.store.extract.naming.name_linking import Candidate, link_entities, lookup_place
@@ -50,9 +52,69 @@ def find_entities(text: str, sentences: list[tuple[int, int]], *, known: dict[st
         candidates = spacy_backend.candidates(text, sentences, builtin_candidates)
     else:
         raise ValueError(f"unknown name-finder backend {backend!r}; choose builtin or spacy")
+    candidates = _with_indices(text, candidates)
+    candidates = _with_aircraft(text, candidates)
     if known:
         candidates = _with_known(text, candidates, known)
     return link_entities(text, candidates, sentences)
+
+
+_INDEX_RE = re.compile("|".join(f"(?P<i{n}>(?<![\\w&])(?:{surfaces})(?![\\w&]))"
+                                for n, surfaces in enumerate(MARKET_INDICES.values())))
+_INDEX_NAMES = list(MARKET_INDICES)
+_INDEX_WORDS = ("Dow", "DJIA", "S&P", "Standard", "Nasdaq", "NASDAQ", "FTSE", "Nikkei", "DAX", "CAC", "Hang Seng",
+                "Shanghai", "Russell")  # one of these is in every way of writing an index
+
+
+def _with_indices(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Every way of writing a stock market index ("the Dow", "Dow Jones industrials", "Standard & Poor's
+    500 index") becomes one name, the index's own; other candidates it overlaps give way."""
+    if not any(word in text for word in _INDEX_WORDS):  # most articles name no index: skip the scan
+        return candidates
+    found = [Candidate(m.start(), m.end(), m.group(), {"PRODUCT": 6}, canonical=_INDEX_NAMES[int(str(m.lastgroup)[1:])])
+             for m in _INDEX_RE.finditer(text)]
+    return _replacing(candidates, found)
+
+
+_AIRBUS_RE = re.compile(rf"(?<![\w-]){AIRBUS_MODEL}(?![\w-])")
+_BOEING_RE = re.compile(rf"(?<![\w-]){BOEING_MODEL}(?![\w-])")
+_BOEING_BARE_RE = re.compile(BOEING_BARE)
+_NICKNAME_RE = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, BOEING_NICKNAMES)))
+
+
+def _with_aircraft(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Every way of writing an airliner model ("A380s", "Airbus A380-800", "787-9s", "B787 Dreamliner",
+    "Dreamliner"; a bare "787" where the article names Boeing) becomes one name, "Airbus A380" or
+    "Boeing 787", so a model is one entity across articles; other candidates it overlaps give way."""
+    found: list[Candidate] = []
+    if "A3" in text:
+        found += [Candidate(m.start(), m.end(), m.group(), {"PRODUCT": 6}, canonical=f"Airbus A{m.group(1)}")
+                  for m in _AIRBUS_RE.finditer(text)]
+    if "Boeing" in text or "Dreamliner" in text or "B7" in text:
+        for m in _BOEING_RE.finditer(text):
+            number = m.group(1) or m.group(2)
+            found.append(Candidate(m.start(), m.end(), m.group(), {"PRODUCT": 6},
+                                   canonical=f"Boeing {number}" + (" MAX" if m.group("max") else "")))
+        taken = [(c.start, c.end) for c in found]
+        for m in _NICKNAME_RE.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken):
+                found.append(Candidate(m.start(), m.end(), m.group(), {"PRODUCT": 6},
+                                       canonical=f"Boeing {BOEING_NICKNAMES[m.group()]}"))
+        if "Boeing" in text:
+            taken = [(c.start, c.end) for c in found]
+            found += [Candidate(m.start(), m.end(), m.group(), {"PRODUCT": 6},
+                                canonical=f"Boeing {m.group(1) or m.group(2)}")
+                      for m in _BOEING_BARE_RE.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+    return _replacing(candidates, found)
+
+
+def _replacing(candidates: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """``found`` added to the candidates, less those they overlap (a hand-marked name stays)."""
+    if not found:
+        return candidates
+    spans = [(c.start, c.end) for c in found]
+    kept = [c for c in candidates if c.fixed or not any(c.start < e and s < c.end for s, e in spans)]
+    return kept + found
 
 
 def builtin_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Candidate]:

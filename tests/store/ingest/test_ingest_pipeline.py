@@ -72,3 +72,44 @@ def test_pool_processes_extract_with_the_known_names():
         in_process = here.run(bodies)
     assert in_pool == in_process
     assert all(any(e["name"] == "qqzzy corp" for e in result[0]["entities"]) for result in in_pool)
+
+
+def test_the_last_batch_is_stored_in_quarters_as_its_extraction_ends(monkeypatch):
+    """Nothing is left to extract beside the last commit, so it is split: the writer's final, unshared
+    commit holds a quarter of a batch."""
+    log: list = []
+    monkeypatch.setattr(ingest, "BATCH", 8)
+    monkeypatch.setattr(ingest, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(ingest, "Extractor", fake_extractor(log))
+    summary = ingest_articles(FakeStore(log), [article(k) for k in range(16)])
+    assert log == [("start", 8), ("start", 8), ("add", [f"t{k}" for k in range(8)]),
+                   ("add", ["t8", "t9"]), ("add", ["t10", "t11"]), ("add", ["t12", "t13"]), ("add", ["t14", "t15"])]
+    assert summary.new == 16
+
+
+def test_a_large_input_starts_the_pool_before_the_first_batch(tmp_path):
+    few = [tmp_path / f"a{k}.txt" for k in range(3)]
+    for path in few:
+        path.write_text("A short article.")
+    assert not ingest._large_input([str(p) for p in few])
+    assert ingest._large_input([str(few[0])] * ingest.PARALLEL_FROM)
+    big = tmp_path / "many.jsonl"
+    big.write_text('{"title": "t", "text": "x"}\n' * 40_000)
+    assert ingest._large_input([str(big), str(tmp_path / "missing.txt")])
+
+
+def test_ingest_reports_its_speed_per_extracting_process(tmp_path):
+    from dateline.store.api import open_store
+    from dateline.store.ingest import ingest_paths
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for k in range(ingest.PARALLEL_FROM):
+        (folder / f"a{k}.txt").write_text(f"Acme Corp said on Monday that sales rose {k}% in Lisbon.")
+    store = open_store(tmp_path / "db")
+    try:
+        summary = ingest_paths(store, [str(folder)], jobs=2)
+    finally:
+        store.close()
+    assert summary.new == ingest.PARALLEL_FROM and summary.processes == 2 and summary.seconds > 0
+    assert summary.rate().endswith("per process (2 extraction processes)")
