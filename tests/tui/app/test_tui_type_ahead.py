@@ -5,6 +5,7 @@ drawn before its list is filtered, and letters typed in one burst are filtered o
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Region
 
 from dateline.tui.app.app import DatelineApp
 from dateline.tui.dialogs.base import Dialog
@@ -137,3 +138,35 @@ async def test_a_typed_letter_is_drawn_before_the_list_is_filtered(store):
         await pilot.press("G")
         await settle(pilot)
         assert "filter G" in happened and happened.index("frame") < happened.index("filter G"), happened
+
+
+def record_frames(app) -> list[list]:
+    """The screen regions each frame re-draws from now on (the compositor's dirty regions), frame by frame."""
+    frames: list[list] = []
+    compositor = app.screen._compositor
+    real = compositor.render_update
+
+    def logged(*args, **kwargs):
+        frames.append(list(compositor._dirty_regions))
+        return real(*args, **kwargs)
+
+    compositor.render_update = logged
+    return frames
+
+
+@run_async
+async def test_opening_or_closing_the_filter_bar_first_redraws_its_line_not_the_other_panes(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        bar_y = app.query_one(FilterBar).region.y or app.query_one("#status").region.y - 2
+        others = [app.query_one(pane).region.intersection(Region(0, 0, SIZE[0], bar_y)) for pane in PANES[1:]]
+        for keys in (["slash"], ["G", "escape"]):
+            frames = record_frames(app)
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert frames, "no frame was drawn"
+            redrawn = [region for region in frames[0] if any(region.overlaps(other) for other in others)]
+            assert not redrawn, f"{keys[-1]}: the first frame re-drew other panes: {redrawn}"
