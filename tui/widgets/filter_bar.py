@@ -52,6 +52,11 @@ class FilterBar(InertInput):
             self.post_message(self.Applied(self.pane_id, event.value, final=True))
         self.close()
 
+    def moved_past(self, message: Applied) -> bool:
+        """A live filter text the bar has already moved past: its letters came in one burst (the bar took them
+        all before its first change reached the app), so filtering it would only delay the latest text."""
+        return self.pane_id != message.pane_id or self.value != message.query
+
     def on_mount(self) -> None:
         self.cursor_blink = not self.app.is_headless  # tests and snapshots need a steady cursor
 
