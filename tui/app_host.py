@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from dateline.tui.idle_gc import IdleCollector
     from dateline.tui.widgets.line_list import LineList
     from dateline.tui.app.loading import EntityLists, PaneLists
+    from dateline.tui.app.staging import StagedWork
     from dateline.tui.panes.timeline_pane import TimelinePane
 
 
@@ -32,6 +33,7 @@ class AppHost(Protocol):
     whole: PaneLists | None
     history: History
     idle_gc: IdleCollector
+    staged: StagedWork
     _open_path: str | None
     _focus: Any  # an entity id, None (the whole store) or ``UNSET`` while loading
     _detail: Target | None

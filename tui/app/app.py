@@ -44,6 +44,8 @@ from dateline.tui.actions.app_chart import Charts
 from dateline.tui.app.key_bar import KeyBar
 from dateline.tui.app.pane_layout import PaneLayout
 from dateline.tui.idle_gc import IdleCollector
+from dateline.tui.app.staging import StagedWork
+from dateline.tui.app.held_keys import HeldKeys
 from dateline.tui.app.loading import EntityLists, PaneLists
 from dateline.tui.messages import (ConnectedLoaded, EntityTarget, FilterRequested, FocusListsLoaded, LoadProgress,
                                    RowChosen, RowHighlighted, StoreFollowed, StoreLoaded, Target, View)
@@ -78,6 +80,8 @@ class DatelineApp(App[None]):
         self.history = History(View(filters=()))
         self._focus: str | None = None
         self.idle_gc = IdleCollector()
+        self.staged = StagedWork(self)
+        self.held_keys = HeldKeys(self)
         self._detail: Target | None = None
         self._selected: dict[str, int] = {}
         self._busy: str | None = "opening store"
@@ -152,8 +156,10 @@ class DatelineApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             self.idle_gc.touch()
-        if isinstance(event, events.Key) and not event.is_forwarded and typed_before(self.screen, event):
-            return  # typed ahead of a dialog the user had not seen yet: it must not answer it
+            self.staged.flush()  # a key acts on the panes as the keys before it left them (tui/app/staging.py)
+        if isinstance(event, events.Key) and not event.is_forwarded and (
+                typed_before(self.screen, event) or self.held_keys.hold(event)):
+            return  # typed ahead of a dialog (it never answers it) or of its list's rows (app/held_keys.py)
         await super().on_event(event)
 
     def pane(self, name: str) -> Widget:
@@ -198,6 +204,8 @@ class DatelineApp(App[None]):
         return self.navigation.current_pane()
 
     def on_descendant_focus(self, event) -> None:
+        if not self.screen_stack or not self.screen_stack[0].query("#entities"):  # queued while the app shuts down
+            return
         name = self._current_pane()
         self.pane_layout.mark_current_pane(name)
         self.navigation.focus_moved(name)
@@ -234,13 +242,13 @@ class DatelineApp(App[None]):
 
     def _apply_filter(self, message: FilterBar.Applied) -> None:
         pane = self.query_one(f"#{message.pane_id}", LineList)
-        if not message.final and superseded(message, self.query_one(FilterBar)):
+        if not message.final and self.query_one(FilterBar).moved_past(message):
             return  # letters typed together: only the latest text is filtered (issue 15)
         if message.final or len(pane.rows) <= LIVE_FILTER_LIMIT:
             if pane.filter_query != message.query.strip():
                 pane.set_query(message.query)
         if message.final:
-            pane.focus()
+            self._focus_pane(message.pane_id)  # at once: the keys typed after `enter` go to the pane
             self.preview_cursor(pane)  # the detail pane follows the cursor the filter moved
         self.update_status()
 
@@ -373,12 +381,6 @@ class DatelineApp(App[None]):
             focus=self.name_of(self._focus) if isinstance(self._focus, str) else None, filters=tuple(filters),
             selected=tuple(f"{pane_id} {count}" for pane_id, count in self._selected.items() if count),
             readonly=readonly, busy=self._busy))
-
-
-def superseded(message: FilterBar.Applied, bar: FilterBar) -> bool:
-    """A live filter text the bar has already moved past: its letters came in one burst (the bar took them
-    all before its first change reached the app), so filtering it would only delay the latest text."""
-    return bar.pane_id != message.pane_id or bar.value != message.query
 
 
 def run_app(store, *, theme: str | None = None) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import ProgressBar
 
 from dateline.tui.app_host import AppHost
 from dateline.tui.app.app_views import FocusViews
-from dateline.tui.app.loading import EntityLists, load_entities, load_whole_lists
+from dateline.tui.app.loading import LOADING, EntityLists, load_entities, load_whole_lists
 from dateline.tui.messages import ArticleTarget, LoadProgress, SentenceTarget, StoreFollowed, StoreLoaded
 
 FOLLOW_SECONDS = 1.0  # how often the app looks for what other processes committed (one stat of two files)
@@ -72,7 +72,7 @@ class StoreLoading:
             app.entities_pane.set_entities(data.entities)
             app.timeline_pane.name_of = app.name_of
             for pane in (app.timeline_pane, app.articles_pane):
-                pane.EMPTY = "loading…"
+                pane.EMPTY = LOADING
             app._focus = UNSET
             app.apply_view(app.history.current)
             if app.history.current.detail is None and app.focused is app.entities_pane:

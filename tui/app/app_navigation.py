@@ -53,12 +53,15 @@ class Navigation:
         app = self.app
         if app.loaded is None:
             return
+        self._pending_preview = None  # a cursor's preview still waiting is older than this view: it must not cover it
         for name, query in view.filters or ():  # back and forward restore the filters as they were
             if app.pane(name).filter_query != query:
                 app.pane(name).set_query(query)
+        # the state, the cursor, the focus and the status bar now; the panes that change after the next
+        # frame (``StagedWork``): a key that changes every pane shows its first response at once
         if view.focus != app._focus:
-            self.views.show_focus(view.focus)
-        self.views.show_detail(view.detail)
+            self.views.show_focus(view.focus, staged=True)
+        self.views.show_detail(view.detail, staged=True)
         self.focus_pane(view.pane)
         app.update_status()
 
@@ -121,7 +124,7 @@ class Navigation:
             bar.close()
             if pane_id:
                 app.pane(pane_id).set_query("")
-                app.pane(pane_id).focus()
+                self.focus_pane(pane_id)  # at once: the keys typed after `escape` go to the pane
             app.update_status()
             return
         pane = app.pane(self.current_pane())

@@ -17,7 +17,7 @@ from dateline.tui.app_host import AppHost
 from dateline.tui.panes.article_reader import ReaderData
 from dateline.tui.panes.detail_data import overview_lines, reader_data
 from dateline.tui.panes.entity_card import card_data, card_figures
-from dateline.tui.app.loading import EMPTY_LISTS, PaneLists, focus_lists
+from dateline.tui.app.loading import EMPTY_LISTS, LOADING, PaneLists, focus_lists
 from dateline.tui.messages import ArticleTarget, ConnectedLoaded, EntityTarget, FocusListsLoaded, SentenceTarget, Target
 
 CONNECTED = 20  # how many connected entities the card ranks
@@ -30,15 +30,25 @@ class FocusViews:
     def __init__(self, app: AppHost) -> None:
         self.app = app
 
-    def show_focus(self, entity_id: str | None) -> None:
+    def show_focus(self, entity_id: str | None, staged: bool = False) -> None:
+        """Make ``entity_id`` the focus (None: the whole store) and fill the timeline and articles for it;
+        ``staged``: fill them after the next frame (``StagedWork``), so the key's first response shows first."""
         self.app._focus = entity_id
+        if entity_id is not None:
+            self.app.entities_pane.move_cursor_to_key(entity_id)
+        if staged:
+            self.app.staged.later("lists", lambda: self._fill_lists(entity_id))
+        else:
+            self.app.staged.drop("lists")
+            self._fill_lists(entity_id)
+
+    def _fill_lists(self, entity_id: str | None) -> None:
         if entity_id is None:
             self._show_lists(self.app.whole or EMPTY_LISTS)  # still loading: the panes say so until it lands
             return
-        self.app.entities_pane.move_cursor_to_key(entity_id)
         if self._very_frequent(entity_id):
             for pane in (self.app.timeline_pane, self.app.articles_pane):
-                pane.EMPTY = "loading…"
+                pane.EMPTY = LOADING
             self._show_lists(EMPTY_LISTS)
             self.read_focus_lists(entity_id)
             return
@@ -75,8 +85,16 @@ class FocusViews:
             pane.EMPTY = type(pane).EMPTY
         self._show_lists(message.lists)
 
-    def show_detail(self, target: Target | None) -> None:
+    def show_detail(self, target: Target | None, staged: bool = False) -> None:
+        """Show ``target`` in the detail pane; ``staged``: after the next frame (see ``show_focus``)."""
         self.app._detail = target
+        if staged:
+            self.app.staged.later("detail", lambda: self._draw_detail(target))
+        else:
+            self.app.staged.drop("detail")
+            self._draw_detail(target)
+
+    def _draw_detail(self, target: Target | None) -> None:
         detail, store = self.app.detail_pane, self.app.store
         if isinstance(target, EntityTarget):
             figures = not self._very_frequent(target.entity_id)  # else the connected worker reads them

@@ -14,6 +14,7 @@ from dateline.tui.panes.entities_pane import EntityRow
 from dateline.tui.panes.timeline_pane import EMPTY_TIMELINE, TimelineRows
 
 Progress = Callable[[float, str], None]
+LOADING = "loading…"  # what a list says while a worker reads its rows (keys typed meanwhile wait: held_keys.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ drawn before its list is filtered, and letters typed in one burst are filtered o
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Region
 
 from dateline.tui.app.app import DatelineApp
 from dateline.tui.dialogs.base import Dialog
@@ -137,3 +138,144 @@ async def test_a_typed_letter_is_drawn_before_the_list_is_filtered(store):
         await pilot.press("G")
         await settle(pilot)
         assert "filter G" in happened and happened.index("frame") < happened.index("filter G"), happened
+
+
+def record_frames(app) -> list[list]:
+    """The screen regions each frame re-draws from now on (the compositor's dirty regions), frame by frame."""
+    frames: list[list] = []
+    compositor = app.screen._compositor
+    real = compositor.render_update
+
+    def logged(*args, **kwargs):
+        frames.append(list(compositor._dirty_regions))
+        return real(*args, **kwargs)
+
+    compositor.render_update = logged
+    return frames
+
+
+@run_async
+async def test_opening_or_closing_the_filter_bar_first_redraws_its_line_not_the_other_panes(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        bar_y = app.query_one(FilterBar).region.y or app.query_one("#status").region.y - 2
+        others = [app.query_one(pane).region.intersection(Region(0, 0, SIZE[0], bar_y)) for pane in PANES[1:]]
+        for keys in (["slash"], ["G", "escape"]):
+            frames = record_frames(app)
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert frames, "no frame was drawn"
+            redrawn = [region for region in frames[0] if any(region.overlaps(other) for other in others)]
+            assert not redrawn, f"{keys[-1]}: the first frame re-drew other panes: {redrawn}"
+
+
+def log_frames_and(app, obj, name: str, happened: list[str]) -> None:
+    """Append "frame" to ``happened`` for every frame written, and ``name`` whenever ``obj.<name>`` runs."""
+    real_display, real = app._display, getattr(obj, name)
+
+    def logged_display(screen, renderable):
+        if renderable is not None:
+            happened.append("frame")
+        return real_display(screen, renderable)
+
+    def logged(*args, **kwargs):
+        happened.append(name)
+        return real(*args, **kwargs)
+
+    app._display = logged_display
+    setattr(obj, name, logged)
+
+
+@run_async
+async def test_a_key_that_changes_every_pane_draws_its_first_response_before_it_fills_them(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        lutnick = entity_id_named(store, "Howard Lutnick")
+        await pilot.press("1", "slash", *"Lutnick", "enter")
+        await settle(pilot)
+        for key, focus in (("enter", lutnick), ("escape", None), ("backspace", lutnick)):
+            if key == "escape":
+                await pilot.press("escape")  # the first clears the filter; the second drops the focus
+                await settle(pilot)
+            happened: list[str] = []
+            log_frames_and(app, app.timeline_pane, "set_items", happened)
+            log_frames_and(app, app.detail_pane, "show_card" if focus else "show_overview", happened)
+            await pilot.press(key)
+            await settle(pilot)
+            assert app._focus == focus, key
+            assert "set_items" in happened and happened.index("frame") < happened.index("set_items"), (key, happened)
+            assert happened.index("frame") < max(happened.index(n) for n in ("show_card", "show_overview")
+                                                 if n in happened), (key, happened)
+            assert ("Focus: Howard Lutnick" if focus else "focus: —").lower() in status_line(app).lower()
+            dates = [row.data.label for row in app.timeline_pane.lines if row.selectable]
+            assert ("2025-06-09" in dates) and (focus is None or len(dates) == 2), (key, dates)  # settled right
+        assert store.log() == []  # navigation never edits
+
+
+def status_line(app) -> str:
+    from dateline.tui.widgets.status_bar import StatusBar
+
+    return app.query_one(StatusBar).render().plain
+
+
+BURST = ["1", "slash", *"Lutnick", "enter", "enter", "2", "j", "j", "j", "enter"]
+
+
+def slow_filters(app, monkeypatch) -> None:
+    """As at 100,000 articles on a loaded machine: every filter runs in a worker, on `enter`, and takes a while."""
+    import time
+
+    from dateline.tui.app import app as app_module
+    from dateline.tui.widgets import list_filter
+
+    monkeypatch.setattr(list_filter, "ASYNC_FILTER_ROWS", 0)
+    monkeypatch.setattr(app_module, "LIVE_FILTER_LIMIT", 0)
+    for pane in (app.entities_pane, app.timeline_pane, app.articles_pane):
+        real = pane.filter_rows
+
+        def slow(query, rows, stop=lambda: False, real=real):
+            time.sleep(0.15)
+            return real(query, rows, stop)
+
+        pane.filter_rows = slow  # type: ignore[method-assign]
+
+
+def end_state(app) -> tuple:
+    timeline = app.timeline_pane
+    return (app._focus, app._detail, app._current_pane(), timeline.current.key if timeline.current else None,
+            app.entities_pane.filter_query)
+
+
+async def typed(store, monkeypatch, at_once: bool) -> tuple:
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        slow_filters(app, monkeypatch)
+        if at_once:  # one write: every key is read before the app has answered the first
+            for key in BURST:
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+        else:
+            for key in BURST:
+                await pilot.press(key)
+                await settle(pilot, 0.3)
+        state = None
+        for _ in range(100):  # until no key waits and the screen's state stays the same for a while
+            await settle(pilot, 0.1)
+            held, staged = getattr(app, "held_keys", None), getattr(app, "staged", None)
+            if not (held and held.held) and not (staged and staged.pending) and state == end_state(app):
+                break
+            state = end_state(app)
+        return state
+
+
+@run_async
+async def test_keys_typed_at_once_end_as_typed_slowly_and_never_edit(store, monkeypatch):
+    slowly = await typed(store, monkeypatch, at_once=False)
+    assert slowly[0] == entity_id_named(store, "Howard Lutnick") and slowly[2] == "detail"
+    assert slowly[1] is not None and slowly[1].record_id == slowly[3]  # `enter` opened the timeline row `j` reached
+    assert await typed(store, monkeypatch, at_once=True) == slowly
+    assert store.log() == []  # navigation never edits
