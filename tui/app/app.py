@@ -380,7 +380,7 @@ class DatelineApp(App[None]):
             path=self.store_path, counts=counts_text(self.loaded.stats if self.loaded else {}),
             focus=self.name_of(self._focus) if isinstance(self._focus, str) else None, filters=tuple(filters),
             selected=tuple(f"{pane_id} {count}" for pane_id, count in self._selected.items() if count),
-            readonly=readonly, busy=self._busy))
+            readonly=readonly, busy=self._busy, waiting=self.held_keys.held))
 
 
 def run_app(store, *, theme: str | None = None) -> None:

@@ -53,6 +53,7 @@ class HeldKeys:
         if not self._held:
             self._since = time.monotonic()
         self._held.append(event)
+        self.app.update_status()  # the key is seen at once: the status bar says it waits
         if self._timer is None:
             self._timer = self.app.set_interval(CHECK_EVERY, self._release_when_ready, name="held-keys")
         return True
@@ -89,3 +90,5 @@ class HeldKeys:
         if not self._held and self._timer is not None:
             self._timer.stop()
             self._timer = None
+        if self.app.screen_stack:
+            self.app.update_status()  # one key fewer waits (or none: the mark goes)

@@ -19,6 +19,7 @@ class Status:
     selected: tuple[str, ...] = ()
     readonly: str | None = None  # the reason, when read-only
     busy: str | None = None  # what a worker is doing
+    waiting: int = 0  # keys typed ahead that wait for their list (app/held_keys.py)
     extra: dict = field(default_factory=dict)
 
 
@@ -42,6 +43,9 @@ class StatusBar(Widget):
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         if status.busy:
             line.append(f" ⏳ {clean(status.busy)} ", style="bold reverse")
+        if status.waiting:
+            keys = "key waits" if status.waiting == 1 else "keys wait"
+            line.append(f" ⌛ {status.waiting} {keys} for the list ", style="bold reverse")
         if status.readonly is not None:
             line.append(" READ-ONLY ", style="bold white on red")
             if status.readonly:

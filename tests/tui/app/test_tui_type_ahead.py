@@ -279,3 +279,34 @@ async def test_keys_typed_at_once_end_as_typed_slowly_and_never_edit(store, monk
     assert slowly[1] is not None and slowly[1].record_id == slowly[3]  # `enter` opened the timeline row `j` reached
     assert await typed(store, monkeypatch, at_once=True) == slowly
     assert store.log() == []  # navigation never edits
+
+
+@run_async
+async def test_a_key_that_waits_for_its_list_is_seen_at_once_in_the_status_bar(store, monkeypatch):
+    """The focusing `enter` typed while the filter still runs waits for the rows (held_keys.py); the status
+    bar says so at once, so the key shows a response before the list has its rows, and the mark goes after."""
+    from dateline.tui.widgets.status_bar import StatusBar
+
+    def status(app) -> str:
+        return app.query_one(StatusBar).render().plain
+
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        slow_filters(app, monkeypatch)
+        for key in ["1", "slash", *"Lutnick", "enter", "enter"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        seen = ""
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if "⌛" in status(app):
+                seen = status(app)
+                break
+        assert "⌛ 1 key waits for the list" in seen, seen
+        for _ in range(100):
+            await settle(pilot, 0.1)
+            if not app.held_keys.held:
+                break
+        await settle(pilot)
+        assert "⌛" not in status(app) and app._focus == entity_id_named(store, "Howard Lutnick")
+        assert store.log() == []
