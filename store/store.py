@@ -1,8 +1,7 @@
 """``Store``: the one API the app and the command line use to read and write a Dateline store.
 
-A store is a folder: ``dateline.json`` (manifest, the commit point), shard files holding article
-bodies and machine extraction (write-once), ``records.json`` (hand edits and the edit log) and a
-writer lock. See ``manifest.py``, ``shards.py``, ``records.py``, ``view.py`` and ``feeds.py`` (followed feeds).
+A store is a folder: ``dateline.json`` (manifest, the commit point), write-once shard files (article bodies,
+machine extraction), ``records.json`` (hand edits, edit log) and a writer lock (see ARCHITECTURE.md).
 
 ``Store`` is a façade: it owns the open store's ``StoreState`` (``state.py``) and the objects that write
 it — ``ArticleWriter`` (ingest, re-extraction), ``Editor`` (hand edits, undo), ``FeedBook`` (followed
