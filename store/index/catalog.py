@@ -53,7 +53,7 @@ def former_entity_id(etype: str, name: str) -> str:
     return "e" + hashlib.blake2b(f"{etype}|{normalise_name(name)}".encode(), digest_size=6).hexdigest()
 
 
-@functools.lru_cache(maxsize=1024)  # ingest asks for one body's hash at each of its checks
+@functools.lru_cache(maxsize=8)  # ingest asks for one body's hash at each of its checks, one after another
 def text_hash(body: str) -> str:
     """Hash of the normalised text: the same article re-ingested is recognised."""
     return hashlib.blake2b(_WS.sub(" ", body).strip().encode(), digest_size=10).hexdigest()

@@ -36,11 +36,7 @@ class FocusViews:
         self.app._focus = entity_id
         if entity_id is not None:
             self.app.entities_pane.move_cursor_to_key(entity_id)
-        if staged:
-            self.app.staged.later("lists", lambda: self._fill_lists(entity_id))
-        else:
-            self.app.staged.drop("lists")
-            self._fill_lists(entity_id)
+        self.app.staged.run("lists", lambda: self._fill_lists(entity_id), staged)
 
     def _fill_lists(self, entity_id: str | None) -> None:
         if entity_id is None:
@@ -88,11 +84,7 @@ class FocusViews:
     def show_detail(self, target: Target | None, staged: bool = False) -> None:
         """Show ``target`` in the detail pane; ``staged``: after the next frame (see ``show_focus``)."""
         self.app._detail = target
-        if staged:
-            self.app.staged.later("detail", lambda: self._draw_detail(target))
-        else:
-            self.app.staged.drop("detail")
-            self._draw_detail(target)
+        self.app.staged.run("detail", lambda: self._draw_detail(target), staged)
 
     def _draw_detail(self, target: Target | None) -> None:
         detail, store = self.app.detail_pane, self.app.store

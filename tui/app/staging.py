@@ -41,6 +41,14 @@ class StagedWork:
         """Forget what ``slot`` held (its pane was just filled another way)."""
         self._pending.pop(slot, None)
 
+    def run(self, slot: str, work: Callable[[], None], staged: bool) -> None:
+        """``work`` after the next frame if ``staged``, else now (forgetting what ``slot`` still held)."""
+        if staged:
+            self.later(slot, work)
+        else:
+            self.drop(slot)
+            work()
+
     def flush(self) -> None:
         """Run every piece still waiting, now."""
         while self._pending:
