@@ -1,16 +1,19 @@
 """Entities pane: every entity with its type badge, mention and article counts; sort and type filter."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
 
+from dateline.store.index.fuzzy import matcher
 from dateline.store.model import ENTITY_TYPES, Entity
 from dateline.tui.panes.edit_requests import EditRequested, entity_edit_bindings
 from dateline.tui.formatting import badge, type_style
 from dateline.tui.widgets.lazy_rows import HeadedLines, LazyRows
 from dateline.tui.widgets.line_list import LineList, Row
+from dateline.tui.widgets.list_filter import CHECK_EVERY, Stop
 from dateline.tui.messages import EntityTarget
 from dateline.tui.safe_text import clean, literal
 
@@ -29,6 +32,22 @@ class EntityRow:
 
 def entity_row(item: EntityRow) -> Row:
     return Row(key=item.entity.id, target=EntityTarget(item.entity.id), data=item)
+
+
+def entity_search_text(entity: Entity) -> str:
+    """What `/` matches for an entity: its name, aliases, ticker and ``#tags``, lower-cased."""
+    tags = (f"#{tag}" for tag in entity.tags)
+    return " ".join((entity.name, *entity.aliases, entity.ticker or "", *tags)).casefold()
+
+
+class EntityRows(LazyRows):
+    """The pane's rows, made as the list reads them, with the ``EntityRow`` items they are made from: a
+    filter grades the items and makes no row for an entity it does not let through (at 100k articles
+    the list holds over 40,000 entities)."""
+
+    def __init__(self, items: Sequence[EntityRow]) -> None:
+        super().__init__(len(items), lambda i: entity_row(items[i]), lambda i: items[i].entity.id)
+        self.items = items
 
 
 COLUMNS_ROW = Row(key="\x00columns", data=Text(f"{'type':<3} {'ments':>6} {'arts':>5} name", end=""), selectable=False)
@@ -52,10 +71,12 @@ class EntitiesPane(LineList):
         self._entities: list[EntityRow] = []
         self.sort = "count"
         self.type_filter: str | None = None
+        self._search_texts: dict[int, tuple[Entity, str]] = {}  # id(entity) -> it and its search text
 
     def set_entities(self, entities: list[EntityRow]) -> None:
         """Show these entities (sorted and type-filtered by the pane's current settings)."""
         self._entities = entities
+        self._search_texts = {}
         self._rebuild(keep_cursor=True)
 
     def _rebuild(self, keep_cursor: bool = False) -> None:
@@ -68,14 +89,29 @@ class EntitiesPane(LineList):
             entities = sorted(entities, key=lambda row: (row.latest or "", row.mentions), reverse=True)
         else:
             entities = sorted(entities, key=lambda row: (-row.mentions, -row.articles, row.entity.name.casefold()))
-        rows = LazyRows(len(entities), lambda i: entity_row(entities[i]), lambda i: entities[i].entity.id)
-        self.set_rows(rows, keep_cursor=keep_cursor)
+        self.set_rows(EntityRows(entities), keep_cursor=keep_cursor)
         self._update_titles()
 
     def search_text(self, row: Row) -> str:
-        entity = row.data.entity
-        tags = (f"#{tag}" for tag in entity.tags)
-        return " ".join((entity.name, *entity.aliases, entity.ticker or "", *tags)).casefold()
+        return entity_search_text(row.data.entity)
+
+    def filter_rows(self, query: str, rows: Sequence[Row], stop: Stop = lambda: False) -> Sequence[Row] | None:
+        """Grade the entities, not rows made for them: whole-word matches first, then fuzzy ones."""
+        items = rows.items if isinstance(rows, EntityRows) else None
+        if items is None:
+            return super().filter_rows(query, rows, stop)
+        grade = self._item_grader(query)
+        words: list[EntityRow] = []
+        letters: list[EntityRow] = []
+        for number, item in enumerate(items):
+            if number % CHECK_EVERY == 0 and stop():
+                return None
+            graded = grade(item)
+            if graded == 2:
+                words.append(item)
+            elif graded == 1:
+                letters.append(item)
+        return EntityRows(words + letters)
 
     def _update_titles(self) -> None:
         parts = [f"by {self.sort}"]
@@ -92,10 +128,23 @@ class EntitiesPane(LineList):
 
     def make_grader(self, query: str):
         """`/#tag` lists the entities tagged so (a tag prefix is enough); other queries are fuzzy."""
+        grade = self._item_grader(query)
+        return lambda row: grade(row.data)
+
+    def _item_grader(self, query: str) -> Callable[[EntityRow], int]:
         if query.startswith("#") and len(query) > 1:
             wanted = query[1:].strip().casefold()
-            return lambda row: 2 if any(tag.casefold().startswith(wanted) for tag in row.data.entity.tags) else 0
-        return super().make_grader(query)
+            return lambda item: 2 if any(tag.casefold().startswith(wanted) for tag in item.entity.tags) else 0
+        grade_text, texts = matcher(query), self._search_texts
+
+        def grade(item: EntityRow) -> int:
+            entity = item.entity
+            known = texts.get(id(entity))
+            if known is None or known[0] is not entity:  # made once per entity object (an edit makes a new one)
+                known = texts[id(entity)] = (entity, entity_search_text(entity))
+            return grade_text(known[1])
+
+        return grade
 
     def action_edit(self, kind: str) -> None:
         """An entity edit key (rename, merge, tags…) on the entity under the cursor."""
