@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.binding import Binding
@@ -20,6 +20,12 @@ from dateline.tui.safe_text import clean, literal
 SORTS = ("count", "name", "latest")
 
 
+def entity_search_text(entity: Entity) -> str:
+    """What `/` matches for an entity: its name, aliases, ticker and ``#tags``, lower-cased."""
+    tags = (f"#{tag}" for tag in entity.tags)
+    return " ".join((entity.name, *entity.aliases, entity.ticker or "", *tags)).casefold()
+
+
 @dataclass(frozen=True, slots=True)
 class EntityRow:
     """What the pane shows about one entity (counts are computed once, at load)."""
@@ -28,16 +34,14 @@ class EntityRow:
     mentions: int
     articles: int
     latest: str | None
+    search: str = field(init=False, repr=False, compare=False)  # what `/` matches, made with the row (at load)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "search", entity_search_text(self.entity))
 
 
 def entity_row(item: EntityRow) -> Row:
     return Row(key=item.entity.id, target=EntityTarget(item.entity.id), data=item)
-
-
-def entity_search_text(entity: Entity) -> str:
-    """What `/` matches for an entity: its name, aliases, ticker and ``#tags``, lower-cased."""
-    tags = (f"#{tag}" for tag in entity.tags)
-    return " ".join((entity.name, *entity.aliases, entity.ticker or "", *tags)).casefold()
 
 
 class EntityRows(LazyRows):
@@ -71,12 +75,10 @@ class EntitiesPane(LineList):
         self._entities: list[EntityRow] = []
         self.sort = "count"
         self.type_filter: str | None = None
-        self._search_texts: dict[int, tuple[Entity, str]] = {}  # id(entity) -> it and its search text
 
     def set_entities(self, entities: list[EntityRow]) -> None:
         """Show these entities (sorted and type-filtered by the pane's current settings)."""
         self._entities = entities
-        self._search_texts = {}
         self._rebuild(keep_cursor=True)
 
     def _rebuild(self, keep_cursor: bool = False) -> None:
@@ -93,7 +95,7 @@ class EntitiesPane(LineList):
         self._update_titles()
 
     def search_text(self, row: Row) -> str:
-        return entity_search_text(row.data.entity)
+        return row.data.search
 
     def filter_rows(self, query: str, rows: Sequence[Row], stop: Stop = lambda: False) -> Sequence[Row] | None:
         """Grade the entities, not rows made for them: whole-word matches first, then fuzzy ones."""
@@ -135,16 +137,8 @@ class EntitiesPane(LineList):
         if query.startswith("#") and len(query) > 1:
             wanted = query[1:].strip().casefold()
             return lambda item: 2 if any(tag.casefold().startswith(wanted) for tag in item.entity.tags) else 0
-        grade_text, texts = matcher(query), self._search_texts
-
-        def grade(item: EntityRow) -> int:
-            entity = item.entity
-            known = texts.get(id(entity))
-            if known is None or known[0] is not entity:  # made once per entity object (an edit makes a new one)
-                known = texts[id(entity)] = (entity, entity_search_text(entity))
-            return grade_text(known[1])
-
-        return grade
+        grade_text = matcher(query)
+        return lambda item: grade_text(item.search)
 
     def action_edit(self, kind: str) -> None:
         """An entity edit key (rename, merge, tags…) on the entity under the cursor."""
