@@ -96,6 +96,7 @@ class DatelineApp(App[None]):
         self.edits = EditActions(self)
         self.feed_fetching = FeedFetching(self)
         self._gc_threshold = gc.get_threshold()
+        self.ends_process = False  # run_app: the process exits with the app (nothing is unfrozen at exit)
 
     # ----- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -150,7 +151,8 @@ class DatelineApp(App[None]):
     def on_unmount(self) -> None:
         self.idle_gc.stop()
         gc.set_threshold(*self._gc_threshold)  # leave the process as we found it (tests run many apps)
-        gc.unfreeze()
+        if not self.ends_process:  # a full pass over an unfrozen 100k store made quitting take a second
+            gc.unfreeze()
         self.text_search.close()
 
     async def on_event(self, event: events.Event) -> None:
@@ -387,6 +389,7 @@ def run_app(store, *, theme: str | None = None) -> None:
     """Run the explorer on an open ``Store`` (or a store path, opened in a worker and closed on exit);
     ``theme`` is a Textual theme name from config.toml (an unknown one is reported and ignored)."""
     app = DatelineApp(store)
+    app.ends_process = True
     if theme:
         app.configured_theme = theme
     try:

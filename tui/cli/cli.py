@@ -8,6 +8,8 @@ A reader that leaves early (``| head``) ends the command quietly with 141, as ``
 """
 from __future__ import annotations
 
+import gc
+
 import contextlib
 import json
 import os
@@ -85,6 +87,7 @@ def _open_app(db: Path, theme: str | None = None) -> int:
     load_manifest(db, create=True)  # a folder that is not a store fails here, with one clear line
     wake_for_escape()
     run_app(db, theme=theme)  # the app opens the store in a worker and paints at once
+    gc.freeze()  # the process is ending: leave the store's objects to the OS, not to a last full collection
     return 0
 
 
