@@ -21,12 +21,13 @@ import orjson
 from dateline.store.errors import StoreCorrupt
 from dateline.store.disk.integrity import JOURNAL_FILE as JOURNAL
 from dateline.store.disk.integrity import REGISTRY_FILE, REPAIR_HINT, SHARD_FILE, generation_of
+from dateline.store.disk.column_cache import CACHE_FILE, cache_name, stale_caches
 from dateline.store.disk.manifest import MANIFEST, Manifest
 from dateline.store.guard.readers import nobody_reading
 from dateline.store.disk.storage import TMP_MARK, atomic_write_bytes
 
 _OWN_TEMP = re.compile(r"^(dateline\.json|records\.json|\.pending-g\d+\.json|(texts|catalog)-\d{5}\.g\d+\.json|"
-                       r"registry\.g\d+\.json)" + re.escape(TMP_MARK) + r"(\d+)$")
+                       r"registry\.g\d+\.json|catalog-\d{5}\.g\d+\.cols)" + re.escape(TMP_MARK) + r"(\d+)$")
 
 
 def journal_name(generation: int) -> str:
@@ -98,8 +99,11 @@ class Commit:
 
 
 def _remove_dead(manifest: Manifest, names: list[str]) -> list[str]:
+    """Remove the files of ``names`` the manifest does not name (a removed catalog's column cache too)."""
     live = manifest.live_files()
-    return [name for name in names if _ours(name) and name not in live and _unlink(manifest.folder / name)]
+    removed = [name for name in names if _ours(name) and name not in live and _unlink(manifest.folder / name)]
+    return removed + [cache for name in removed if (cache := cache_name(name)) != name and CACHE_FILE.match(cache)
+                      and _unlink(manifest.folder / cache)]
 
 
 def journal_generations(folder: Path) -> list[int]:
@@ -135,6 +139,7 @@ def remove_debris(manifest: Manifest) -> list[str]:
             _unlink(path)
         finally:
             os.close(fd)
+    removed += [p.name for p in stale_caches(folder, manifest.live_files()) if _unlink(p)]
     for p in folder.iterdir():
         m = _OWN_TEMP.match(p.name)
         if m and not _alive(int(m.group(3))) and p.is_file() and not p.is_symlink() and _unlink(p):
