@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dateline.store.disk.column_cache import read_cache
+from dateline.store.disk.integrity import read_verified
 from dateline.store.guard.journal import check_fresh
 from dateline.store.index.column_cache import add_image
 from dateline.store.disk.manifest import MANIFEST, RECORDS, Manifest, load_manifest
@@ -116,7 +117,8 @@ def _grow(store: StoreState, manifest: Manifest) -> int | None:
     loaded: list[tuple] = []
     for s in changed:
         image = None if s.n in old else read_cache(folder, s.catalog, s.catalog_sum, len(registry))
-        if image is not None:  # a new shard with its column cache
+        if image is not None and s.catalog_sum is not None:  # a new shard with its column cache
+            read_verified(folder / s.catalog, s.catalog_sum)  # the catalog is checked all the same
             check_counts(manifest.evolve(shards=[s]), {s.texts: image.ids})
             loaded.append((s, None, image, 0))
             continue

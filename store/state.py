@@ -62,23 +62,33 @@ class StoreState:
         self.records = Records(self.path / RECORDS, readonly=self.readonly, store_id=m.store_id, required=m.records)
         catalog_ids: dict[str, list[str]] = {}
         self.json_read = set()
+        sums = column_cache.CatalogSums()
         with bulk_load():
             registry = read_table(self.path / m.registry, REGISTRY_TABLE, m.registry_sum) if m.registry else []
             check_registry(self.path / str(m.registry), registry)
             self.machine = MachineIndex(registry)
-            for shard in m.shards:
-                image = column_cache.read_cache(self.path, shard.catalog, shard.catalog_sum, len(registry))
-                if image is not None:
-                    catalog_ids[shard.texts] = image.ids
-                    add_image(self.machine, image, shard.texts)
-                    continue
-                self.json_read.add(shard.catalog)
-                docs, postings = read_catalog(self.path / shard.catalog, shard.catalog_sum)
-                if shard.catalog_sum is None:  # a store from before checksums: check its rows one by one
-                    check_catalog(self.path / shard.catalog, docs, postings, len(registry))
-                catalog_ids[shard.texts] = [d["id"] for d in docs]
-                self.machine.add_shard(docs, postings, shard.texts)
+            try:
+                self._read_catalogs(registry, catalog_ids, sums)
+                sums.wait()  # a catalog read through its cache is checked all the same
+            finally:
+                sums.close()
         check_counts(m, catalog_ids)
+
+    def _read_catalogs(self, registry: list[dict], catalog_ids: dict[str, list[str]],
+                       sums: column_cache.CatalogSums) -> None:
+        for shard in self.manifest.shards:
+            image = column_cache.read_cache(self.path, shard.catalog, shard.catalog_sum, len(registry))
+            if image is not None and shard.catalog_sum is not None:
+                sums.add(self.path / shard.catalog, shard.catalog_sum)
+                catalog_ids[shard.texts] = image.ids
+                add_image(self.machine, image, shard.texts)
+                continue
+            self.json_read.add(shard.catalog)
+            docs, postings = read_catalog(self.path / shard.catalog, shard.catalog_sum)
+            if shard.catalog_sum is None:  # a store from before checksums: check its rows one by one
+                check_catalog(self.path / shard.catalog, docs, postings, len(registry))
+            catalog_ids[shard.texts] = [d["id"] for d in docs]
+            self.machine.add_shard(docs, postings, shard.texts)
 
     def tidy_files(self) -> None:
         """Under the store lock, on a store that checked out: remove dead writers' debris (stale column

@@ -11,18 +11,21 @@ read from its JSON as before. No pickle or marshal: a hostile cache can at worst
 Who writes: ``write_catalog`` right after the catalog (same atomic write, same writer turn or journaled
 commit), and ``write_missing`` for shards read from JSON (older stores, damaged caches), called only by a
 writer under the store lock on a store whose every file checked out (``StoreState.tidy_files``). A read-only
-open never writes one. A cache whose catalog is neither in the manifest nor on disk is debris
-(``journal.remove_debris``); a commit removing a catalog removes its cache with it.
+open never writes one. A cache whose catalog is neither in the manifest nor on disk is debris, removed by
+``journal.remove_debris`` (nothing else is). A catalog read through its cache is still checked against the
+manifest's size and CRC-32 (``CatalogSums``, on another thread while the caches are decoded), so a damaged
+catalog fails the open as before.
 """
 from __future__ import annotations
 
 import re
 import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import orjson
 
-from dateline.store.disk.integrity import FileSum
+from dateline.store.disk.integrity import FileSum, read_verified
 from dateline.store.disk.storage import atomic_write_bytes
 from dateline.store.errors import StoreError
 from dateline.store.index.column_cache import BadImage, NotImaged, ShardImage, decode, encode, image_of
@@ -110,6 +113,29 @@ def read_cache(folder: Path, catalog: str, catalog_sum: FileSum | None, n_regist
         return decode(_blocks(raw, catalog, catalog_sum), n_registry)
     except Exception:  # noqa: BLE001 - whatever is wrong with a cache, the JSON is read instead
         return None
+
+
+def _check(path: Path, expected: FileSum) -> None:
+    read_verified(path, expected)  # StoreCorrupt naming the file, as a JSON read would
+
+
+class CatalogSums:
+    """Catalogs read through their caches, each checked against its size and CRC-32 on a second thread (file
+    reads and ``zlib.crc32`` let go of the GIL): ``wait`` raises the first ``StoreCorrupt``, in shard order."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="catalog-sums")
+        self._pending: list[Future] = []
+
+    def add(self, path: Path, expected: FileSum) -> None:
+        self._pending.append(self._pool.submit(_check, path, expected))
+
+    def wait(self) -> None:
+        for check in self._pending:
+            check.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def stale_caches(folder: Path, live: set[str]) -> list[Path]:

@@ -21,7 +21,7 @@ import orjson
 from dateline.store.errors import StoreCorrupt
 from dateline.store.disk.integrity import JOURNAL_FILE as JOURNAL
 from dateline.store.disk.integrity import REGISTRY_FILE, REPAIR_HINT, SHARD_FILE, generation_of
-from dateline.store.disk.column_cache import CACHE_FILE, cache_name, stale_caches
+from dateline.store.disk.column_cache import stale_caches
 from dateline.store.disk.manifest import MANIFEST, Manifest
 from dateline.store.guard.readers import nobody_reading
 from dateline.store.disk.storage import TMP_MARK, atomic_write_bytes
@@ -99,11 +99,8 @@ class Commit:
 
 
 def _remove_dead(manifest: Manifest, names: list[str]) -> list[str]:
-    """Remove the files of ``names`` the manifest does not name (a removed catalog's column cache too)."""
     live = manifest.live_files()
-    removed = [name for name in names if _ours(name) and name not in live and _unlink(manifest.folder / name)]
-    return removed + [cache for name in removed if (cache := cache_name(name)) != name and CACHE_FILE.match(cache)
-                      and _unlink(manifest.folder / cache)]
+    return [name for name in names if _ours(name) and name not in live and _unlink(manifest.folder / name)]
 
 
 def journal_generations(folder: Path) -> list[int]:
@@ -113,7 +110,8 @@ def journal_generations(folder: Path) -> list[int]:
 def remove_debris(manifest: Manifest) -> list[str]:
     """Remove what dead writers left (call under the store lock, on a verified manifest): files their
     journals name that the manifest does not — the created ones of a commit that never switched, the
-    replaced ones of a commit that did — and temp files of dead processes. Nothing while anyone reads."""
+    replaced ones of a commit that did — column caches whose catalog is gone (``column_cache.stale_caches``)
+    and temp files of dead processes. Nothing while anyone reads."""
     check_fresh(manifest)
     folder = manifest.folder
     if not nobody_reading(folder):

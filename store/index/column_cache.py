@@ -114,7 +114,7 @@ def image_of(docs: list[dict], postings: dict) -> ShardImage:
         raise NotImaged from exc
     if ents is None or not all(type(d) is str for d in latest) or type(meta.columns[E_META]) is not IntLists:
         raise NotImaged
-    return ShardImage([d["id"] for d in docs], meta, tables[1], tables[2], got)  # type: ignore[arg-type]
+    return ShardImage([d["id"] for d in docs], meta, tables[1], tables[2], got)
 
 
 # -- blocks: ("a", typecode, bytes) an array, ("u", "", bytes) UTF-8, ("j", "", bytes) JSON ------------------
@@ -176,7 +176,7 @@ class _Blocks:
         self.at += 1
         return typecode, raw
 
-    def array(self, n: int | None = None, below: int | None = None) -> array:
+    def ints(self, n: int | None = None, below: int | None = None) -> array:
         """An int array (``n`` items if given; every item in ``[0, below)`` if given)."""
         typecode, raw = self._next("a")
         if typecode not in ("i", "q") or len(raw) % array(typecode).itemsize:
@@ -193,7 +193,7 @@ class _Blocks:
 
     def ends(self, n: int, total: int | None = None) -> array:
         """``n + 1`` cumulative ends from 0 (to ``total`` if given), never going down."""
-        got = self.array(n + 1)
+        got = self.ints(n + 1)
         if got[0] != 0 or (total is not None and got[-1] != total) or not all(map(le, got, got[1:])):
             raise BadImage("malformed ends")
         return got
@@ -217,7 +217,7 @@ class _Blocks:
 def _texts(blocks: _Blocks, n: int) -> Texts:
     blob = blocks.utf8()
     ends = blocks.ends(n, len(blob))
-    nones = blocks.array(None, max(n, 1))
+    nones = blocks.ints(None, max(n, 1))
     try:
         blob.decode("utf-8", "surrogatepass")
     except UnicodeDecodeError as exc:
@@ -245,13 +245,13 @@ def _column(blocks: _Blocks, kind: str, n: int, n_registry: int):
         if not set(map(type, pool)) <= {str, type(None)}:
             raise BadImage("a pooled value that is not a string")
         column.pool[:] = pool
-        column.codes = blocks.array(n, len(pool))
+        column.codes = blocks.ints(n, len(pool))
     elif kind == "i":
         column = Ints()
-        column.data = blocks.array(n)
+        column.data = blocks.ints(n)
     elif kind == "n":
         column = IntLists()
-        column.flat = blocks.array(None, n_registry) if n_registry >= 0 else blocks.array()
+        column.flat = blocks.ints(None, n_registry) if n_registry >= 0 else blocks.ints()
         column.ends = blocks.ends(n, len(column.flat))
     elif kind == "t":
         column = _texts(blocks, n)
@@ -288,16 +288,16 @@ def decode(raw: list[tuple[str, str, memoryview]], n_registry: int) -> ShardImag
     for table, kinds in ((events, EVENT_KINDS), (figures, FIGURE_KINDS)):
         table.start = blocks.ends(n)
         _table(blocks, table, kinds, table.start[-1], n_registry)
-    ents = blocks.array(None, n_registry)
+    ents = blocks.ints(None, n_registry)
     got: dict = {"ents": ents}
-    got["arts"] = blocks.array(None, max(n, 1))
+    got["arts"] = blocks.ints(None, max(n, 1))
     got["arts_ends"] = blocks.ends(len(ents), len(got["arts"]))
-    got["counts"] = blocks.array(len(got["arts"]))
+    got["counts"] = blocks.ints(len(got["arts"]))
     got["latest"] = blocks.json()
     if len(got["latest"]) != len(ents) or not all(type(d) is str for d in got["latest"]):
         raise BadImage("malformed latest dates")
     for name in ("ev", "fig"):
-        got[name] = blocks.array(None, max(n, 1) * SLOT)
+        got[name] = blocks.ints(None, max(n, 1) * SLOT)
         got[f"{name}_ends"] = blocks.ends(len(ents), len(got[name]))
     if blocks.at != len(blocks.blocks):
         raise BadImage("extra blocks")
