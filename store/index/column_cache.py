@@ -5,9 +5,11 @@ JSON catalog and filling the columns row by row.
 ``image_of(docs, postings)`` builds a shard's columns with the very code the index uses (``columns.py``);
 ``encode`` lays them out as blocks; ``decode`` reads blocks back, checking every length, range and type (a
 block that does not check out raises ``BadImage``, and the caller reads the JSON instead); ``add_image``
-appends a decoded shard to a ``MachineIndex`` exactly as ``add_shard`` would have. A shard whose columns
-fell back to plain Python objects (a value a column does not pack) is not imaged (``NotImaged``). No
-pickle: blocks are raw little-endian arrays, UTF-8 bytes, or JSON. The file around them is ``disk/column_cache.py``.
+appends a decoded shard to a ``MachineIndex`` exactly as ``add_shard`` would have. A column whose values it
+does not pack (a figure's base value is a number) is kept as its parsed values (``Values``) and appended with
+the column's own ``extend``. No pickle: blocks are raw little-endian arrays, UTF-8 bytes, or JSON. The file
+around them is ``disk/column_cache.py``. Not checked: that an event or figure reference's row (``ref % SLOT``)
+is below its article's row count (only its article is; the catalog's CRC-32 binds the cache to the catalog).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from dateline.store.index.index import (E_META, EVENT_KINDS, FIGURE_KINDS, M_MET
                                         MachineIndex, _flat)
 
 
-_CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))  # UTF-8 bytes that cannot start a character
+_CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))  # bytes that cannot start a character
 
 
 class NotImaged(Exception):
@@ -217,7 +219,7 @@ class _Blocks:
 def _texts(blocks: _Blocks, n: int) -> Texts:
     blob = blocks.utf8()
     ends = blocks.ends(n, len(blob))
-    nones = blocks.ints(None, max(n, 1))
+    nones = blocks.ints(None, n)
     try:
         blob.decode("utf-8", "surrogatepass")
     except UnicodeDecodeError as exc:
@@ -290,14 +292,14 @@ def decode(raw: list[tuple[str, str, memoryview]], n_registry: int) -> ShardImag
         _table(blocks, table, kinds, table.start[-1], n_registry)
     ents = blocks.ints(None, n_registry)
     got: dict = {"ents": ents}
-    got["arts"] = blocks.ints(None, max(n, 1))
+    got["arts"] = blocks.ints(None, n)
     got["arts_ends"] = blocks.ends(len(ents), len(got["arts"]))
     got["counts"] = blocks.ints(len(got["arts"]))
     got["latest"] = blocks.json()
     if len(got["latest"]) != len(ents) or not all(type(d) is str for d in got["latest"]):
         raise BadImage("malformed latest dates")
     for name in ("ev", "fig"):
-        got[name] = blocks.ints(None, max(n, 1) * SLOT)
+        got[name] = blocks.ints(None, n * SLOT)
         got[f"{name}_ends"] = blocks.ends(len(ents), len(got[name]))
     if blocks.at != len(blocks.blocks):
         raise BadImage("extra blocks")
