@@ -35,15 +35,17 @@ def write_table(path: Path, table: str, docs: list[dict]) -> FileSum:
     return _write(path, {table: {str(i): d for i, d in enumerate(docs, 1)}})
 
 
-def write_catalog(path: Path, docs: list[dict]) -> FileSum:
-    """A catalog shard: its documents and the postings computed from them (one atomic write)."""
+def write_catalog(path: Path, docs: list[dict], cache: bool = True) -> FileSum:
+    """A catalog shard: its documents and the postings computed from them (one atomic write), and its column
+    cache (``column_cache.py``) unless ``cache`` is False."""
     from dateline.store.index.postings import shard_postings
 
     raw = orjson.dumps({CATALOG_TABLE: {str(i): {**d, "m": pack_ints(d["m"])} for i, d in enumerate(docs, 1)},
                         POSTINGS_TABLE: {"1": shard_postings(docs)}})
     atomic_write_bytes(path, raw)
     written = FileSum.of(raw)
-    write_cache(path, written, *_catalog(path, _parsed(path, raw)))  # its columns, as a reader would build them
+    if cache:  # its columns, as a reader would build them from the file
+        write_cache(path, written, *_catalog(path, _parsed(path, raw)))
     return written
 
 
