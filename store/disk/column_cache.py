@@ -9,8 +9,9 @@ at its recorded size); anything else (missing, truncated, another version, a bad
 read from its JSON as before. No pickle or marshal: a hostile cache can at worst be ignored.
 
 Who writes: ``write_catalog`` right after the catalog (same atomic write, same writer turn or journaled
-commit), and ``write_missing`` for shards read from JSON (older stores, damaged caches), called only by a
-writer under the store lock on a store whose every file checked out (``StoreState.tidy_files``). A read-only
+commit) — for a commit, only of a full shard, as the last one still filling is rewritten by the next — and
+``StoreState.tidy_files`` for the shards read from JSON (the last shard, older stores, damaged caches), only
+in a writer's turn under the store lock on a store whose every file checked out. A read-only
 open never writes one. A cache whose catalog is neither in the manifest nor on disk is debris, removed by
 ``journal.remove_debris`` (nothing else is). A catalog read through its cache is still checked against the
 manifest's size and CRC-32 (``CatalogSums``, on another thread while the caches are decoded), so a damaged

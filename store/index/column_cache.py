@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 from array import array
 from dataclasses import dataclass
+from typing import Any, cast
 from itertools import chain
 from operator import le
 
@@ -116,7 +117,7 @@ def image_of(docs: list[dict], postings: dict) -> ShardImage:
         raise NotImaged from exc
     if ents is None or not all(type(d) is str for d in latest) or type(meta.columns[E_META]) is not IntLists:
         raise NotImaged
-    return ShardImage([d["id"] for d in docs], meta, tables[1], tables[2], got)
+    return ShardImage([d["id"] for d in docs], meta, cast(RowTable, tables[1]), cast(RowTable, tables[2]), got)
 
 
 # -- blocks: ("a", typecode, bytes) an array, ("u", "", bytes) UTF-8, ("j", "", bytes) JSON ------------------
@@ -139,7 +140,7 @@ def _column_blocks(column) -> list[tuple[str, str, bytes]]:
     if type(column) is Pooled:
         return [_json_block(column.pool), _array_block(column.codes)]
     if type(column) is Ints:
-        return [_array_block(column.data)]
+        return [_array_block(cast(array, column.data))]
     if type(column) is IntLists:
         return [_array_block(column.flat), _array_block(column.ends)]
     if type(column) is Texts:
@@ -241,6 +242,7 @@ def _column(blocks: _Blocks, kind: str, n: int, n_registry: int):
         if len(values) != n:
             raise BadImage("a column of the wrong length")
         return Values(values)
+    column: Any
     if kind == "s":
         column = Pooled()
         pool = blocks.json()
@@ -330,8 +332,9 @@ def _append(into, column) -> None:
         else:
             into.codes.fromlist(list(map(recode.__getitem__, column.codes)))
     elif type(into) is Ints:
-        got = extend_ints(into.data, column.data)
-        into.data = got if got is not None else into.data.tolist() + column.data.tolist()
+        data = cast(array, into.data)
+        got = extend_ints(data, column.data)
+        into.data = got if got is not None else data.tolist() + column.data.tolist()
     elif type(into) is IntLists:
         got = extend_ints(into.flat, column.flat)
         if got is None:  # pragma: no cover - decoded flats are int arrays
@@ -372,7 +375,7 @@ def add_image(index: MachineIndex, image: ShardImage, texts_file: str) -> None:
     for into, table in ((index.meta, image.meta), (index.events, image.events), (index.figures, image.figures)):
         for target, column in zip(into.columns, table.columns):
             _append(target, column)
-        if isinstance(into, RowTable):
+        if isinstance(into, RowTable) and isinstance(table, RowTable):
             _shift_onto(into.start, table.start)
     p = image.postings
     index.merge_postings(base, p["ents"], p["arts"], p["arts_ends"], p["counts"], p["latest"], p["ev"],
