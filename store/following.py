@@ -14,7 +14,10 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from dateline.store.disk.column_cache import read_cache
+from dateline.store.disk.integrity import read_verified
 from dateline.store.guard.journal import check_fresh
+from dateline.store.index.column_cache import add_image
 from dateline.store.disk.manifest import MANIFEST, RECORDS, Manifest, load_manifest
 from dateline.store.guard.readers import reading
 from dateline.store.index.postings import shard_postings
@@ -111,8 +114,16 @@ def _grow(store: StoreState, manifest: Manifest) -> int | None:
         for aid in machine.order:
             if (texts := machine.texts_file[aid]) in held:
                 held[texts].append(aid)
-    loaded = []
+    loaded: list[tuple] = []
     for s in changed:
+        image = None if s.n in old else read_cache(folder, s.catalog, s.catalog_sum, len(registry))
+        if image is not None and s.catalog_sum is not None:  # a new shard with its column cache
+            read_verified(folder / s.catalog, s.catalog_sum)  # the catalog is checked all the same
+            check_counts(manifest.evolve(shards=[s]), {s.texts: image.ids})
+            loaded.append((s, None, image, 0))
+            continue
+        if s.n not in old:
+            store.json_read.add(s.catalog)
         docs, postings = read_catalog(folder / s.catalog, s.catalog_sum)
         ids = [d["id"] for d in docs]
         check_counts(manifest.evolve(shards=[s]), {s.texts: ids})
@@ -123,6 +134,10 @@ def _grow(store: StoreState, manifest: Manifest) -> int | None:
     machine.update_registry(registry)
     added = 0
     for s, docs, postings, n_kept in loaded:
+        if docs is None:
+            add_image(machine, postings, s.texts)
+            added += len(postings.ids)
+            continue
         machine.retarget(docs[:n_kept], s.texts)
         new = docs[n_kept:]
         machine.add_shard(new, shard_postings(new) if n_kept else postings, s.texts)

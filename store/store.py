@@ -21,7 +21,6 @@ from dateline.store.feeds import _KEEP, Feed, FeedBook
 from dateline.store.following import Refreshed, refresh, stamps
 from dateline.store.guard.guarding import guard_public_methods
 from dateline.store.index.index import MachineIndex
-from dateline.store.guard.journal import remove_debris
 from dateline.store.guard.lock import LockBusy, LockUnavailable, WriterLock
 from dateline.store.disk.manifest import Manifest, load_manifest
 from dateline.store.model import Article, Edit, Entity, Event, Figure, Mention
@@ -124,7 +123,7 @@ class Store:
         """Under the lock: what others committed, then an older store's upgrade and dead writers' debris."""
         self._unreported = self._unreported.plus(refresh(self.state))
         self.state.manifest = upgrade(self.state.manifest)
-        remove_debris(self.state.manifest)
+        self.state.tidy_files()  # dead writers' debris, and column caches of catalogs read from JSON
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False, wait: float | None = None,

@@ -99,7 +99,9 @@ class ArticleWriter:
             for n, k in parts:
                 tname, cname = m.shard_names(n, gen)
                 tsum = write_table(self.state.path / tname, TEXTS_TABLE, texts[k:k + SHARD_SIZE])
-                csum = write_catalog(self.state.path / cname, docs[k:k + SHARD_SIZE])
+                # a last shard still filling is rewritten by the next commit: its cache waits for a tidy
+                csum = write_catalog(self.state.path / cname, docs[k:k + SHARD_SIZE],
+                                     cache=len(docs[k:k + SHARD_SIZE]) >= SHARD_SIZE)
                 new_shards.append(Shard(n, tname, cname, len(docs[k:k + SHARD_SIZE]), tsum, csum))
             done(shards + new_shards, self.state.machine)
         for shard in new_shards:

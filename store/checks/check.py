@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dateline.store.errors import StoreError
 from dateline.store.disk.integrity import REGISTRY_FILE, SHARD_FILE
+from dateline.store.disk.column_cache import catalog_of
 from dateline.store.disk.integrity import JOURNAL_FILE
 from dateline.store.guard.journal import check_fresh, pending
 from dateline.store.guard.lock import LOCK_NAME, OWNER_NAME
@@ -111,7 +112,11 @@ def _notes(folder: Path, manifest, report: CheckReport) -> None:
         name = p.name
         if name in live or name in OWN_HIDDEN or name.startswith(".repair-") or JOURNAL_FILE.match(name):
             continue
-        if name in journaled:
+        if name in journaled or catalog_of(name) in live:  # a live catalog's column cache
+            continue
+        if catalog_of(name):
+            report.notes.append(f"{p}: a column cache of a catalog the manifest does not name; removed by the next "
+                                "writer once its catalog is gone")
             continue
         if SHARD_FILE.match(name) or REGISTRY_FILE.match(name):
             report.notes.append(f"{p}: looks like a store file but the manifest does not name it; left alone")

@@ -15,6 +15,7 @@ import orjson
 from dateline.store.errors import StoreCorrupt
 from dateline.store.disk.integrity import SHARD_FILE, FileSum, parse_json, read_verified
 from dateline.store.index.packed import looks_packed, pack_ints
+from dateline.store.disk.column_cache import write_cache
 from dateline.store.disk.storage import atomic_write_bytes
 
 TEXTS_TABLE = "texts"
@@ -34,17 +35,26 @@ def write_table(path: Path, table: str, docs: list[dict]) -> FileSum:
     return _write(path, {table: {str(i): d for i, d in enumerate(docs, 1)}})
 
 
-def write_catalog(path: Path, docs: list[dict]) -> FileSum:
-    """A catalog shard: its documents and the postings computed from them (one atomic write)."""
+def write_catalog(path: Path, docs: list[dict], cache: bool = True) -> FileSum:
+    """A catalog shard: its documents and the postings computed from them (one atomic write), and its column
+    cache (``column_cache.py``) unless ``cache`` is False."""
     from dateline.store.index.postings import shard_postings
 
-    return _write(path, {CATALOG_TABLE: {str(i): {**d, "m": pack_ints(d["m"])} for i, d in enumerate(docs, 1)},
-                         POSTINGS_TABLE: {"1": shard_postings(docs)}})
+    raw = orjson.dumps({CATALOG_TABLE: {str(i): {**d, "m": pack_ints(d["m"])} for i, d in enumerate(docs, 1)},
+                        POSTINGS_TABLE: {"1": shard_postings(docs)}})
+    atomic_write_bytes(path, raw)
+    written = FileSum.of(raw)
+    if cache:  # its columns, as a reader would build them from the file
+        write_cache(path, written, *_catalog(path, _parsed(path, raw)))
+    return written
 
 
 def read_catalog(path: Path, expected: FileSum | None = None) -> tuple[list[dict], dict]:
     """A catalog shard's documents and postings (computed here for shards written without them)."""
-    data = _read_all(path, expected)
+    return _catalog(path, _read_all(path, expected))
+
+
+def _catalog(path: Path, data: dict) -> tuple[list[dict], dict]:
     docs = _rows(path, data, CATALOG_TABLE)
     for doc in docs:  # decoded when an article's mentions are read (index.mention_rows), not at open
         if not isinstance(doc.get("id"), str):
@@ -60,7 +70,11 @@ def read_catalog(path: Path, expected: FileSum | None = None) -> tuple[list[dict
 
 
 def _read_all(path: Path, expected: FileSum | None) -> dict:
-    data = parse_json(path, read_verified(path, expected))
+    return _parsed(path, read_verified(path, expected))
+
+
+def _parsed(path: Path, raw: bytes) -> dict:
+    data = parse_json(path, raw)
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise StoreCorrupt(f"{path}: is not a Dateline table file; it was left untouched")
     return data

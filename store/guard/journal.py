@@ -21,12 +21,13 @@ import orjson
 from dateline.store.errors import StoreCorrupt
 from dateline.store.disk.integrity import JOURNAL_FILE as JOURNAL
 from dateline.store.disk.integrity import REGISTRY_FILE, REPAIR_HINT, SHARD_FILE, generation_of
+from dateline.store.disk.column_cache import stale_caches
 from dateline.store.disk.manifest import MANIFEST, Manifest
 from dateline.store.guard.readers import nobody_reading
 from dateline.store.disk.storage import TMP_MARK, atomic_write_bytes
 
 _OWN_TEMP = re.compile(r"^(dateline\.json|records\.json|\.pending-g\d+\.json|(texts|catalog)-\d{5}\.g\d+\.json|"
-                       r"registry\.g\d+\.json)" + re.escape(TMP_MARK) + r"(\d+)$")
+                       r"registry\.g\d+\.json|catalog-\d{5}\.g\d+\.cols)" + re.escape(TMP_MARK) + r"(\d+)$")
 
 
 def journal_name(generation: int) -> str:
@@ -109,7 +110,8 @@ def journal_generations(folder: Path) -> list[int]:
 def remove_debris(manifest: Manifest) -> list[str]:
     """Remove what dead writers left (call under the store lock, on a verified manifest): files their
     journals name that the manifest does not — the created ones of a commit that never switched, the
-    replaced ones of a commit that did — and temp files of dead processes. Nothing while anyone reads."""
+    replaced ones of a commit that did — column caches whose catalog is gone (``column_cache.stale_caches``)
+    and temp files of dead processes. Nothing while anyone reads."""
     check_fresh(manifest)
     folder = manifest.folder
     if not nobody_reading(folder):
@@ -135,6 +137,7 @@ def remove_debris(manifest: Manifest) -> list[str]:
             _unlink(path)
         finally:
             os.close(fd)
+    removed += [p.name for p in stale_caches(folder, manifest.live_files()) if _unlink(p)]
     for p in folder.iterdir():
         m = _OWN_TEMP.match(p.name)
         if m and not _alive(int(m.group(3))) and p.is_file() and not p.is_symlink() and _unlink(p):

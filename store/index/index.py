@@ -17,7 +17,8 @@ import threading
 from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
+from operator import add, sub
 
 from dateline.store.model import Article
 from dateline.store.index.chunked import ChunkedPostings
@@ -277,25 +278,24 @@ class MachineIndex:
         self.meta.add_columns([[doc.get(key) for doc in docs] for key in META])
         self.events.add_articles([doc["v"] for doc in docs])
         self.figures.add_articles([doc["f"] for doc in docs])
+        self.merge_postings(base, postings["ents"], *_flat(postings["arts"]), _flat(postings["counts"])[0],
+                            postings["latest"], *_flat(postings["ev"]), *_flat(postings["fig"]))
+
+    def merge_postings(self, base: int, ents, arts: array, ends: array, counts: array, p_latest: list[str],
+                       ev: array, ev_ends: array, fig: array, fig_ends: array) -> None:
+        """Merge a shard's postings (flat arrays and ends) whose first article is number ``base`` (``column_cache``)."""
         self.n_events, self.n_figures = len(self.events), len(self.figures)
-        reg = self.registry
-        shift = base * SLOT
-        posting = self.posting
         mcount, n_articles, latest = self.mcount, self.n_articles, self.latest
-        arts, ends = _flat(postings["arts"])
-        counts = _flat(postings["counts"])[0]
-        p_latest = postings["latest"]
-        eids = [reg[g].id for g in postings["ents"]]
-        posting.add_shard(eids, base, arts, ends, counts)
-        for j, eid in enumerate(eids):
-            start, end = ends[j], ends[j + 1]
-            mentions = sum(counts[start:end])
-            mcount[eid] = mcount.get(eid, 0) + mentions
-            n_articles[eid] = n_articles.get(eid, 0) + end - start
-            if p_latest[j] >= latest.get(eid, ""):  # "" (undated) too: every indexed entity has an entry
-                latest[eid] = p_latest[j]
-            self.n_mentions += mentions
-        self._pending_events.append((shift, eids, *_flat(postings["ev"]), *_flat(postings["fig"])))
+        eids = [self.registry[g].id for g in ents]
+        self.posting.add_shard(eids, base, arts, ends, counts)
+        total = list(accumulate(counts, initial=0))  # list j's mentions: total[ends[j + 1]] - total[ends[j]]
+        at = list(map(total.__getitem__, ends))
+        # lazily zipped: each entity's count is read just before it is set, as a loop would
+        mcount.update(zip(eids, map(add, map(mcount.get, eids, repeat(0)), map(sub, at[1:], at))))
+        n_articles.update(zip(eids, map(add, map(n_articles.get, eids, repeat(0)), map(sub, ends[1:], ends))))
+        latest.update(zip(eids, map(max, p_latest, map(latest.get, eids, repeat(""))))) # "" too: every entity has one
+        self.n_mentions += at[-1] - at[0]
+        self._pending_events.append((base * SLOT, eids, ev, ev_ends, fig, fig_ends))
 
     @property
     def ev_post(self) -> ChunkedPostings:

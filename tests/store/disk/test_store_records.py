@@ -72,10 +72,13 @@ def test_shards_roll_over_and_survive_reopen(tmp_path, monkeypatch):
         paris = s.find_entity("Paris")
         assert s.entity_counts(paris.id) == (8, 8) and len(s.articles()) == 8  # no article indexed twice
         assert len(s.events()) == 0 and all(s.body(a.id) for a in s.articles())
-    files = sorted(p.name for p in (tmp_path / "s").iterdir() if p.name.startswith(("texts", "catalog")))
+    files = sorted(p.name for p in (tmp_path / "s").iterdir()
+                   if p.name.startswith(("texts", "catalog")) and p.suffix == ".json")
     assert len(files) == 6, files  # replaced shard files are gone
     with Store.open(tmp_path / "s", wait=1) as s:
         assert len(s.articles()) == 8
+        caches = {p.name for p in (tmp_path / "s").glob("*.cols")}
+        assert caches == {shard.catalog.replace(".json", ".cols") for shard in s.manifest.shards}  # stale ones gone
         paris = s.find_entity("Paris")
         assert s.entity_counts(paris.id) == (8, 8)
         assert all(s.body(a.id).startswith("Article number") for a in s.articles())
