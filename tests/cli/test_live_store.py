@@ -67,11 +67,13 @@ def test_two_windows_an_ingest_loop_and_readers_lose_nothing(tmp_path):
         a.keys("r")
         a.wait_for("the old name becomes an alias")  # the dialog, not the key bar's "Rename"
         a.keys("C-u", "Anna Berg-Lind", "Enter")
+        a.wait_for("Anna Berg-Lind")  # the dialog took the keys typed on seeing it, however busy the app
         b.keys("1", "/", "Tomas Lind", "Enter")
         time.sleep(0.3)
         b.keys("r")
         b.wait_for("the old name becomes an alias")
         b.keys("C-u", "Tomas Lindqvist", "Enter")
+        b.wait_for("Tomas Lindqvist")
         ingest.join(120)
         time.sleep(1.5)
         stop.set()

@@ -5,7 +5,9 @@ import math
 
 from textual import _time
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.screen import ModalScreen, Screen
+from textual.strip import Strip
 from textual.widgets import Static
 
 from dateline.tui.safe_text import literal
@@ -27,13 +29,15 @@ class Dialog(ModalScreen):
     Dialog OptionList { height: auto; max-height: 8; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
-    shown_at = math.inf  # when the dialog was first on screen: keys typed before then are type-ahead
+    shown_at = math.inf  # when the dialog was first drawn: keys typed before then are type-ahead
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._mark_shown)
-
-    def _mark_shown(self) -> None:
-        self.shown_at = _time.get_time()
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Drawing the dialog's first frame, written to the terminal as soon as it is drawn: keys typed from
+        now on may answer it. (Marked after the refresh instead, a busy app marked it late, and the keys a
+        person typed on seeing the dialog were dropped as typed before it.)"""
+        if self.shown_at == math.inf:
+            self.shown_at = _time.get_time()
+        return super().render_lines(crop)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -9,9 +9,11 @@ import gc
 from collections import Counter
 
 from rich.segment import Segment
-from textual import events
+from textual import _time, events
+from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.widgets import Input
 
 from dateline.tui.app.app import DatelineApp
 from dateline.tui.dialogs.base import Dialog
@@ -44,6 +46,35 @@ async def test_a_delete_is_never_confirmed_by_keys_typed_before_its_dialog(store
         await pilot.press("enter")  # typed after the dialog was on screen: that one answers it
         await settle(pilot)
         assert store.entity(geneva) is None and [e.action for e in store.log()] == ["delete"]
+
+
+@run_async
+async def test_a_key_typed_once_the_dialog_is_drawn_answers_it_however_late_the_app_reads_it(store, monkeypatch):
+    """A busy app may read a key long after the user typed it on seeing the dialog: the dialog counts as shown
+    from its first frame, not from when the app next had a moment (which dropped such keys under load)."""
+    frames: list[tuple[float, object]] = []
+    render_update = Compositor.render_update
+
+    def drawing(compositor, *args, **kwargs):
+        update = render_update(compositor, *args, **kwargs)
+        frames.append((_time.get_time(), app.screen))  # the frame goes to the terminal now
+        return update
+
+    monkeypatch.setattr(Compositor, "render_update", drawing)
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus_by_filter(pilot, "Geneva")
+        await pilot.press("r")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, Dialog)
+        drawn = min(t for t, screen in frames if screen is dialog)
+        typed = events.Key("ctrl+u", None)
+        typed.time = drawn + 1e-6  # typed the moment the dialog showed, read only now
+        app.post_message(typed)
+        await settle(pilot)
+        assert dialog.query_one(Input).value == "", "the key typed on seeing the dialog was dropped"
 
 
 @run_async
