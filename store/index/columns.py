@@ -164,10 +164,9 @@ class IntLists:
 
     def extend(self, values: list) -> None:
         if self._plain is None:
-            try:
+            flat = None
+            if set(map(type, values)) <= {list}:  # an empty string or dict would read back as an empty list
                 flat = extend_ints(self.flat, chain.from_iterable(values))
-            except TypeError:  # a value that is no list
-                flat = None
             if flat is not None:
                 self.flat = flat
                 _extend_ends(self.ends, map(len, values))

@@ -36,6 +36,13 @@ def _no_bools(value):
     return int(value) if type(value) is bool else value
 
 
+def test_an_int_list_column_keeps_an_empty_string_or_dict_as_it_was():
+    """Found by the property below: iterating ``""`` or ``{}`` yields no int, so they read back as ``[]``."""
+    table = RowTable("n")
+    table.add_articles([[[[1, 2]], [""]], [[{}], [[]]]])
+    assert [_exact(table.row(g)[0]) for g in range(4)] == [_exact([1, 2]), _exact(""), _exact({}), _exact([])]
+
+
 @settings(max_examples=150, deadline=None)
 @given(kinds=st.text("osinxt", min_size=1, max_size=6), data=st.data())
 def test_a_row_table_reads_back_every_row_as_stored(kinds, data):
