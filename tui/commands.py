@@ -9,12 +9,14 @@ from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hit
 from dateline.store.index.fuzzy import positions, score
 from dateline.tui.widgets.inert_widgets import InertHighlighter
 from dateline.tui.safe_text import clean
+from dateline.tui.widgets.dimmed_background import DimsOnce
 
 ENTITY_HITS = 20
 
 
-class InertCommandPalette(CommandPalette):
-    """Textual's command palette with its search field drawn inertly (a pasted escape stays visible)."""
+class InertCommandPalette(DimsOnce, CommandPalette):
+    """Textual's command palette with its search field drawn inertly (a pasted escape stays visible), its
+    dimmed background tinted once per style (``DimsOnce``)."""
 
     def on_mount(self) -> None:
         self.query_one(CommandInput).highlighter = InertHighlighter()

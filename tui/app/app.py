@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ProgressBar
 
@@ -45,6 +46,7 @@ from dateline.tui.app.key_bar import KeyBar
 from dateline.tui.app.pane_layout import PaneLayout
 from dateline.tui.idle_gc import IdleCollector
 from dateline.tui.app.staging import StagedWork
+from dateline.tui.app.main_screen import MainScreen
 from dateline.tui.app.held_keys import HeldKeys
 from dateline.tui.app.loading import EntityLists, PaneLists
 from dateline.tui.messages import (ConnectedLoaded, EntityTarget, FilterRequested, FocusListsLoaded, LoadProgress,
@@ -99,6 +101,9 @@ class DatelineApp(App[None]):
         self.ends_process = False  # run_app: the process exits with the app (nothing is unfrozen at exit)
 
     # ----- layout -----------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")  # a focus change repaints what it changes (tui/app/main_screen.py)
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             with Vertical(id="lists"):
@@ -138,6 +143,7 @@ class DatelineApp(App[None]):
         self.theme_memory.restore()
         self.pane_layout.restore_key_bar()
         self.pane_layout.mark_current_pane("entities")
+        self.pane_layout.refresh_marks()
         self.update_status()
         self.store_loading.load_store()
 
@@ -204,6 +210,9 @@ class DatelineApp(App[None]):
 
     def _current_pane(self) -> str:
         return self.navigation.current_pane()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.pane_layout.refresh_marks()  # a terminal made narrow shows one pane: the one in use
 
     def on_descendant_focus(self, event) -> None:
         if not self.screen_stack or not self.screen_stack[0].query("#entities"):  # queued while the app shuts down

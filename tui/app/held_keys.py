@@ -81,8 +81,9 @@ class HeldKeys:
     def _release_when_ready(self) -> None:
         if not self.app.screen_stack:  # the app is closing
             self._held.clear()
-        elif self._held and (self._waits() or self._answering()) and time.monotonic() - self._since < MAX_HOLD:
-            return
+        elif self._held and (self._releasing is not None or self._waits() or self._answering()) and \
+                time.monotonic() - self._since < MAX_HOLD:
+            return  # or the key posted last has not arrived: posting the next now, it would look new and be held again
         if self._held:  # one at a time: the next waits for this one's answer
             self._releasing = self._held.popleft()  # the same event: a dialog knows it was typed before it showed
             self._since = time.monotonic()

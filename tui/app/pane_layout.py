@@ -19,6 +19,7 @@ class PaneLayout:
 
     def __init__(self, app: AppHost) -> None:
         self.app = app
+        self._current = "entities"
 
     def restore_key_bar(self) -> None:
         self._show_key_bar(load_settings().get("key_bar") is not False)
@@ -28,11 +29,20 @@ class PaneLayout:
         self.app.set_class(shown, "-keys")  # the filter bar sits one line higher (app.tcss)
 
     def mark_current_pane(self, name: str) -> None:
-        """Mark the pane in use (``-current``) for the zoomed and one-pane layouts; update the key bar."""
+        """Note the pane in use and update the key bar; mark it (``-current``) while one pane is shown."""
+        self._current = name
+        if self.app.has_class("-zoomed") or self.app.pane("entities").screen.has_class("-single"):
+            self.refresh_marks()
+        self.update_key_bar()
+
+    def refresh_marks(self) -> None:
+        """Mark the pane in use for the zoomed and one-pane layouts (on zoom, resize and start). In the
+        grid the marks change nothing, and moving them restyled every widget of the detail pane: a few
+        milliseconds before each focus move's first frame (issue 15)."""
+        name = self._current
         for pane_id in PANE_IDS:
             self.app.pane(pane_id).set_class(pane_id == name, "-current")
         self.app.query_one("#lists").set_class(name == "detail", "-detail-current")
-        self.update_key_bar()
 
     def update_key_bar(self) -> None:
         app = self.app
@@ -43,7 +53,8 @@ class PaneLayout:
 
     def zoom(self) -> None:
         """Show the pane in use on the whole screen, or all the panes again."""
-        self.mark_current_pane(self.app._current_pane())
+        self._current = self.app._current_pane()
+        self.refresh_marks()
         self.app.toggle_class("-zoomed")
 
     def toggle_key_bar(self) -> None:

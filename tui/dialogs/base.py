@@ -11,9 +11,10 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from dateline.tui.safe_text import literal
+from dateline.tui.widgets.dimmed_background import DimsOnce
 
 
-class Dialog(ModalScreen):
+class Dialog(DimsOnce, ModalScreen):
     """A modal box; subclasses compose their fields inside ``#dialog`` and ``dismiss`` a result."""
 
     DEFAULT_CSS = """

@@ -59,6 +59,22 @@ async def test_80x24_shows_one_pane_at_a_time_with_status_and_keys(store):
 
 
 @run_async
+async def test_a_terminal_made_narrow_shows_the_pane_in_use_and_wide_again_all(store):
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, pane in (("3", "articles"), ("4", "detail"), ("2", "timeline")):
+            await pilot.press(key)
+            await settle(pilot)
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot)
+            assert visible(app) == [pane]
+            await pilot.resize_terminal(*SIZE)
+            await settle(pilot)
+            assert visible(app) == ["entities", "timeline", "articles", "detail"]
+
+
+@run_async
 async def test_key_bar_follows_the_focused_pane_and_ctrl_k_hides_it(store):
     app = DatelineApp(store)
     async with app.run_test(size=SIZE) as pilot:

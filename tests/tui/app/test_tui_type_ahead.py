@@ -8,16 +8,22 @@ from __future__ import annotations
 import gc
 from collections import Counter
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import _time, events
 from textual._compositor import Compositor
+from textual.color import Color
 from textual.geometry import Region
+from textual.renderables.background_screen import BackgroundScreen
 from textual.strip import Strip
 from textual.widgets import Input
 
 from dateline.tui.app.app import DatelineApp
 from dateline.tui.dialogs.base import Dialog
 from dateline.tui.idle_gc import break_strip_cycles
+from dateline.tui.widgets.dimmed_background import TintedOnce
 from dateline.tui.widgets.filter_bar import FilterBar
 from tui_fake_store import entity_id_named, focus_by_filter, run_async, settle
 
@@ -210,6 +216,24 @@ async def test_opening_or_closing_the_filter_bar_first_redraws_its_line_not_the_
             assert not redrawn, f"{keys[-1]}: the first frame re-drew other panes: {redrawn}"
 
 
+@run_async
+async def test_moving_between_panes_redraws_the_panes_it_leaves_and_reaches_not_the_whole_screen(store):
+    """Textual's screen repaints everything when the focus moves (``tui/app/main_screen.py``); a pane's scroll
+    bar may follow its ``-active`` mark."""
+    app = DatelineApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, left, reached in (("3", "#entities", "#articles"), ("2", "#articles", "#timeline"),
+                                   ("4", "#timeline", "#detail"), ("1", "#detail", "#entities")):
+            untouched = [app.query_one(p).region for p in PANES if p not in (left, reached)]
+            frames = record_frames(app)
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.focused is app.query_one(reached) or app.query_one(reached) in app.focused.ancestors
+            redrawn = [r for frame in frames for r in frame if any(r.overlaps(u) for u in untouched)]
+            assert all(r.width <= 2 for r in redrawn), f"{key}: re-drew panes the focus did not move: {redrawn}"
+
+
 def log_frames_and(app, obj, name: str, happened: list[str]) -> None:
     """Append "frame" to ``happened`` for every frame written, and ``name`` whenever ``obj.<name>`` runs."""
     real_display, real = app._display, getattr(obj, name)
@@ -388,3 +412,21 @@ async def test_moving_around_the_app_leaves_no_strip_for_the_collector(store):
             gc.garbage.clear()
         # without the fix: about 3,000 strips here (every line drawn); with it, those of widgets torn down
         assert kinds["Strip"] < 50, kinds.most_common(8)
+
+
+colours = st.one_of(st.none(), st.builds(lambda r, g, b: f"#{r:02x}{g:02x}{b:02x}", *[st.integers(0, 255)] * 3))
+styles = st.one_of(st.none(), st.builds(lambda fg, bg, bold, meta: RichStyle(color=fg, bgcolor=bg, bold=bold,
+                                                                             meta=meta),
+                                        colours, colours, st.booleans(), st.one_of(st.none(), st.just({"@click": "x"}))))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=4), styles), max_size=30), st.integers(0, 255))
+def test_a_modal_dims_what_is_below_it_exactly_as_textual_does(pieces, alpha):
+    """``DimsOnce`` tints each style once (the palette's first frame blended ~1,000 segments), same colours."""
+    segments = [Segment(text, style) for text, style in pieces] + [Segment("\x1b[0m", None, [(1,)])]
+    colour = Color(10, 20, 30, alpha / 255)
+    expected = list(BackgroundScreen.process_segments(segments, colour))
+    tints: dict = {}
+    for _ in range(2):  # the second frame reuses the first one's tints
+        assert list(TintedOnce(None, colour, tints).process_segments(segments, colour)) == expected
