@@ -3,20 +3,24 @@ from __future__ import annotations
 
 from functools import partial
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from dateline.store.index.fuzzy import positions, score
 from dateline.tui.widgets.inert_widgets import InertHighlighter
 from dateline.tui.safe_text import clean
-from dateline.tui.widgets.dimmed_background import DimsOnce
+from dateline.tui.widgets.dimmed_background import tinted_once
 
 ENTITY_HITS = 20
 
 
-class InertCommandPalette(DimsOnce, CommandPalette):
+class InertCommandPalette(CommandPalette):
     """Textual's command palette with its search field drawn inertly (a pasted escape stays visible), its
-    dimmed background tinted once per style (``DimsOnce``)."""
+    dimmed background tinted once per style (``tinted_once``)."""
+
+    def render(self) -> RenderableType:
+        return tinted_once(self, super().render())
 
     def on_mount(self) -> None:
         self.query_one(CommandInput).highlighter = InertHighlighter()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from rich.console import RenderableType
 from textual import _time
 from textual.binding import Binding
 from textual.geometry import Region
@@ -11,10 +12,10 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from dateline.tui.safe_text import literal
-from dateline.tui.widgets.dimmed_background import DimsOnce
+from dateline.tui.widgets.dimmed_background import tinted_once
 
 
-class Dialog(DimsOnce, ModalScreen):
+class Dialog(ModalScreen):
     """A modal box; subclasses compose their fields inside ``#dialog`` and ``dismiss`` a result."""
 
     DEFAULT_CSS = """
@@ -39,6 +40,9 @@ class Dialog(DimsOnce, ModalScreen):
         if self.shown_at == math.inf:
             self.shown_at = _time.get_time()
         return super().render_lines(crop)
+
+    def render(self) -> RenderableType:
+        return tinted_once(self, super().render())  # the dimmed screen below, each style tinted once
 
     def action_cancel(self) -> None:
         self.dismiss(None)

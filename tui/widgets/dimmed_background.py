@@ -3,12 +3,13 @@
 A dialog or the command palette shows the screen below it dimmed: Textual's ``BackgroundScreen`` mixes
 the tint into the colours of every segment of the whole screen below (about 1,000 segments at 160×50,
 two colour blends each in Python) for every frame of the modal, its first frame included. A screen
-holds some 50 distinct styles, so ``DimsOnce`` keeps each style's tinted form and reuses it: the same
+holds some 50 distinct styles, so ``tinted_once`` keeps each style's tinted form and reuses it: the same
 colours, Textual's own blend, a fraction of the work.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from weakref import WeakKeyDictionary
 
 from rich.console import RenderableType
 from rich.segment import Segment
@@ -43,15 +44,12 @@ class TintedOnce(BackgroundScreen):
             yield Segment(text, tinted)
 
 
-class DimsOnce:
-    """Mixed into a modal ``Screen``: its dimmed background is drawn with ``TintedOnce``."""
-
-    _tints: dict[tuple[Color, Style | None], Style]
-
-    def render(self) -> RenderableType:
-        shown = super().render()  # type: ignore[misc]
-        if type(shown) is BackgroundScreen:
-            if not hasattr(self, "_tints"):
-                self._tints = {}
-            return TintedOnce(shown.screen, shown.color, self._tints)
+def tinted_once(screen: Screen, shown: RenderableType) -> RenderableType:
+    """What a modal ``screen``'s ``render`` returns: Textual's dimmed background (``shown``) as ``TintedOnce``,
+    with the tints kept for the screen's later frames; anything else as it is."""
+    if type(shown) is not BackgroundScreen:
         return shown
+    return TintedOnce(shown.screen, shown.color, _TINTS.setdefault(screen, {}))
+
+
+_TINTS: WeakKeyDictionary[Screen, dict[tuple[Color, Style | None], Style]] = WeakKeyDictionary()
