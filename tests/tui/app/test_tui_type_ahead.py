@@ -1,8 +1,10 @@
 """Keys typed while the app is busy never confirm an edit (issue 15): a dialog — above all a destructive
-one — ignores keys typed before it was on screen, and a pane key moves the focus at once. A key's first
-visible response comes first: opening or closing the filter bar re-lays out no pane, a typed letter is
-drawn before its list is filtered, and letters typed in one burst are filtered once, for the latest text.
-Drawing leaves (almost) nothing for the cyclic collector, whose passes held keys at 100k articles."""
+one — ignores keys typed before its first frame and takes those typed after, and a pane key moves the focus
+at once; held keys are read once each, in order. A key's first visible response comes first: opening or
+closing the filter bar re-lays out no pane, a focus move redraws the two panes it touches, a typed letter is
+drawn before its list is filtered, letters typed in one burst are filtered once, for the latest text, and a
+modal dims the screen below with each style tinted once. Drawing leaves (almost) nothing for the cyclic
+collector, whose passes held keys at 100k articles."""
 from __future__ import annotations
 
 import gc
